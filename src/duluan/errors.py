@@ -1,0 +1,63 @@
+"""The one exception hierarchy of duluan.
+
+    DuluanError                      base: every error we raise on purpose
+    ├── UsageError                   the caller asked for something wrong (CLI exits 2)
+    │   ├── WorkspaceNotFound        no workspace where one was expected
+    │   ├── WorkspaceExists          `init` into a folder that already holds one
+    │   ├── SettingError             unknown setting or a value of the wrong type
+    │   └── UnknownSourceKind        a source kind we do not read
+    ├── SourceError                  a source could not be read at all (CLI exits 1)
+    │   └── FetchError               the network answered badly or not at all
+    ├── InputRejected                one input item cannot become a document;
+    │                                carries a reason code, stored as a reject
+    └── StoreError                   the database refused or is out of date
+
+Edges translate these: the CLI prints one line and exits 2 for usage errors, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+
+class DuluanError(Exception):
+    """Base of every error duluan raises on purpose."""
+
+
+class UsageError(DuluanError):
+    """The caller asked for something that cannot work; the message says the fix."""
+
+
+class WorkspaceNotFound(UsageError):
+    pass
+
+
+class WorkspaceExists(UsageError):
+    pass
+
+
+class SettingError(UsageError):
+    pass
+
+
+class UnknownSourceKind(UsageError):
+    pass
+
+
+class SourceError(DuluanError):
+    """A whole source could not be read (missing file, unreachable feed)."""
+
+
+class FetchError(SourceError):
+    pass
+
+
+class InputRejected(DuluanError):
+    """One input item cannot become a document; `reason` is a short stable code."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(f"{reason}: {message}")
+        self.reason = reason
+        self.message = message
+
+
+class StoreError(DuluanError):
+    pass

@@ -1,0 +1,1 @@
+"""Readers for each kind of source; each yields RawItem or RawReject records."""

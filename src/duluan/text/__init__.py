@@ -1,0 +1,1 @@
+"""The Vietnamese language core: normalisation, encodings, dates, redaction, folding."""
