@@ -1,0 +1,128 @@
+"""Commands over whole data sets: simulate, demo, export, status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from ..demo import DemoOptions, run_demo
+from ..export import EXPORT_FORMATS, ExportOptions, export_documents
+from ..records import DOCUMENT_KINDS
+from ..simulate.options import SimulationOptions
+from ..simulate.stream import simulate as run_simulation
+from ..summary import WorkspaceSummary, summarise
+from .common import console, err_console, open_workspace, parse_time, print_ingest_summary, workspace_options
+
+
+def print_workspace_summary(s: WorkspaceSummary) -> None:
+    console.print(
+        f"\n[bold]Workspace[/bold]: {s.documents} documents in {s.stories} stories "
+        f"({s.multi_document_stories} stories gather several copies), {s.rejects} rejects"
+    )
+    if s.first_published and s.last_published:
+        console.print(f"Published between {s.first_published:%Y-%m-%d} and {s.last_published:%Y-%m-%d}")
+    table = Table("kind", "documents", title="Documents by kind")
+    for kind, n in sorted(s.by_kind.items(), key=lambda kv: -kv[1]):
+        table.add_row(kind, str(n))
+    console.print(table)
+    table = Table("source", "documents", title="Documents by source")
+    for name, n in sorted(s.by_source.items(), key=lambda kv: -kv[1]):
+        table.add_row(name, str(n))
+    console.print(table)
+    if s.rejects_by_reason:
+        table = Table("reason", "rejects", title="Rejects by reason")
+        for reason, n in sorted(s.rejects_by_reason.items(), key=lambda kv: -kv[1]):
+            table.add_row(reason, str(n))
+        console.print(table)
+    table = Table("day", "documents", title="Busiest days")
+    for day, n in s.busiest_days:
+        table.add_row(day.isoformat(), str(n))
+    console.print(table)
+    table = Table("story", "copies", title="Largest stories")
+    for title, size in s.largest_stories:
+        table.add_row(title[:90], str(size))
+    console.print(table)
+
+
+@click.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--days", type=click.IntRange(1, 3650), default=30, show_default=True)
+@click.option("--seed", type=int, default=7, show_default=True, help="Same seed, same files.")
+def simulate(out_dir: Path, days: int, seed: int) -> None:
+    """Write a simulated Vietnamese stream with its ground truth into OUT_DIR.
+
+    news.xml (RSS), posts.jsonl (posts and comments), legacy/ (legacy-encoded texts)
+    and truth.json (stories, places, concerns and the planted events).
+    """
+    result = run_simulation(SimulationOptions(seed=seed, days=days), out_dir)
+    for name, count in sorted(result.counts.items()):
+        console.print(f"  {name}: {count}")
+    console.print(f"Wrote {out_dir} ({len(result.events)} planted events; ground truth in truth.json)")
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option("--days", type=click.IntRange(1, 365), default=30, show_default=True)
+@click.option("--seed", type=int, default=7, show_default=True)
+def demo(directory: Path | None, days: int, seed: int) -> None:
+    """The main job: simulate a month of Vietnamese news and posts, ingest it, summarise.
+
+    Creates a workspace in DIRECTORY (default: a new temporary folder) on the embedded
+    SQLite store; nothing to install or start.
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} items"),
+                  TimeElapsedColumn(), console=err_console, transient=True,
+                  disable=not err_console.is_terminal) as progress:
+        tasks: dict[str, int] = {}
+
+        def tick(stage: str, done: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(f"ingest {stage}", total=None)
+            progress.update(tasks[stage], completed=done)
+
+        result = run_demo(DemoOptions(directory=directory, days=days, seed=seed, progress=tick))
+    console.print(f"Simulated {days} days into {result.simulation.out_dir}")
+    for summary in result.ingests:
+        print_ingest_summary(summary)
+    assert result.summary is not None
+    print_workspace_summary(result.summary)
+    console.print(f"\nDone in {result.seconds:.1f} s. Workspace: {result.workspace.root}")
+    console.print(f"Try: duluan --help, or duluan export out.csv --format csv -w {result.workspace.root}")
+
+
+@click.command()
+@workspace_options
+def status(workspace: Path | None, database_url: str | None) -> None:
+    """Summarise what the workspace holds."""
+    ws = open_workspace(workspace, database_url)
+    print_workspace_summary(summarise(ws.engine, str(ws.settings["timezone"])))
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="Output format (default: from the file suffix).")
+@click.option("--since", default=None, help="Published at or after this date/time.")
+@click.option("--until", default=None, help="Published before this date/time.")
+@click.option("--kind", "kinds", type=click.Choice(DOCUMENT_KINDS), multiple=True, help="Only these kinds (repeatable).")
+@workspace_options
+def export(path: Path, fmt: str | None, since: str | None, until: str | None, kinds: tuple[str, ...],
+           workspace: Path | None, database_url: str | None) -> None:
+    """Export documents to PATH as CSV, JSON Lines or Parquet (authors are never exported)."""
+    fmt = fmt or {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}.get(path.suffix.lower())
+    if fmt is None:
+        raise click.UsageError("cannot tell the format from the file name; pass --format csv|jsonl|parquet")
+    ws = open_workspace(workspace, database_url)
+    options = ExportOptions(path=path, format=fmt, since=parse_time(since, "--since"),
+                            until=parse_time(until, "--until"), kinds=kinds)
+    count = export_documents(ws.engine, options)
+    console.print(f"Wrote {count} documents to {path} ({fmt})")
+
+
+def register(main: click.Group) -> None:
+    for command in (simulate, demo, status, export):
+        main.add_command(command)

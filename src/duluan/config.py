@@ -1,0 +1,103 @@
+"""One table of settings (name, default, help), layered: defaults, duluan.toml, environment."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env_var(self) -> str:
+        return "DULUAN_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("database_url", "", "SQLAlchemy URL of the store; empty means the workspace's SQLite file duluan.db."),
+    Setting("timezone", "Asia/Ho_Chi_Minh", "Time zone assumed for dates that give none."),
+    Setting("batch_size", 1000, "Documents normalised and written per transaction during ingestion."),
+    Setting("max_document_chars", 200_000, "Longer texts are cut to this many characters and flagged 'truncated'."),
+    Setting("min_document_chars", 3, "Shorter texts (after normalisation) are rejected as empty."),
+    Setting("future_tolerance_minutes", 60, "A published time further in the future than this is rejected."),
+    Setting("near_duplicate_threshold", 0.5, "Estimated Jaccard similarity (word 3-shingles) at which two texts join one story."),
+    Setting("minhash_permutations", 64, "MinHash signature length; bands x rows must equal it."),
+    Setting("lsh_bands", 16, "LSH bands used to find near-duplicate candidates."),
+    Setting("k_anonymity", 5, "Aggregates resting on fewer distinct post authors than this are suppressed."),
+    Setting("user_agent", "", "HTTP User-Agent; empty means duluan/<version> with the project URL."),
+    Setting("fetch_timeout_seconds", 20.0, "Timeout for one HTTP request."),
+    Setting("fetch_min_interval_seconds", 2.0, "Minimum pause between two requests to the same host."),
+    Setting("fetch_max_bytes", 5_000_000, "Largest HTTP body read; larger answers are refused."),
+)
+
+SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, value: Any, origin: str) -> Any:
+    expected = type(setting.default)
+    if isinstance(value, expected) and not (expected is int and isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        try:
+            if expected is int:
+                return int(value)
+            if expected is float:
+                return float(value)
+        except ValueError:
+            pass
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    raise SettingError(
+        f"setting '{setting.name}' from {origin} must be {expected.__name__}, got {value!r}"
+    )
+
+
+def load_settings(
+    toml_path: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Defaults, then the workspace's duluan.toml, then DULUAN_* variables, then overrides."""
+    values = {s.name: s.default for s in SETTINGS}
+    if toml_path is not None and toml_path.exists():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingError(f"{toml_path} is not valid TOML: {exc}") from exc
+        for name, value in data.get("settings", {}).items():
+            if name not in SETTINGS_BY_NAME:
+                known = ", ".join(SETTINGS_BY_NAME)
+                raise SettingError(f"unknown setting '{name}' in {toml_path}; known: {known}")
+            values[name] = _coerce(SETTINGS_BY_NAME[name], value, str(toml_path))
+    env = os.environ if environ is None else environ
+    for setting in SETTINGS:
+        if setting.env_var in env:
+            values[setting.name] = _coerce(setting, env[setting.env_var], setting.env_var)
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if name not in SETTINGS_BY_NAME:
+            raise SettingError(f"unknown setting '{name}'")
+        values[name] = _coerce(SETTINGS_BY_NAME[name], value, "the command line")
+    if values["minhash_permutations"] % values["lsh_bands"]:
+        raise SettingError("minhash_permutations must be a multiple of lsh_bands")
+    return values
+
+
+def settings_table_markdown() -> str:
+    """The settings table as Markdown, for the README (a test keeps them in step)."""
+    lines = ["| name | default | environment | help |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        default = repr(s.default) if s.default != "" else '""'
+        lines.append(f"| `{s.name}` | `{default}` | `{s.env_var}` | {s.help} |")
+    return "\n".join(lines)

@@ -1,0 +1,156 @@
+"""The tables, in SQLAlchemy Core; the migrations create exactly these on every database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import DateTime, TypeDecorator
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores every instant in UTC and gives it back timezone-aware.
+
+    SQLite has no time zones and SQLAlchemy would silently drop the offset, so we
+    convert at the door: one rule on both databases, comparisons stay correct.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: duluan stores only aware times")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("location", Text, nullable=False),
+    Column("options", JSON, nullable=False, default=dict),
+    Column("fetch_state", JSON, nullable=False, default=dict),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_run_at", UTCDateTime),
+    Column("last_error", Text),
+)
+
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="SET NULL")),
+    Column("label", Text, nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime),
+    Column("status", String(20), nullable=False),
+    Column("n_new", Integer, nullable=False, default=0),
+    Column("n_duplicate", Integer, nullable=False, default=0),
+    Column("n_near_duplicate", Integer, nullable=False, default=0),
+    Column("n_rejected", Integer, nullable=False, default=0),
+    Column("message", Text),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text),
+    Column("size", Integer, nullable=False, default=1),
+    Column("first_published_at", UTCDateTime),
+    Column("last_published_at", UTCDateTime),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="SET NULL")),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="SET NULL")),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("url", Text),
+    Column("external_id", Text),
+    Column("parent_external_id", Text),
+    Column("published_at", UTCDateTime, nullable=False),
+    Column("fetched_at", UTCDateTime, nullable=False),
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("lang", String(10), nullable=False),
+    Column("author_hash", String(64)),
+    Column("byline", Text),
+    Column("platform", String(40)),
+    Column("likes", Integer),
+    Column("shares", Integer),
+    Column("comments", Integer),
+    Column("chars", Integer, nullable=False),
+    Column("flags", Text, nullable=False, default=""),
+    Column("origin", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("minhash", LargeBinary),
+    Index(None, "published_at"),
+    Index(None, "story_id"),
+    Index(None, "kind", "published_at"),
+)
+
+# One row per (LSH band, document) so that a new text finds its near-duplicate
+# candidates with an indexed lookup instead of a scan; without rowid on SQLite
+# this is a single B-tree, half the size.
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("band_key", BigInteger, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="SET NULL")),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="SET NULL")),
+    Column("origin", Text, nullable=False),
+    Column("reason", String(40), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+    Column("raw_hash", String(64), nullable=False, unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index(None, "reason"),
+)
