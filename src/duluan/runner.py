@@ -80,17 +80,22 @@ def ingest_location(
 ) -> IngestSummary:
     """Ingest a file, folder or URL that is not registered as a source."""
     kind = kind or guess_kind(location)
-    fetcher = fetcher_for(workspace) if location.startswith(("http://", "https://")) else None
-    source = make_source(kind, location, {**source_options, "fetcher": fetcher})
+    extra: dict[str, Any] = {}
+    if location.startswith(("http://", "https://")):
+        extra["fetcher"] = fetcher_for(workspace)
+    source = make_source(kind, location, {**source_options, **extra})
     return ingest(workspace.engine, source, options, label=f"{kind} {location}")
 
 
 def ingest_registered(workspace: Workspace, name: str, options: IngestOptions) -> IngestSummary:
     """Ingest a registered source, remembering feed validators and the last error."""
     row = repo.get_source(workspace.engine, name)
-    fetcher = fetcher_for(workspace) if row.location.startswith(("http://", "https://")) else None
-    state = FetchState(**{k: v for k, v in row.fetch_state.items() if k != "last_fetched"})
-    source = make_source(row.kind, row.location, {**row.options, "fetcher": fetcher, "state": state})
+    extra: dict[str, Any] = {}
+    if row.location.startswith(("http://", "https://")):
+        extra["fetcher"] = fetcher_for(workspace)
+    if row.kind == "feed":
+        extra["state"] = FetchState(**{k: v for k, v in row.fetch_state.items() if k != "last_fetched"})
+    source = make_source(row.kind, row.location, {**row.options, **extra})
     try:
         summary = ingest(workspace.engine, source, options, label=f"source {name}", source_id=row.id)
     except SourceError as exc:

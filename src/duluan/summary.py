@@ -37,7 +37,7 @@ def summarise(engine: Engine, timezone: str = "Asia/Ho_Chi_Minh", top: int = 5) 
         ).scalar_one()
         out.rejects = conn.execute(select(func.count()).select_from(rejects)).scalar_one()
         out.by_kind = dict(
-            conn.execute(select(documents.c.kind, func.count()).group_by(documents.c.kind)).tuples().all()
+            conn.execute(select(documents.c.kind, func.count()).group_by(documents.c.kind)).all()
         )
         out.by_source = {
             name or "(ad hoc)": n
@@ -45,10 +45,10 @@ def summarise(engine: Engine, timezone: str = "Asia/Ho_Chi_Minh", top: int = 5) 
                 select(sources.c.name, func.count())
                 .select_from(documents.outerjoin(sources, documents.c.source_id == sources.c.id))
                 .group_by(sources.c.name)
-            ).tuples()
+            )
         }
         out.rejects_by_reason = dict(
-            conn.execute(select(rejects.c.reason, func.count()).group_by(rejects.c.reason)).tuples().all()
+            conn.execute(select(rejects.c.reason, func.count()).group_by(rejects.c.reason)).all()
         )
         out.first_published, out.last_published = conn.execute(
             select(func.min(documents.c.published_at), func.max(documents.c.published_at))
@@ -58,7 +58,7 @@ def summarise(engine: Engine, timezone: str = "Asia/Ho_Chi_Minh", top: int = 5) 
             out.last_published = _aware(out.last_published)
         # Days are local days: a post at 06:00 in Hà Nội belongs to that Vietnamese day.
         per_day: dict[date, int] = {}
-        for (published,) in conn.execute(select(documents.c.published_at)).tuples():
+        for (published,) in conn.execute(select(documents.c.published_at)):
             day = _aware(published).astimezone(tz).date()
             per_day[day] = per_day.get(day, 0) + 1
         out.busiest_days = sorted(per_day.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
@@ -66,7 +66,7 @@ def summarise(engine: Engine, timezone: str = "Asia/Ho_Chi_Minh", top: int = 5) 
             (title or "", size)
             for title, size in conn.execute(
                 select(stories.c.title, stories.c.size).order_by(stories.c.size.desc(), stories.c.id).limit(top)
-            ).tuples()
+            )
         ]
     return out
 

@@ -17,8 +17,8 @@ from ..errors import DuluanError, UsageError
 from ..ingest import IngestSummary
 from ..workspace import Workspace, find_workspace
 
-console = Console(stderr=False, highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(stderr=False, highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 

@@ -7,11 +7,8 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from ..demo import DemoOptions, run_demo
 from ..export import EXPORT_FORMATS, ExportOptions, export_documents
 from ..records import DOCUMENT_KINDS
-from ..simulate.options import SimulationOptions
-from ..simulate.stream import simulate as run_simulation
 from ..summary import WorkspaceSummary, summarise
 from .common import console, err_console, open_workspace, parse_time, print_ingest_summary, workspace_options
 
@@ -56,6 +53,10 @@ def simulate(out_dir: Path, days: int, seed: int) -> None:
     news.xml (RSS), posts.jsonl (posts and comments), legacy/ (legacy-encoded texts)
     and truth.json (stories, places, concerns and the planted events).
     """
+    # Imported here: the simulator's templates are large and most commands never need them.
+    from ..simulate.options import SimulationOptions
+    from ..simulate.stream import simulate as run_simulation
+
     result = run_simulation(SimulationOptions(seed=seed, days=days), out_dir)
     for name, count in sorted(result.counts.items()):
         console.print(f"  {name}: {count}")
@@ -73,6 +74,8 @@ def demo(directory: Path | None, days: int, seed: int) -> None:
     SQLite store; nothing to install or start.
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..demo import DemoOptions, run_demo
 
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} items"),
                   TimeElapsedColumn(), console=err_console, transient=True,

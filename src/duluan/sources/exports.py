@@ -52,7 +52,7 @@ class FieldMapping:
             if not part.strip():
                 continue
             name, sep, column = (s.strip() for s in part.partition("="))
-            if not sep or not column:
+            if not sep or not name or not column:
                 raise UsageError(
                     f"mapping entry '{part.strip()}' should look like field=column, "
                     "e.g. text=message"
@@ -257,7 +257,7 @@ class CsvExportSource(_ExportSource):
         # csv.reader pulls lines itself (a quoted post may span several), so the
         # feeding generator notes each line number it hands over and sets aside the
         # undecodable lines as rejects, yielded in file order after the row at hand.
-        handed: list[int] = []
+        handed: list[tuple[int, str]] = []
         pending: list[RawReject] = []
 
         def good_lines() -> Iterator[str]:
@@ -265,7 +265,7 @@ class CsvExportSource(_ExportSource):
                 if line.text is None:
                     pending.append(self._undecodable(line))
                 else:
-                    handed.append(line.number)
+                    handed.append((line.number, line.text))
                     yield line.text
 
         reader = csv.reader(good_lines())
@@ -282,18 +282,18 @@ class CsvExportSource(_ExportSource):
             yield from pending
             pending.clear()
             if problem is not None:
-                first = handed[0] if handed else 0
+                first = handed[0][0] if handed else 0
                 yield RawReject(
                     reason="malformed_row",
                     message=f"line {first} of {self.path.name} is not valid CSV: {problem}",
                     origin=self._origin(first),
-                    raw="",
+                    raw=self._hide_author_in_line("".join(text for _, text in handed)),
                 )
                 continue
             if row is None:
                 return
             if any(cell.strip() for cell in row):
-                yield self._row_to_output(row, header, handed[0])
+                yield self._row_to_output(row, header, handed[0][0])
 
     def _row_to_output(self, row: list[str], header: list[str], number: int) -> SourceOutput:
         if len(row) != len(header):
@@ -312,7 +312,12 @@ class CsvExportSource(_ExportSource):
         )
 
     def _hide_author_in_line(self, line: str) -> str:
-        row = next(csv.reader([line.rstrip("\r\n")]), [])
+        try:
+            row = next(csv.reader([line.rstrip("\r\n")]), [])
+        except csv.Error:
+            # Too broken for csv (a field over its size limit): split on commas, which
+            # can only shift cells, and the shift window below covers that.
+            return ",".join(self._hide_author_in_row(line.rstrip("\r\n").split(","), self._width))
         return _csv_line(self._hide_author_in_row(row, self._width))
 
     def _hide_author_in_row(self, row: list[str], width: int) -> list[str]:

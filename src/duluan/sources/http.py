@@ -79,6 +79,7 @@ class PoliteFetcher:
         """Fetch `url`, sending the validators in `state`; a 304 gives `not_modified`."""
         state = state or FetchState()
         host = _host_key(url)
+        _check_scheme(url)
         if self.settings.respect_robots and not self.allowed(url):
             raise FetchError(
                 f"robots.txt of {host} disallows {url} for our User-Agent; "
@@ -118,8 +119,8 @@ class PoliteFetcher:
         except FetchError as err:
             # Status codes are handled below; here the host did not answer at all.
             raise FetchError(f"could not read robots.txt of {host}: {err}") from err
-        # The rules of RFC 9309: 401/403 or a server error mean "stay out", any other
-        # client error means there are no rules.
+        # A server error means "stay out" (RFC 9309); so do 401/403, more cautious than
+        # the RFC but what Python's robotparser does; any other client error, no rules.
         if status in (401, 403) or status >= 500:
             parser.parse(["User-agent: *", "Disallow: /"])
         elif status >= 400 or body is None:
@@ -136,9 +137,7 @@ class PoliteFetcher:
         A 304, or any status when `any_status` is set (robots.txt), comes back as a
         status with no body; other HTTP errors raise FetchError.
         """
-        scheme = urllib.parse.urlsplit(url).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise FetchError(f"cannot fetch {url}: scheme '{scheme}' is not http or https")
+        _check_scheme(url)
         self._wait_for_turn(_host_key(url))
         request = urllib.request.Request(url, headers=dict(headers), method="GET")
         try:
@@ -185,6 +184,12 @@ class PoliteFetcher:
             if wait > 0:
                 self.sleep(wait)
         self._last_request[host] = self.clock()
+
+
+def _check_scheme(url: str) -> None:
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FetchError(f"cannot fetch {url}: scheme '{scheme}' is not http or https")
 
 
 def _host_key(url: str) -> str:

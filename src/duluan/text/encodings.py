@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from duluan.errors import InputRejected
+from duluan.errors import InputRejected, UsageError
 from duluan.text.normalize import is_vietnamese_syllable
 
 __all__ = ["LEGACY_ENCODINGS", "DecodedText", "decode_bytes", "encode_legacy", "repair_mojibake"]
@@ -57,7 +57,14 @@ _TCVN3_CASELESS = frozenset(ch for ch in _TCVN3_CHART.values() if ch not in "ă�
 # Tone after a plain vowel, ơ or ư: sắc, huyền, hỏi, ngã, nặng.
 _VNI_TONE = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
 # â, ê, ô: circumflex alone, then with each tone (the two marks share one byte).
-_VNI_CIRCUMFLEX = {"": "â", "\u0301": "á", "\u0300": "à", "\u0309": "å", "\u0303": "ã", "\u0323": "ä"}
+_VNI_CIRCUMFLEX = {
+    "": "â",
+    "\u0301": "á",
+    "\u0300": "à",
+    "\u0309": "å",
+    "\u0303": "ã",
+    "\u0323": "ä",
+}
 # ă: breve alone, then with each tone.
 _VNI_BREVE = {"": "ê", "\u0301": "é", "\u0300": "è", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë"}
 # Letters that VNI stores as one byte of their own: ơ ư đ, toned i, and ỵ.
@@ -129,8 +136,7 @@ def encode_legacy(text: str, encoding: str) -> bytes:
     if encoding == "tcvn3":
         # Toned capitals take the lower-case code, which the capital fonts draw upper-case.
         return b"".join(
-            _TCVN3_ENCODE.get(ch) or _TCVN3_ENCODE.get(ch.lower()) or _to_cp1252(ch)
-            for ch in text
+            _TCVN3_ENCODE.get(ch) or _TCVN3_ENCODE.get(ch.lower()) or _to_cp1252(ch) for ch in text
         )
     if encoding == "vni":
         return b"".join(_to_cp1252(_VNI_ENCODE.get(ch, ch)) for ch in text)
@@ -141,7 +147,9 @@ def encode_legacy(text: str, encoding: str) -> bytes:
             base, tone = _split_letter(ch) if ch in _VNI_ENCODE else (ch, "")
             parts.append((base + tone).encode("cp1258", errors="replace"))
         return b"".join(parts)
-    raise ValueError(f"unknown legacy encoding {encoding!r}; expected one of: tcvn3, vni, windows-1258")
+    raise UsageError(
+        f"unknown legacy encoding {encoding!r}; expected one of: tcvn3, vni, windows-1258"
+    )
 
 
 # cp1252 leaves five bytes undefined; like latin-1 we read them as C1 controls, losing nothing.
@@ -170,17 +178,22 @@ def _restore_tcvn3_capitals(text: str) -> str:
 
     counts = [others_upper(m.group(0)) for m in words]
     capital = [n >= 2 for n in counts]
+
     # A word with one such letter or none ("HỒ", "Ở") is capital when a word next to it,
-    # with only spaces between, clearly is: "HỒ CHÍ MINH" but not "MINH, Hà Nội".
+    # with only spaces or digits between, is: "HỒ CHÍ MINH" but not "MINH, Hà Nội".
     def next_to_capital(i: int, j: int) -> bool:
         if not 0 <= j < len(words) or not capital[j]:
             return False
         gap = text[words[min(i, j)].end() : words[max(i, j)].start()]
-        return gap.isspace()
+        return all(c.isspace() or c.isdigit() for c in gap)
 
-    for i, n in enumerate(counts):
-        if n in (0, 1) and (next_to_capital(i, i - 1) or next_to_capital(i, i + 1)):
-            capital[i] = True
+    changed = True
+    while changed:  # "ĐỔ BỘ VÀO": capitals spread word by word
+        changed = False
+        for i, n in enumerate(counts):
+            near = next_to_capital(i, i - 1) or next_to_capital(i, i + 1)
+            if not capital[i] and n in (0, 1) and near:
+                capital[i] = changed = True
     out = list(text)
     for match, is_capital in zip(words, capital, strict=True):
         if is_capital:
@@ -211,16 +224,20 @@ _DECODERS = {
 
 
 def _vietnamese_share(text: str) -> tuple[float, int]:
-    """Share of the words with non-ASCII letters that are Vietnamese syllables, and their count."""
+    """Share of the words with non-ASCII letters that are Vietnamese syllables, and how
+    many of those syllables have two letters or more (one-letter ones are weak evidence:
+    a stray "½" reads as "ẵ" in TCVN3)."""
     words = [w for w in _WORD.findall(text) if not w.isascii()]
     if not words:
         return 0.0, 0
-    valid = sum(1 for w in words if is_vietnamese_syllable(w))
-    return valid / len(words), len(words)
+    valid = [w for w in words if is_vietnamese_syllable(w)]
+    return len(valid) / len(words), sum(1 for w in valid if len(w) > 1)
 
 
 def _control_share(text: str) -> float:
-    controls = sum(1 for c in text if unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\t\n\r\x0c")
+    controls = sum(
+        1 for c in text if unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\t\n\r\x0c"
+    )
     return controls / max(len(text), 1)
 
 
@@ -255,15 +272,16 @@ def decode_bytes(data: bytes) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8", 1.0)
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data and (text := _utf16_without_bom(data)) is not None:
-        if _control_share(text) < 0.05:
-            return DecodedText(text, "utf-16", 0.8)
+    text = _utf16_without_bom(data) if b"\x00" in data else None
+    if text is not None and _control_share(text) < 0.05:
+        return DecodedText(text, "utf-16", 0.8)
     # 3. Score each legacy reading by how much of it spells Vietnamese syllables.
     best_name, best_text, best_share = "", "", 0.0
     for name, decoder in _DECODERS.items():
         candidate = decoder(data)
-        share, _count = _vietnamese_share(candidate)
-        if share > best_share:
+        share, evidence = _vietnamese_share(candidate)
+        # One-letter syllables alone prove nothing: French "où" reads as VNI "ó".
+        if evidence and share > best_share:
             best_name, best_text, best_share = name, candidate, share
     if best_share >= 0.6:
         return DecodedText(best_text, best_name, round(best_share, 3))
@@ -321,17 +339,22 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     share_before, _count = _vietnamese_share(text)
     utf8 = _decode_utf8_mojibake(data)
     if utf8 is not None and utf8 != text:
-        share, count = _vietnamese_share(utf8)
-        if count == 0 or share >= share_before:
+        share, _evidence = _vietnamese_share(utf8)
+        if share >= share_before:
             return unicodedata.normalize("NFC", utf8), "utf-8"
     best: tuple[float, str, str] | None = None
     for name, decoder in _DECODERS.items():
         candidate = decoder(data)
         if candidate == text:
             continue
-        share, count = _vietnamese_share(candidate)
+        share, evidence = _vietnamese_share(candidate)
         # Demand a clear gain: real Vietnamese or Western text must come through untouched.
-        if count and share >= 0.8 and share >= share_before + 0.3 and (best is None or share > best[0]):
+        if (
+            evidence >= 2
+            and share >= 0.8
+            and share >= share_before + 0.3
+            and (best is None or share > best[0])
+        ):
             best = (share, candidate, name)
     if best is None:
         return text, None

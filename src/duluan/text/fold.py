@@ -35,6 +35,8 @@ _LOWER.update({cp: None for start, stop in _COMBINING_RANGES for cp in range(sta
 
 def fold(text: str) -> str:
     """Lower-case `text` and remove its diacritics, đ → d, for matching and search."""
+    if text.isascii():  # most English and unaccented text: skip the per-character table
+        return text.lower()
     return text.lower().translate(_LOWER)
 
 

@@ -38,11 +38,14 @@ for _vowel in _VOWELS + _VOWELS.upper():
         _SPLIT[unicodedata.normalize("NFC", _vowel + _tone)] = (_vowel, _tone)
 _TONED = "".join(_SPLIT)
 
-_NUCLEI = frozenset(
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ôô "
-    "ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya "
-    "uyê uyu".split()
-)
+# Every vowel cluster (âm chính with its glides) that Vietnamese spelling allows.
+_NUCLEI = frozenset((
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe",
+    "oi", "ôi", "ơi", "oo", "ôô", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi",
+    "ươ", "ưu", "yê", "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi",
+    "ươu", "uya", "uyê", "uyu",
+))  # fmt: skip
 _QUALITY = frozenset("ăâêôơư")
 # "gh" and "gi" before "g", "ngh" before "ng": the regex tries alternatives in order and
 # backtracks, so "gì" parses as g + i and "già" as gi + a.
