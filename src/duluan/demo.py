@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -59,12 +60,7 @@ def run_demo(options: DemoOptions) -> DemoResult:
         repo.add_source(workspace.engine, name, kind, str(workspace.root / "simulated" / filename), source_options)
     now = datetime.now(UTC)
     for name, *_ in DEMO_SOURCES:
-        progress = options.progress
-
-        def tick(done: int, stage: str = name) -> None:
-            if progress:
-                progress(stage, done)
-
+        tick = partial(options.progress, name) if options.progress else None
         result.ingests.append(ingest_registered(workspace, name, ingest_options(workspace, now=now, progress=tick)))
     result.summary = summarise(workspace.engine, str(workspace.settings["timezone"]))
     result.seconds = time.perf_counter() - started

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 import numpy as np
@@ -194,7 +194,7 @@ def _store_with_stories(
     in_batch: dict[int, list[int]] = {}
     # story_ref: ("old", story_id) for an existing story or ("new", index into new_stories)
     story_refs: list[tuple[str, int]] = []
-    new_stories: list[dict[str, object]] = []
+    new_stories: list[_NewStory] = []
     growth: dict[int, tuple[int, datetime, datetime]] = {}
     for index, (doc, sig, doc_keys) in enumerate(zip(docs, signatures, keys, strict=True)):
         best: tuple[float, tuple[str, int]] | None = None
@@ -220,23 +220,13 @@ def _store_with_stories(
                 added, first, last = growth.get(ref[1], (0, doc.published_at, doc.published_at))
                 growth[ref[1]] = (added + 1, min(first, doc.published_at), max(last, doc.published_at))
             else:
-                story = new_stories[ref[1]]
-                story["size"] = int(story["size"]) + 1  # type: ignore[call-overload]
-                story["first_published_at"] = min(story["first_published_at"], doc.published_at)  # type: ignore[type-var]
-                story["last_published_at"] = max(story["last_published_at"], doc.published_at)  # type: ignore[type-var]
+                new_stories[ref[1]].add(doc.published_at)
             story_refs.append(ref)
         else:
-            new_stories.append(
-                {
-                    "title": doc.title or doc.text[:120],
-                    "size": 1,
-                    "first_published_at": doc.published_at,
-                    "last_published_at": doc.published_at,
-                }
-            )
+            new_stories.append(_NewStory(doc.title or doc.text[:120], doc.published_at, doc.published_at))
             story_refs.append(("new", len(new_stories) - 1))
     # 4. Write stories, documents and their LSH bands in one transaction.
-    new_ids = repo.insert_stories(conn, new_stories)
+    new_ids = repo.insert_stories(conn, [asdict(story) for story in new_stories])
     repo.grow_stories(conn, growth)
     rows = [
         _document_row(doc, sig, source_id, summary.run_id, new_ids[ref[1]] if ref[0] == "new" else ref[1])
@@ -255,6 +245,19 @@ def _store_with_stories(
             summary.first_published = doc.published_at
         if summary.last_published is None or doc.published_at > summary.last_published:
             summary.last_published = doc.published_at
+
+
+@dataclass
+class _NewStory:
+    title: str
+    first_published_at: datetime
+    last_published_at: datetime
+    size: int = 1
+
+    def add(self, published: datetime) -> None:
+        self.size += 1
+        self.first_published_at = min(self.first_published_at, published)
+        self.last_published_at = max(self.last_published_at, published)
 
 
 def _document_row(

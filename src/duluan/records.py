@@ -55,7 +55,7 @@ class Document:
     text: str
     content_hash: str
     origin: str
-    published_at: datetime | None
+    published_at: datetime
     fetched_at: datetime
     title: str | None = None
     url: str | None = None

@@ -10,7 +10,14 @@ from rich.table import Table
 from ..export import EXPORT_FORMATS, ExportOptions, export_documents
 from ..records import DOCUMENT_KINDS
 from ..summary import WorkspaceSummary, summarise
-from .common import console, err_console, open_workspace, parse_time, print_ingest_summary, workspace_options
+from .common import (
+    console,
+    err_console,
+    open_workspace,
+    parse_time,
+    print_ingest_summary,
+    workspace_options,
+)
 
 
 def print_workspace_summary(s: WorkspaceSummary) -> None:
@@ -73,14 +80,14 @@ def demo(directory: Path | None, days: int, seed: int) -> None:
     Creates a workspace in DIRECTORY (default: a new temporary folder) on the embedded
     SQLite store; nothing to install or start.
     """
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from ..demo import DemoOptions, run_demo
 
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} items"),
                   TimeElapsedColumn(), console=err_console, transient=True,
                   disable=not err_console.is_terminal) as progress:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def tick(stage: str, done: int) -> None:
             if stage not in tasks:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from .compose import fill_local, pick_province, press_ward_place, province_place, ward_place, wrap_social
+from .compose import (
+    fill_local,
+    pick_province,
+    press_ward_place,
+    province_place,
+    ward_place,
+    wrap_social,
+)
 from .events import RUMOUR_CLARIFICATION_OFFSET, EventPlan
 from .options import PlantedEvent
 from .places import ward

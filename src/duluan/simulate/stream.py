@@ -20,8 +20,15 @@ from .compose import (
 )
 from .noise import add_typos, fold, teencode
 from .options import SimulationOptions
-from .places import WARDS, Ward, province
-from .templates_news import BYLINE_FAMILY, BYLINE_GIVEN, NEWS_THEME_WEIGHTS, NEWS_THEMES, OUTLETS, NewsTheme
+from .places import WARDS, Ward
+from .templates_news import (
+    BYLINE_FAMILY,
+    BYLINE_GIVEN,
+    NEWS_THEME_WEIGHTS,
+    NEWS_THEMES,
+    OUTLETS,
+    NewsTheme,
+)
 from .templates_posts import LOCAL_POSTS, THEME_OF_CONCERN
 from .templates_social import (
     COMMENTS_ON_CHAT,
