@@ -6,9 +6,12 @@ a rerun skips what was stored (exact duplicates by content hash, rejects by payl
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+import itertools
+import multiprocessing
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
@@ -16,13 +19,12 @@ from sqlalchemy import Connection, Engine
 
 from .analysis.stories import (
     MinHasher,
-    estimated_jaccard,
     signature_from_bytes,
     signature_to_bytes,
 )
 from .errors import InputRejected
 from .prepare import PrepareOptions, prepare_item, reject_payload
-from .records import Document, RawItem, RawReject
+from .records import Document, RawReject
 from .sources.base import Source, SourceOutput
 from .store import repository as repo
 
@@ -34,6 +36,7 @@ class IngestOptions:
     near_duplicate_threshold: float = 0.5
     hasher: MinHasher = field(default_factory=MinHasher)
     progress: Callable[[int], None] | None = None  # called with items read so far
+    workers: int = 1  # processes preparing batches; 1 prepares in this process
 
 
 @dataclass
@@ -98,21 +101,12 @@ def ingest(
     run_id = repo.start_run(engine, label, source_id)
     summary = IngestSummary(run_id=run_id, label=label)
     items = source.read() if isinstance(source, Source) else iter(source)
-    batch: list[SourceOutput] = []
     status, message = "done", None
     seen = 0
     try:
-        for output in items:
-            batch.append(output)
-            if len(batch) >= options.batch_size:
-                _write_batch(engine, batch, options, summary, source_id)
-                seen += len(batch)
-                batch = []
-                if options.progress:
-                    options.progress(seen)
-        if batch:
-            _write_batch(engine, batch, options, summary, source_id)
-            seen += len(batch)
+        for batch_size, prepared in _prepared_batches(items, options):
+            _write_batch(engine, prepared, options, summary, source_id)
+            seen += batch_size
             if options.progress:
                 options.progress(seen)
     except BaseException as exc:
@@ -123,7 +117,79 @@ def ingest(
     return summary
 
 
-def _reject_row(summary: IngestSummary, source_id: int | None, origin: str, reason: str, message: str, raw: str) -> dict[str, object]:
+@dataclass
+class PreparedBatch:
+    """The CPU-bound half of a batch, computed in a worker process when there are several."""
+
+    documents: list[Document]
+    signatures: list[np.ndarray | None]
+    band_keys: list[list[int]]
+    rejects: list[tuple[str, str, str, str]]  # origin, reason, message, raw
+
+
+def prepare_batch(batch: list[SourceOutput], prepare: PrepareOptions, hasher: MinHasher) -> PreparedBatch:
+    out = PreparedBatch([], [], [], [])
+    for output in batch:
+        if isinstance(output, RawReject):
+            out.rejects.append((output.origin, output.reason, output.message, output.raw))
+            continue
+        try:
+            doc = prepare_item(output, prepare)
+        except InputRejected as exc:
+            out.rejects.append((output.origin, exc.reason, exc.message, reject_payload(output)))
+            continue
+        signature = hasher.signature(doc.text)
+        out.documents.append(doc)
+        out.signatures.append(signature)
+        out.band_keys.append(hasher.band_keys(signature) if signature is not None else [])
+    return out
+
+
+def _batches(items: Iterator[SourceOutput], size: int) -> Iterator[list[SourceOutput]]:
+    batch: list[SourceOutput] = []
+    for output in items:
+        batch.append(output)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _prepared_batches(
+    items: Iterator[SourceOutput], options: IngestOptions
+) -> Iterator[tuple[int, PreparedBatch]]:
+    """Prepared batches in input order; with workers > 1, preparation runs in other
+    processes while this one writes, so both cores work. The pool starts only when a
+    second batch exists: small ingests pay no process start-up."""
+    batches = _batches(items, options.batch_size)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if second is None or options.workers <= 1:
+        for batch in (first, second) if second is not None else (first,):
+            yield len(batch), prepare_batch(batch, options.prepare, options.hasher)
+        for batch in batches:
+            yield len(batch), prepare_batch(batch, options.prepare, options.hasher)
+        return
+    # fork: the children only compute; they never touch the parent's database connections.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=options.workers, mp_context=context) as pool:
+        pending: deque[tuple[int, Future[PreparedBatch]]] = deque()
+        for batch in itertools.chain((first, second), batches):
+            pending.append((len(batch), pool.submit(prepare_batch, batch, options.prepare, options.hasher)))
+            # Bounded look-ahead keeps memory flat however large the source is.
+            while len(pending) > options.workers * 2:
+                size, future = pending.popleft()
+                yield size, future.result()
+        while pending:
+            size, future = pending.popleft()
+            yield size, future.result()
+
+
+def _reject_row(summary: IngestSummary, source_id: int | None, reject: tuple[str, str, str, str]) -> dict[str, object]:
+    origin, reason, message, raw = reject
     summary.rejected += 1
     summary.rejects_by_reason[reason] += 1
     if len(summary.reject_lines) < MAX_REJECT_LINES:
@@ -142,52 +208,42 @@ def _reject_row(summary: IngestSummary, source_id: int | None, origin: str, reas
 
 def _write_batch(
     engine: Engine,
-    batch: list[SourceOutput],
+    prepared: PreparedBatch,
     options: IngestOptions,
     summary: IngestSummary,
     source_id: int | None,
 ) -> None:
-    reject_rows: list[dict[str, object]] = []
-    prepared: list[Document] = []
-    # 1. Prepare each item; refusals become rejects with their raw payload.
-    for output in batch:
-        if isinstance(output, RawReject):
-            reject_rows.append(
-                _reject_row(summary, source_id, output.origin, output.reason, output.message, output.raw)
-            )
-            continue
-        assert isinstance(output, RawItem)
-        try:
-            prepared.append(prepare_item(output, options.prepare))
-        except InputRejected as exc:
-            reject_rows.append(
-                _reject_row(summary, source_id, output.origin, exc.reason, exc.message, reject_payload(output))
-            )
+    reject_rows = [_reject_row(summary, source_id, r) for r in prepared.rejects]
     with engine.begin() as conn:
         repo.insert_rejects(conn, reject_rows)
-        # 2. Exact duplicates: against the store and within the batch.
-        known = repo.existing_hashes(conn, [d.content_hash for d in prepared])
-        fresh: list[Document] = []
-        for doc in prepared:
+        # Exact duplicates: against the store and within the batch.
+        known = repo.existing_hashes(conn, [d.content_hash for d in prepared.documents])
+        fresh: list[int] = []
+        for index, doc in enumerate(prepared.documents):
             if doc.content_hash in known:
                 summary.duplicate += 1
                 continue
             known.add(doc.content_hash)
-            fresh.append(doc)
+            fresh.append(index)
         if fresh:
-            _store_with_stories(conn, fresh, options, summary, source_id)
+            _store_with_stories(
+                conn,
+                [prepared.documents[i] for i in fresh],
+                [prepared.signatures[i] for i in fresh],
+                [prepared.band_keys[i] for i in fresh],
+                options, summary, source_id,
+            )
 
 
 def _store_with_stories(
     conn: Connection,
     docs: list[Document],
+    signatures: list[np.ndarray | None],
+    keys: list[list[int]],
     options: IngestOptions,
     summary: IngestSummary,
     source_id: int | None,
 ) -> None:
-    hasher = options.hasher
-    signatures = [hasher.signature(d.text) for d in docs]
-    keys = [hasher.band_keys(s) if s is not None else [] for s in signatures]
     # 3. Candidates from earlier batches (the store) and from this batch.
     stored = repo.band_candidates(conn, [k for ks in keys for k in ks])
     stored_meta = repo.signatures_and_stories(conn, [i for ids in stored.values() for i in ids])
@@ -196,21 +252,19 @@ def _store_with_stories(
     story_refs: list[tuple[str, int]] = []
     new_stories: list[_NewStory] = []
     growth: dict[int, tuple[int, datetime, datetime]] = {}
+    stored_sigs = {doc_id: signature_from_bytes(blob) for doc_id, (blob, _) in stored_meta.items()}
     for index, (doc, sig, doc_keys) in enumerate(zip(docs, signatures, keys, strict=True)):
         best: tuple[float, tuple[str, int]] | None = None
         if sig is not None:
-            for key in doc_keys:
-                for doc_id in stored.get(key, ()):
-                    blob, story_id = stored_meta[doc_id]
-                    score = estimated_jaccard(sig, signature_from_bytes(blob))
-                    if best is None or score > best[0]:
-                        best = (score, ("old", story_id))
-                for other in in_batch.get(key, ()):
-                    other_sig = signatures[other]
-                    assert other_sig is not None
-                    score = estimated_jaccard(sig, other_sig)
-                    if best is None or score > best[0]:
-                        best = (score, story_refs[other])
+            old = sorted({d for key in doc_keys for d in stored.get(key, ())})
+            mine = sorted({o for key in doc_keys for o in in_batch.get(key, ())})
+            if old or mine:
+                # All candidates scored at once: one comparison of a small matrix.
+                matrix = np.stack([stored_sigs[d] for d in old] + [signatures[o] for o in mine])  # type: ignore[misc]
+                scores = (matrix == sig).mean(axis=1)
+                top = int(scores.argmax())
+                ref = ("old", stored_meta[old[top]][1]) if top < len(old) else story_refs[mine[top - len(old)]]
+                best = (float(scores[top]), ref)
             for key in doc_keys:
                 in_batch.setdefault(key, []).append(index)
         if best is not None and best[0] >= options.near_duplicate_threshold:
@@ -223,19 +277,21 @@ def _store_with_stories(
                 new_stories[ref[1]].add(doc.published_at)
             story_refs.append(ref)
         else:
-            new_stories.append(_NewStory(doc.title or doc.text[:120], doc.published_at, doc.published_at))
+            new_stories.append(_NewStory(doc.title or doc.text[:120], doc.content_hash, doc.published_at, doc.published_at))
             story_refs.append(("new", len(new_stories) - 1))
     # 4. Write stories, documents and their LSH bands in one transaction.
-    new_ids = repo.insert_stories(conn, [asdict(story) for story in new_stories])
+    story_ids = repo.insert_stories(conn, [story.row() for story in new_stories])
     repo.grow_stories(conn, growth)
     rows = [
-        _document_row(doc, sig, source_id, summary.run_id, new_ids[ref[1]] if ref[0] == "new" else ref[1])
+        _document_row(
+            doc, sig, source_id, summary.run_id,
+            story_ids[new_stories[ref[1]].founder_hash] if ref[0] == "new" else ref[1],
+        )
         for doc, sig, ref in zip(docs, signatures, story_refs, strict=True)
     ]
     doc_ids = repo.insert_documents(conn, rows)
     repo.insert_bands(
-        conn,
-        [{"band_key": k, "document_id": doc_id} for doc_id, ks in zip(doc_ids, keys, strict=True) for k in set(ks)],
+        conn, [(k, doc_ids[doc.content_hash]) for doc, ks in zip(docs, keys, strict=True) for k in set(ks)]
     )
     summary.new += len(docs)
     summary.new_stories += len(new_stories)
@@ -250,9 +306,16 @@ def _store_with_stories(
 @dataclass
 class _NewStory:
     title: str
+    founder_hash: str
     first_published_at: datetime
     last_published_at: datetime
     size: int = 1
+
+    def row(self) -> dict[str, object]:
+        return {
+            "title": self.title, "size": self.size, "founder_hash": self.founder_hash,
+            "first_published_at": self.first_published_at, "last_published_at": self.last_published_at,
+        }
 
     def add(self, published: datetime) -> None:
         self.size += 1

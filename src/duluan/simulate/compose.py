@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .places import PROVINCES, Province, Ward, province
-from .templates_news import NEWS_THEMES, SYNDICATION_INTROS, NewsTheme
+from .templates_news import NEWS_THEMES, SYNDICATION_INTROS, Angle, NewsTheme
 from .templates_posts import CLOSERS, OPENERS, ROADS, TIMES
 from .truth import PlaceTruth
 
@@ -115,10 +115,10 @@ class StoryPlan:
 
     theme: str
     spec: NewsTheme
+    angle: Angle
     slots: dict[str, str]
     title: int
     lead: int
-    body: list[int]
     closing: int
 
 
@@ -131,6 +131,7 @@ def plan_story(
     extra_slots: dict[str, str] | None = None,
 ) -> StoryPlan:
     spec = spec or NEWS_THEMES[theme]
+    angle = rng.choice(spec.angles)
     prov = province(place.province).aliases[0] if place else "Việt Nam"
     slots = {
         "place": place.surface if place else prov,
@@ -139,46 +140,46 @@ def plan_story(
         "n": str(rng.randint(4, 30) * 10),
         **(extra_slots or {}),
     }
-    order = list(range(len(spec.body)))
-    rng.shuffle(order)
     return StoryPlan(
         theme,
         spec,
+        angle,
         slots,
-        rng.randrange(len(spec.titles)),
-        rng.randrange(len(spec.leads)),
-        order,
-        rng.randrange(len(spec.closings)),
+        rng.randrange(len(angle.titles)),
+        rng.randrange(len(angle.leads)),
+        rng.randrange(len(angle.closings)),
     )
 
 
-def render_article(plan: StoryPlan, n_body: int, copy_rng: random.Random | None = None) -> Article:
+def render_article(plan: StoryPlan, copy_rng: random.Random | None = None) -> Article:
     """The article of a story; with copy_rng, a lightly edited re-publication of it."""
-    spec = plan.spec
-    title_i, lead_i, body = plan.title, plan.lead, plan.body[:n_body]
+    angle = plan.angle
+    title_i, lead_i = plan.title, plan.lead
+    middle = [sentence.format(**plan.slots) for sentence in angle.body]
     intro = ""
     if copy_rng is not None:
         # A copy changes its headline or its first line, and a sentence or two.
-        if len(spec.titles) > 1 and copy_rng.random() < 0.5:
-            title_i = (title_i + 1) % len(spec.titles)
-        if len(spec.leads) > 1 and copy_rng.random() < 0.5:
-            lead_i = (lead_i + 1) % len(spec.leads)
+        if copy_rng.random() < 0.6:
+            title_i = (title_i + 1) % len(angle.titles)
+        if len(angle.leads) > 1 and copy_rng.random() < 0.5:
+            lead_i = (lead_i + 1) % len(angle.leads)
         else:
-            intros = [i for i in SYNDICATION_INTROS[:3] if not spec.leads[lead_i].startswith(i[:4])]
-            intro = copy_rng.choice(intros)
-        spare = plan.body[n_body:]
-        if spare and copy_rng.random() < 0.6:
-            body = body[:]
-            body[copy_rng.randrange(len(body))] = spare[0]
-        elif len(body) > 3:
-            body = body[:-1]
-    lead = spec.leads[lead_i].format(**plan.slots)
+            lead = angle.leads[lead_i]
+            intro = copy_rng.choice([i for i in SYNDICATION_INTROS if i and not lead.startswith(i[:4])])
+        i = copy_rng.randrange(len(middle))
+        if len(middle) > 4 and copy_rng.random() < 0.5:
+            del middle[i]
+        else:
+            middle[i] = copy_rng.choice(SENTENCE_LINKS) + decapitalise(middle[i])
+    lead = angle.leads[lead_i].format(**plan.slots)
     if intro:
         lead = intro + (decapitalise(lead) if intro.endswith(", ") else lead)
-    paragraphs = [lead]
-    middle = [spec.body[i].format(**plan.slots) for i in body]
-    paragraphs.append(" ".join(middle[:2]))
+    paragraphs = [lead, " ".join(middle[:2])]
     if middle[2:]:
         paragraphs.append(" ".join(middle[2:]))
-    paragraphs.append(spec.closings[plan.closing].format(**plan.slots))
-    return Article(capitalise(spec.titles[title_i].format(**plan.slots)), paragraphs)
+    paragraphs.append(angle.closings[plan.closing].format(**plan.slots))
+    return Article(capitalise(angle.titles[title_i].format(**plan.slots)), paragraphs)
+
+
+# How an editor rewords a sentence it copies.
+SENTENCE_LINKS = ("Được biết, ", "Đáng chú ý, ", "Cũng theo ghi nhận, ", "Bên cạnh đó, ")

@@ -26,8 +26,9 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text
 
 
+# "giật mình" is one word to the reader: its "mình" is not the pronoun.
 _TEENCODE_PATTERNS = [
-    (re.compile(rf"(?<!\w){re.escape(word)}(?!\w)"), choices) for word, choices in TEENCODE
+    (re.compile(rf"(?<!\w)(?<!giật ){re.escape(word)}(?!\w)"), choices) for word, choices in TEENCODE
 ]
 
 

@@ -62,7 +62,7 @@ PROVINCES: tuple[Province, ...] = (
     Province(
         "79",
         "Thành phố Hồ Chí Minh",
-        ("TP.HCM", "TP Hồ Chí Minh", "Sài Gòn", "thành phố"),
+        ("TP.HCM", "TP Hồ Chí Minh", "Sài Gòn"),
         ("tỉnh Bình Dương", "tỉnh Bà Rịa - Vũng Tàu"),
         "hẻm",
     ),

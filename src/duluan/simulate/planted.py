@@ -18,12 +18,12 @@ from .templates_events import (
     FLOOD_SURGE_POSTS,
     PRICE_NEWS_BODY,
     PRICE_NEWS_LEAD,
-    PRICE_NEWS_TITLE,
+    PRICE_NEWS_TITLES,
     PRICE_POSTS,
     PRICE_POSTS_BY_ITEM,
     RUBBISH_POSTS,
 )
-from .templates_news import NewsTheme
+from .templates_news import Angle, NewsTheme
 
 
 def write_events(builder: StreamBuilder, plan: EventPlan) -> None:
@@ -83,13 +83,12 @@ def _false_claim(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) -
                 item.shares = int(item.shares * 8 + builder.rng.randint(20, 400))
                 rumour_posts.append(item.id)
             event.item_ids.append(item.id)
-    spec = NewsTheme(
-        rumour.concern, "neutral", False, False,
-        (rumour.clarification_title,), (rumour.clarification_lead,), rumour.clarification_body,
+    angle = Angle(
+        rumour.clarification_titles, (rumour.clarification_lead,), rumour.clarification_body,
         ("Người dân cần tỉnh táo trước các thông tin chưa được kiểm chứng trên mạng xã hội.",),
     )
+    spec = NewsTheme(rumour.concern, "neutral", False, False, (angle,))
     place = province_place(builder.rng, pick_province(builder.rng), press=True)
-    event.province = place.province
     event.clarification_story = builder.add_news_story(
         event.start_day + RUMOUR_CLARIFICATION_OFFSET, theme, place, copies=4, spec=spec, event=event.id
     )
@@ -132,9 +131,10 @@ def _price_rise(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) ->
             post = builder.add_post(day, text, "prices", "prices", stance, sentiment, place, event.id)
             post.truth.is_complaint = stance in COMPLAINING
             event.item_ids.append(post.id)
-    spec = NewsTheme(
-        "prices", "negative", False, False, (PRICE_NEWS_TITLE,), (PRICE_NEWS_LEAD,), PRICE_NEWS_BODY,
+    angle = Angle(
+        PRICE_NEWS_TITLES, (PRICE_NEWS_LEAD,), PRICE_NEWS_BODY,
         ("Giới chuyên gia khuyến nghị người dân chủ động điều chỉnh kế hoạch chi tiêu.",),
     )
+    spec = NewsTheme("prices", "negative", False, False, (angle,))
     slots = {"item": item_name, "amount": amount}
     builder.add_news_story(event.start_day, "prices", None, copies=5, spec=spec, extra_slots=slots, event=event.id)

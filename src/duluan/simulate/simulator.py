@@ -13,7 +13,7 @@ from .events import FLOOD_BACKGROUND, RUBBISH_BACKGROUND, plan_events
 from .options import SimulationOptions, SimulationResult
 from .places import WARDS
 from .planted import write_events
-from .stream import VN_TZ, SimItem, StreamBuilder
+from .stream import VN_TZ, SimItem, StreamBuilder, post_url
 from .templates_events import LEGACY_NOTICES
 from .truth import ItemTruth, Truth, truth_to_json
 from .writers import write_feed, write_legacy, write_posts
@@ -127,8 +127,6 @@ def _duplicates(builder: StreamBuilder) -> None:
             likes=int(builder.rng.lognormvariate(1.0, 1.0)), stance=original.stance,
         )
         copy.truth.noise = list(original.truth.noise)
-        from .stream import post_url
-
         copy.url = post_url(copy, builder.rng)
         builder.items.append(copy)
 

@@ -45,7 +45,7 @@ class Rumour:
     claim: str
     posts: tuple[str, ...]
     debunks: tuple[str, ...]
-    clarification_title: str
+    clarification_titles: tuple[str, ...]
     clarification_lead: str
     clarification_body: tuple[str, ...]
 
@@ -67,7 +67,7 @@ RUMOURS: tuple[Rumour, ...] = (
             "Đã có thông tin chính thức: cập nhật căn cước không thu phí. Đừng chia sẻ tin sai nữa.",
             "May quá, hỏi cán bộ phường rồi, không có khoản phí 200 nghìn nào hết.",
         ),
-        "Cơ quan công an khẳng định không thu phí cập nhật thông tin căn cước",
+        ("Cơ quan công an khẳng định không thu phí cập nhật thông tin căn cước", "Thông tin thu phí 200.000 đồng khi cập nhật căn cước là sai sự thật"),
         "Trước thông tin lan truyền trên mạng xã hội về việc người dân phải nộp 200.000 đồng mỗi lần cập nhật thông tin căn cước, cơ quan công an {prov} khẳng định đây là thông tin sai sự thật.",
         (
             "Theo cơ quan công an, việc điều chỉnh, cập nhật thông tin trong cơ sở dữ liệu dân cư theo yêu cầu của người dân không thu bất kỳ khoản phí nào.",
@@ -93,7 +93,7 @@ RUMOURS: tuple[Rumour, ...] = (
             "Tin thu 1,5 triệu tiền học bạ điện tử là tin giả đó mọi người, đừng chuyển tiền cho ai.",
             "Cô chủ nhiệm vừa nhắn nhóm lớp: học bạ số miễn phí hoàn toàn, ai thu tiền là lừa đảo.",
         ),
-        "Ngành giáo dục bác bỏ thông tin thu phí số hóa học bạ",
+        ("Ngành giáo dục bác bỏ thông tin thu phí số hóa học bạ", "Không có khoản phí 1,5 triệu đồng cho học bạ số"),
         "Ngành giáo dục {prov} khẳng định không có chủ trương thu phí số hóa học bạ đối với học sinh, sau khi thông tin này lan truyền rộng rãi trên mạng xã hội.",
         (
             "Theo ngành giáo dục, học bạ số được triển khai bằng kinh phí của nhà nước, nhà trường không được thu thêm bất kỳ khoản nào từ phụ huynh.",
@@ -119,7 +119,7 @@ RUMOURS: tuple[Rumour, ...] = (
             "Cơ quan chức năng bác bỏ rồi, đừng hoảng mà bán xe với giá rẻ.",
             "Đọc báo chính thống mới thấy tin cấm xe máy cũ là sai, mấy trang câu view làm người ta hoang mang.",
         ),
-        "Không có chuyện cấm xe máy trên 10 năm tuổi từ tháng tới",
+        ("Không có chuyện cấm xe máy trên 10 năm tuổi từ tháng tới", "Bác bỏ tin đồn cấm xe máy cũ, thu phí kiểm định 1 triệu đồng"),
         "Liên quan đến thông tin xe máy trên 10 năm tuổi bị cấm lưu thông và phải nộp phí kiểm định khí thải 1 triệu đồng, cơ quan quản lý giao thông {prov} khẳng định đây là thông tin không chính xác.",
         (
             "Theo cơ quan quản lý, việc kiểm soát khí thải xe máy được thực hiện theo lộ trình, có lấy ý kiến rộng rãi và chưa áp dụng trong thời gian tới.",
@@ -159,7 +159,7 @@ PRICE_POSTS_BY_ITEM: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
 }
 
-PRICE_NEWS_TITLE = "Giá {item} tăng mạnh, người tiêu dùng lo lắng"
+PRICE_NEWS_TITLES = ("Giá {item} tăng mạnh, người tiêu dùng lo lắng", "Giá {item} tăng {amount}, mức cao nhất nhiều tháng")
 PRICE_NEWS_LEAD = "Từ ngày {date}, giá {item} đồng loạt tăng thêm {amount}, mức tăng cao nhất trong nhiều tháng qua, tác động trực tiếp đến chi tiêu của người dân."
 PRICE_NEWS_BODY = (
     "Theo các chuyên gia, nguyên nhân chủ yếu là giá đầu vào và chi phí vận chuyển tăng.",

@@ -48,7 +48,7 @@ LOCAL_POSTS: dict[str, dict[str, tuple[str, ...]]] = {
             "Giờ cao điểm đi từ {place} vào trung tâm thì nên chạy đường nào cho đỡ kẹt?",
         ),
         "praise": (
-            "Đoạn {road} ở {place} vừa được trải nhựa lại, chạy êm ru. Phải khen một câu!",
+            "{road} ở {place} vừa được trải nhựa lại, chạy êm ru. Phải khen một câu!",
         ),
         "info": (
             "Lưu ý: {road} ở {place} cấm xe từ tối nay đến hết tuần để sửa cống.",
@@ -297,7 +297,7 @@ CLOSERS: dict[str, tuple[str, ...]] = {
     "request": ("Xin cảm ơn.", "Mong sớm được phản hồi.", "Mong được xem xét sớm ạ."),
     "question": ("Cảm ơn cả nhà.", "Ai biết chỉ giúp với ạ.", "Đa tạ mọi người!"),
     "praise": ("Cảm ơn các anh chị nhiều!", "Rất đáng ghi nhận.", "Mong duy trì lâu dài."),
-    "info": ("Mọi người chú ý nhé.", "Ai quen ở gần báo giùm nha.", ""),
+    "info": ("Mọi người chú ý nhé.", "Ai cần thì lưu lại nha.", ""),
 }
 
 ROADS = (

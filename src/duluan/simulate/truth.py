@@ -59,9 +59,28 @@ class Truth:
     version: int = TRUTH_VERSION
 
 
+def _item_dict(item: ItemTruth) -> dict[str, Any]:
+    data = dict(vars(item))
+    data["place"] = dict(vars(item.place)) if item.place else None
+    return data
+
+
 def truth_to_json(truth: Truth) -> str:
-    """Stable JSON text: same truth, same bytes."""
-    return json.dumps(asdict(truth), ensure_ascii=False, indent=1, default=str) + "\n"
+    """Stable JSON text, one item a line: same truth, same bytes."""
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    items = ",\n".join(f"  {dump(key)}: {dump(_item_dict(item))}" for key, item in truth.items.items())
+    parts = [
+        f' "version": {truth.version}',
+        f' "options": {dump(truth.options)}',
+        f' "counts": {dump(truth.counts)}',
+        ' "events": [\n' + ",\n".join("  " + dump(asdict(e)) for e in truth.events) + "\n ]",
+        ' "rejects": [\n' + ",\n".join("  " + dump(asdict(r)) for r in truth.rejects) + "\n ]",
+        ' "items": {\n' + items + "\n }",
+    ]
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def load_truth(path: Path) -> Truth:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, literal, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
 from ..errors import UsageError
-from .schema import UTCDateTime, documents, ingest_runs, lsh_bands, rejects, sources, stories
+from .schema import UTCDateTime, documents, ingest_runs, rejects, sources, stories
 
 # SQLite allows 32,766 bound parameters; stay well under for IN lists.
 IN_CHUNK = 5000
@@ -113,69 +113,91 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield values[start : start + IN_CHUNK]
 
 
+def _select_in(conn: Connection, sql: str, values: Sequence[Any]) -> list[Any]:
+    """Rows of `sql` (ending in "IN") for each chunk of values, through the driver:
+    compiling 16,000 bound parameters per batch in SQLAlchemy costs more than the query."""
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    rows: list[Any] = []
+    for chunk in _chunks(values):
+        placeholders = ", ".join([marker] * len(chunk))
+        rows.extend(conn.exec_driver_sql(f"{sql} ({placeholders})", tuple(chunk)).fetchall())
+    return rows
+
+
 def existing_hashes(conn: Connection, hashes: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(hashes):
-        found.update(
-            conn.execute(select(documents.c.content_hash).where(documents.c.content_hash.in_(chunk))).scalars()
-        )
-    return found
+    rows = _select_in(conn, "SELECT content_hash FROM documents WHERE content_hash IN", list(set(hashes)))
+    return {r[0] for r in rows}
 
 
 def band_candidates(conn: Connection, keys: Sequence[int]) -> dict[int, list[int]]:
     """Document ids sharing each LSH band key."""
     out: dict[int, list[int]] = {}
-    for chunk in _chunks(sorted(set(keys))):
-        rows = conn.execute(
-            select(lsh_bands.c.band_key, lsh_bands.c.document_id).where(lsh_bands.c.band_key.in_(chunk))
-        )
-        for key, doc_id in rows:
-            out.setdefault(key, []).append(doc_id)
+    rows = _select_in(conn, "SELECT band_key, document_id FROM lsh_bands WHERE band_key IN", sorted(set(keys)))
+    for key, doc_id in rows:
+        out.setdefault(key, []).append(doc_id)
     return out
 
 
 def signatures_and_stories(conn: Connection, doc_ids: Sequence[int]) -> dict[int, tuple[bytes, int]]:
-    out: dict[int, tuple[bytes, int]] = {}
-    for chunk in _chunks(sorted(set(doc_ids))):
-        rows = conn.execute(
-            select(documents.c.id, documents.c.minhash, documents.c.story_id).where(documents.c.id.in_(chunk))
-        )
-        for doc_id, minhash, story_id in rows:
-            out[doc_id] = (minhash, story_id)
-    return out
+    rows = _select_in(conn, "SELECT id, minhash, story_id FROM documents WHERE id IN", sorted(set(doc_ids)))
+    return {doc_id: (bytes(minhash), story_id) for doc_id, minhash, story_id in rows}
 
 
-def insert_stories(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+def insert_stories(conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert stories; returns founder_hash → new story id."""
     if not rows:
-        return []
-    result = conn.execute(insert(stories).returning(stories.c.id, sort_by_parameter_order=True), rows)
-    return [r[0] for r in result]
+        return {}
+    conn.execute(insert(stories), rows)
+    found = _select_in(
+        conn, "SELECT founder_hash, id FROM stories WHERE founder_hash IN", [r["founder_hash"] for r in rows]
+    )
+    return {h: i for h, i in found}
 
 
-def insert_documents(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+def insert_documents(conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert documents; returns content_hash → new document id."""
     if not rows:
-        return []
-    result = conn.execute(insert(documents).returning(documents.c.id, sort_by_parameter_order=True), rows)
-    return [r[0] for r in result]
+        return {}
+    conn.execute(insert(documents), rows)
+    found = _select_in(
+        conn, "SELECT content_hash, id FROM documents WHERE content_hash IN", [r["content_hash"] for r in rows]
+    )
+    return {h: i for h, i in found}
 
 
-def insert_bands(conn: Connection, rows: list[dict[str, int]]) -> None:
-    if rows:
-        conn.execute(insert(lsh_bands), rows)
+def insert_bands(conn: Connection, rows: list[tuple[int, int]]) -> None:
+    """(band_key, document_id) pairs; the driver's executemany directly, as this is the
+    hottest write of an ingest (16 rows a document) and needs no type processing."""
+    if not rows:
+        return
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        f"INSERT INTO lsh_bands (band_key, document_id) VALUES ({marker}, {marker})", rows
+    )
 
 
 def grow_stories(conn: Connection, growth: dict[int, tuple[int, datetime, datetime]]) -> None:
     """Add members to existing stories and widen their time span."""
+    if not growth:
+        return
     sqlite = conn.dialect.name == "sqlite"
     lower, upper = (func.min, func.max) if sqlite else (func.least, func.greatest)
-    for story_id, (added, first, last) in growth.items():
-        conn.execute(
-            update(stories).where(stories.c.id == story_id).values(
-                size=stories.c.size + added,
-                first_published_at=lower(stories.c.first_published_at, literal(first, UTCDateTime)),
-                last_published_at=upper(stories.c.last_published_at, literal(last, UTCDateTime)),
-            )
+    statement = (
+        update(stories)
+        .where(stories.c.id == bindparam("story_id"))
+        .values(
+            size=stories.c.size + bindparam("added"),
+            first_published_at=lower(stories.c.first_published_at, bindparam("first", type_=UTCDateTime)),
+            last_published_at=upper(stories.c.last_published_at, bindparam("last", type_=UTCDateTime)),
         )
+    )
+    conn.execute(
+        statement,
+        [
+            {"story_id": story_id, "added": added, "first": first, "last": last}
+            for story_id, (added, first, last) in growth.items()
+        ],
+    )
 
 
 def reject_hash(source_id: int | None, origin: str, reason: str, raw: str) -> str:

@@ -95,6 +95,9 @@ stories = Table(
     Column("size", Integer, nullable=False, default=1),
     Column("first_published_at", UTCDateTime),
     Column("last_published_at", UTCDateTime),
+    # The content hash of the document that opened the story: a natural key that lets a
+    # batch insert find its new ids without RETURNING (row-at-a-time on SQLite).
+    Column("founder_hash", String(64), nullable=False, unique=True),
 )
 
 documents = Table(

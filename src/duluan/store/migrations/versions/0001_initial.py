@@ -57,7 +57,9 @@ def upgrade() -> None:
         sa.Column("size", sa.Integer, nullable=False),
         sa.Column("first_published_at", TS),
         sa.Column("last_published_at", TS),
+        sa.Column("founder_hash", sa.String(64), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_stories"),
+        sa.UniqueConstraint("founder_hash", name="uq_stories_founder_hash"),
     )
     op.create_table(
         "documents",
