@@ -15,8 +15,22 @@ import pytest
 from duluan.simulate import SimulationOptions, load_truth, simulate
 from duluan.simulate.noise import fold, has_diacritics
 
-OPTIONS = SimulationOptions(seed=11, days=20, start=date(2026, 10, 1), posts_per_day=150, news_per_day=15)
-POST_KEYS = {"id", "text", "time", "url", "author", "platform", "likes", "shares", "comments", "parent_id", "kind"}
+OPTIONS = SimulationOptions(
+    seed=11, days=20, start=date(2026, 10, 1), posts_per_day=150, news_per_day=15
+)
+POST_KEYS = {
+    "id",
+    "text",
+    "time",
+    "url",
+    "author",
+    "platform",
+    "likes",
+    "shares",
+    "comments",
+    "parent_id",
+    "kind",
+}
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +62,17 @@ def news(run):
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_same_options_give_identical_bytes(run, tmp_path):
     again = simulate(OPTIONS, tmp_path / "again")
     assert _files(run.out_dir) == _files(again.out_dir)
-    other = simulate(SimulationOptions(seed=12, days=3, posts_per_day=40, news_per_day=5), tmp_path / "other")
+    other = simulate(
+        SimulationOptions(seed=12, days=3, posts_per_day=40, news_per_day=5), tmp_path / "other"
+    )
     assert _files(other.out_dir)["posts.jsonl"] != _files(run.out_dir)["posts.jsonl"]
 
 
@@ -91,17 +109,22 @@ def test_posts_look_like_an_export(posts):
         assert re.fullmatch(r"[a-z]+_\d+", post["author"])
         assert post["platform"] in {"facebook", "tiktok", "zalo", "forum", "youtube"}
         assert post["time"].endswith("+07:00")
-        assert (post["parent_id"] in ids) if post["kind"] == "comment" else post["parent_id"] is None
+        assert (
+            (post["parent_id"] in ids) if post["kind"] == "comment" else post["parent_id"] is None
+        )
 
 
 def test_flood_event_is_about_four_times_background_in_its_ward(truth):
     flood = next(e for e in truth.events if e.type == "flood_surge")
     per_day = Counter(
-        t.day for t in truth.items.values()
+        t.day
+        for t in truth.items.values()
         if t.kind == "post" and t.concern == "flooding" and t.place and t.place.ward == flood.ward
     )
     event_days = range(flood.start_day, flood.end_day + 1)
-    quiet_days = [d for d in range(OPTIONS.days) if not flood.start_day - 1 <= d <= flood.end_day + 2]
+    quiet_days = [
+        d for d in range(OPTIONS.days) if not flood.start_day - 1 <= d <= flood.end_day + 2
+    ]
     during = sum(per_day[d] for d in event_days) / len(event_days)
     before = sum(per_day[d] for d in quiet_days) / len(quiet_days)
     assert 2.5 < during / before < 6

@@ -39,7 +39,9 @@ def test_old_ward_names_existed_before_2025():
     for ward in WARDS:
         for name in ward.old_names:
             if name.level == "ward":
-                first = name.surface.split(",")[0].lower().replace("hòa", "hoà").replace("thủy", "thuỷ")
+                first = (
+                    name.surface.split(",")[0].lower().replace("hòa", "hoà").replace("thủy", "thuỷ")
+                )
                 assert first in old, name.surface
 
 

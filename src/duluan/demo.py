@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 
 from .ingest import IngestSummary
 from .runner import ingest_options, ingest_registered
-from .simulate.options import SimulationOptions
-from .simulate.stream import SimulationResult, simulate
+from .simulate import SimulationOptions, SimulationResult, simulate
 from .store import repository as repo
 from .summary import WorkspaceSummary, summarise
 from .workspace import Workspace, init_workspace

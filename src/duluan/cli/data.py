@@ -61,8 +61,8 @@ def simulate(out_dir: Path, days: int, seed: int) -> None:
     and truth.json (stories, places, concerns and the planted events).
     """
     # Imported here: the simulator's templates are large and most commands never need them.
-    from ..simulate.options import SimulationOptions
-    from ..simulate.stream import simulate as run_simulation
+    from ..simulate import SimulationOptions
+    from ..simulate import simulate as run_simulation
 
     result = run_simulation(SimulationOptions(seed=seed, days=days), out_dir)
     for name, count in sorted(result.counts.items()):

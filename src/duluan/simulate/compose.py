@@ -8,7 +8,7 @@ from datetime import date
 
 from .places import PROVINCES, Province, Ward, province
 from .templates_news import NEWS_THEMES, SYNDICATION_INTROS, Angle, NewsTheme
-from .templates_posts import CLOSERS, OPENERS, ROADS, TIMES
+from .templates_posts import CLOSERS, GENERAL_CLOSERS, OPENERS, ROADS, TIMES
 from .truth import PlaceTruth
 
 PROVINCE_WEIGHTS = {"79": 4.0, "01": 3.0, "48": 1.5, "31": 1.2, "92": 1.0}
@@ -32,7 +32,9 @@ def ward_place(rng: random.Random, ward: Ward) -> PlaceTruth:
     if roll < 0.45 or not ward.old_names:
         return PlaceTruth(prov.code, ward.code, ward.short, False, "ward")
     if roll < 0.6:
-        surface = f"{ward.short}, {rng.choice(prov.aliases[:2])}"
+        # "phường X, TP.HCM" but not "phường X, xứ Nghệ": only city-style aliases here.
+        aliases = [a for a in prov.aliases[:2] if a == prov.aliases[0] or a.startswith("TP")]
+        surface = f"{ward.short}, {rng.choice(aliases)}"
         return PlaceTruth(prov.code, ward.code, surface, False, "ward")
     old = rng.choice(ward.old_names)
     return PlaceTruth(prov.code, ward.code, old.surface, True, old.level)
@@ -84,17 +86,28 @@ def fill_local(rng: random.Random, template: str, place: PlaceTruth) -> str:
     return capitalise(text)
 
 
-def wrap_social(rng: random.Random, stance: str, core: str) -> str:
+# A frame that repeats what the core already says reads badly: skip it.
+_SHARED_WORDS = ("mọi người", "cảm ơn", "chia sẻ", "phản ánh", "ghi nhận", "bức xúc", "kiến nghị")
+
+
+def _repeats(frame: str, core: str) -> bool:
+    frame, core = frame.lower(), core.lower()
+    return any(word in frame and word in core for word in _SHARED_WORDS)
+
+
+def wrap_social(rng: random.Random, stance: str, core: str, local: bool = True) -> str:
     """Add an opener and a closer the way people frame a post."""
     parts = []
     if stance in OPENERS and rng.random() < 0.35:
         opener = rng.choice(OPENERS[stance])
-        parts.append(opener)
-        core = decapitalise(core) if opener.endswith(",") else core
+        if not _repeats(opener, core):
+            parts.append(opener)
+            core = decapitalise(core) if opener.endswith(",") else core
     parts.append(core)
-    if stance in CLOSERS and rng.random() < 0.4:
-        closer = rng.choice(CLOSERS[stance])
-        if closer:
+    closers = CLOSERS if local else GENERAL_CLOSERS
+    if stance in closers and rng.random() < 0.4:
+        closer = rng.choice(closers[stance])
+        if closer and not _repeats(closer, core):
             parts.append(closer)
     return " ".join(parts)
 
@@ -165,7 +178,9 @@ def render_article(plan: StoryPlan, copy_rng: random.Random | None = None) -> Ar
             lead_i = (lead_i + 1) % len(angle.leads)
         else:
             lead = angle.leads[lead_i]
-            intro = copy_rng.choice([i for i in SYNDICATION_INTROS if i and not lead.startswith(i[:4])])
+            intro = copy_rng.choice(
+                [i for i in SYNDICATION_INTROS if i and not lead.startswith(i[:4])]
+            )
         i = copy_rng.randrange(len(middle))
         if len(middle) > 4 and copy_rng.random() < 0.5:
             del middle[i]

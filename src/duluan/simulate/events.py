@@ -40,7 +40,9 @@ def _scaled(extra: tuple[int, ...], scale: float) -> list[int]:
     return [max(1, round(n * scale)) for n in extra]
 
 
-def plan_events(options: SimulationOptions, rng: random.Random, general_price_rate: float) -> EventPlan:
+def plan_events(
+    options: SimulationOptions, rng: random.Random, general_price_rate: float
+) -> EventPlan:
     """Choose the four planted events for this seed."""
     scale = options.posts_per_day / 250
     events: list[PlantedEvent] = []
@@ -53,8 +55,14 @@ def plan_events(options: SimulationOptions, rng: random.Random, general_price_ra
     if start is not None:
         events.append(
             PlantedEvent(
-                "E1", "flood_surge", "flooding", flood_ward.province, flood_ward.code,
-                start, start + len(FLOOD_EXTRA) - 1, _scaled(FLOOD_EXTRA, scale),
+                "E1",
+                "flood_surge",
+                "flooding",
+                flood_ward.province,
+                flood_ward.code,
+                start,
+                start + len(FLOOD_EXTRA) - 1,
+                _scaled(FLOOD_EXTRA, scale),
                 round(FLOOD_BACKGROUND * scale, 2),
                 f"Ngập nước, triều cường và cống thoát nước nghẹt ở {flood_ward.short}",
             )
@@ -63,8 +71,14 @@ def plan_events(options: SimulationOptions, rng: random.Random, general_price_ra
     if start is not None:
         events.append(
             PlantedEvent(
-                "E2", "uncollected_rubbish", "waste", rubbish_ward.province, rubbish_ward.code,
-                start, start + len(RUBBISH_EXTRA) - 1, _scaled(RUBBISH_EXTRA, scale),
+                "E2",
+                "uncollected_rubbish",
+                "waste",
+                rubbish_ward.province,
+                rubbish_ward.code,
+                start,
+                start + len(RUBBISH_EXTRA) - 1,
+                _scaled(RUBBISH_EXTRA, scale),
                 round(RUBBISH_BACKGROUND * scale, 2),
                 f"Rác không ai thu gom nhiều ngày ở {rubbish_ward.short}",
             )
@@ -73,8 +87,15 @@ def plan_events(options: SimulationOptions, rng: random.Random, general_price_ra
     if start is not None:
         events.append(
             PlantedEvent(
-                "E3", "false_claim", rumour.concern, None, None,
-                start, start + len(RUMOUR_EXTRA) - 1, _scaled(RUMOUR_EXTRA, scale), 0.0,
+                "E3",
+                "false_claim",
+                rumour.concern,
+                None,
+                None,
+                start,
+                start + len(RUMOUR_EXTRA) - 1,
+                _scaled(RUMOUR_EXTRA, scale),
+                0.0,
                 "Tin đồn sai lan truyền, rồi có bài đính chính chính thức và tin đồn lắng xuống",
                 claim=rumour.claim,
             )
@@ -83,8 +104,14 @@ def plan_events(options: SimulationOptions, rng: random.Random, general_price_ra
     if start is not None:
         events.append(
             PlantedEvent(
-                "E4", "price_rise", "prices", None, None,
-                start, start + len(PRICE_EXTRA) - 1, _scaled(PRICE_EXTRA, scale),
+                "E4",
+                "price_rise",
+                "prices",
+                None,
+                None,
+                start,
+                start + len(PRICE_EXTRA) - 1,
+                _scaled(PRICE_EXTRA, scale),
                 round(general_price_rate, 2),
                 f"Giá {price_item[1]} tăng {price_item[2]}, bàn tán khắp cả nước",
             )

@@ -28,7 +28,8 @@ def has_diacritics(text: str) -> bool:
 
 # "giật mình" is one word to the reader: its "mình" is not the pronoun.
 _TEENCODE_PATTERNS = [
-    (re.compile(rf"(?<!\w)(?<!giật ){re.escape(word)}(?!\w)"), choices) for word, choices in TEENCODE
+    (re.compile(rf"(?<!\w)(?<!giật ){re.escape(word)}(?!\w)"), choices)
+    for word, choices in TEENCODE
 ]
 
 
@@ -41,7 +42,14 @@ def teencode(text: str, rng: random.Random) -> str:
     return text
 
 
-_TONE_SLIPS = (("ngập", "ngâp"), ("nhiều", "nhìu"), ("được", "đuợc"), ("người", "nguời"), ("quá", "qúa"), ("thật", "thậ"))
+_TONE_SLIPS = (
+    ("ngập", "ngâp"),
+    ("nhiều", "nhìu"),
+    ("được", "đuợc"),
+    ("người", "nguời"),
+    ("quá", "qúa"),
+    ("thật", "thậ"),
+)
 
 
 def add_typos(text: str, rng: random.Random) -> str:

@@ -11,6 +11,7 @@ from .compose import (
     wrap_social,
 )
 from .events import RUMOUR_CLARIFICATION_OFFSET, EventPlan
+from .items import SimItem
 from .options import PlantedEvent
 from .places import ward
 from .stream import COMPLAINING, StreamBuilder
@@ -24,6 +25,7 @@ from .templates_events import (
     RUBBISH_POSTS,
 )
 from .templates_news import Angle, NewsTheme
+from .truth import PlaceTruth
 
 
 def write_events(builder: StreamBuilder, plan: EventPlan) -> None:
@@ -52,10 +54,14 @@ def _local_surge(builder: StreamBuilder, event: PlantedEvent) -> None:
             stance, sentiment, template = builder.rng.choice(pool)
             place = ward_place(builder.rng, target)
             text = wrap_social(builder.rng, stance, fill_local(builder.rng, template, place))
-            item = builder.add_post(day, text, theme, event.concern, stance, sentiment, place, event.id)
+            item = builder.add_post(
+                day, text, theme, event.concern, stance, sentiment, place, event.id
+            )
             event.item_ids.append(item.id)
     # The press picks it up at the peak, and a few outlets copy the story.
-    peak = event.start_day + max(range(len(event.extra_per_day)), key=event.extra_per_day.__getitem__)
+    peak = event.start_day + max(
+        range(len(event.extra_per_day)), key=event.extra_per_day.__getitem__
+    )
     place = press_ward_place(builder.rng, target)
     builder.add_news_story(peak, theme, place, copies=builder.rng.randint(2, 3), event=event.id)
 
@@ -63,7 +69,9 @@ def _local_surge(builder: StreamBuilder, event: PlantedEvent) -> None:
 def _false_claim(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) -> None:
     rumour = plan.rumour
     assert rumour is not None
-    theme = {"public_services": "admin", "education": "education", "traffic": "traffic"}[rumour.concern]
+    theme = {"public_services": "admin", "education": "education", "traffic": "traffic"}[
+        rumour.concern
+    ]
     rumour_posts: list[str] = []
     for offset, expected in enumerate(event.extra_per_day):
         day = event.start_day + offset
@@ -72,40 +80,57 @@ def _false_claim(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) -
         for _ in range(_draw(builder, expected)):
             if builder.rng.random() < debunk_share:
                 text = builder.rng.choice(rumour.debunks)
-                item = builder.add_post(day, text, theme, rumour.concern, "info", "neutral", None, event.id)
+                item = builder.add_post(
+                    day, text, theme, rumour.concern, "info", "neutral", None, event.id
+                )
             elif rumour_posts and builder.rng.random() < 0.25:
                 # Copy-paste shares of an earlier rumour post: same words, same story.
                 original = builder.rng.choice(rumour_posts)
                 item = _share_copy(builder, original, day)
             else:
                 text, place = rumour_text(builder, builder.rng.choice(rumour.posts))
-                item = builder.add_post(day, text, theme, rumour.concern, "complaint", "negative", place, event.id, 2.0)
+                item = builder.add_post(
+                    day, text, theme, rumour.concern, "complaint", "negative", place, event.id, 2.0
+                )
                 item.shares = int(item.shares * 8 + builder.rng.randint(20, 400))
                 rumour_posts.append(item.id)
             event.item_ids.append(item.id)
     angle = Angle(
-        rumour.clarification_titles, (rumour.clarification_lead,), rumour.clarification_body,
+        rumour.clarification_titles,
+        (rumour.clarification_lead,),
+        rumour.clarification_body,
         ("Người dân cần tỉnh táo trước các thông tin chưa được kiểm chứng trên mạng xã hội.",),
     )
     spec = NewsTheme(rumour.concern, "neutral", False, False, (angle,))
     place = province_place(builder.rng, pick_province(builder.rng), press=True)
     event.clarification_story = builder.add_news_story(
-        event.start_day + RUMOUR_CLARIFICATION_OFFSET, theme, place, copies=4, spec=spec, event=event.id
+        event.start_day + RUMOUR_CLARIFICATION_OFFSET,
+        theme,
+        place,
+        copies=4,
+        spec=spec,
+        event=event.id,
     )
 
 
-def rumour_text(builder: StreamBuilder, template: str) -> tuple[str, object]:
+def rumour_text(builder: StreamBuilder, template: str) -> tuple[str, PlaceTruth | None]:
     if "{prov}" not in template:
         return template, None
     place = province_place(builder.rng, pick_province(builder.rng))
     return template.replace("{prov}", place.surface), place
 
 
-def _share_copy(builder: StreamBuilder, original_id: str, day: int):
+def _share_copy(builder: StreamBuilder, original_id: str, day: int) -> SimItem:
     original = next(i for i in builder.items if i.id == original_id)
     item = builder.add_post(
-        day, original.text, original.truth.theme, original.truth.concern, original.stance,
-        original.truth.sentiment, original.truth.place, original.truth.event,
+        day,
+        original.text,
+        original.truth.theme,
+        original.truth.concern,
+        original.stance,
+        original.truth.sentiment,
+        original.truth.place,
+        original.truth.event,
     )
     # The copy is the same text, not re-noised.
     item.text = original.text
@@ -126,15 +151,23 @@ def _price_rise(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) ->
             place = None
             if "{prov}" in template:
                 place = province_place(builder.rng, pick_province(builder.rng))
-            text = template.format(item=item_name, amount=amount, prov=place.surface if place else "")
-            text = wrap_social(builder.rng, stance, text[:1].upper() + text[1:])
-            post = builder.add_post(day, text, "prices", "prices", stance, sentiment, place, event.id)
+            text = template.format(
+                item=item_name, amount=amount, prov=place.surface if place else ""
+            )
+            text = wrap_social(builder.rng, stance, text[:1].upper() + text[1:], local=False)
+            post = builder.add_post(
+                day, text, "prices", "prices", stance, sentiment, place, event.id
+            )
             post.truth.is_complaint = stance in COMPLAINING
             event.item_ids.append(post.id)
     angle = Angle(
-        PRICE_NEWS_TITLES, (PRICE_NEWS_LEAD,), PRICE_NEWS_BODY,
+        PRICE_NEWS_TITLES,
+        (PRICE_NEWS_LEAD,),
+        PRICE_NEWS_BODY,
         ("Giới chuyên gia khuyến nghị người dân chủ động điều chỉnh kế hoạch chi tiêu.",),
     )
     spec = NewsTheme("prices", "negative", False, False, (angle,))
     slots = {"item": item_name, "amount": amount}
-    builder.add_news_story(event.start_day, "prices", None, copies=5, spec=spec, extra_slots=slots, event=event.id)
+    builder.add_news_story(
+        event.start_day, "prices", None, copies=5, spec=spec, extra_slots=slots, event=event.id
+    )

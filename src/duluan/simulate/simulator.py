@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from ..errors import UsageError
 from .compose import fill_local, ward_place
-from .events import FLOOD_BACKGROUND, RUBBISH_BACKGROUND, plan_events
+from .events import FLOOD_BACKGROUND, RUBBISH_BACKGROUND, EventPlan, plan_events
+from .items import VN_TZ, SimItem, post_url
 from .options import SimulationOptions, SimulationResult
 from .places import WARDS
 from .planted import write_events
-from .stream import VN_TZ, SimItem, StreamBuilder, post_url
+from .stream import StreamBuilder
 from .templates_events import LEGACY_NOTICES
 from .truth import ItemTruth, Truth, truth_to_json
 from .writers import write_feed, write_legacy, write_posts
@@ -97,14 +99,14 @@ def _check(options: SimulationOptions) -> None:
         raise UsageError(f"syndicated_copies must satisfy 2 <= low <= high <= 8, got {(low, high)}")
 
 
-def _hotspots(builder: StreamBuilder, plan) -> dict[tuple[str, str], float]:
+def _hotspots(builder: StreamBuilder, plan: EventPlan) -> dict[tuple[str, str], float]:
     """Chronic (ward, concern) pairs: the event wards, and a few decoys without events."""
     hotspots: dict[tuple[str, str], float] = {}
     for event in plan.events:
         if event.type == "flood_surge":
-            hotspots[(event.ward, "flooding")] = FLOOD_BACKGROUND
+            hotspots[(str(event.ward), "flooding")] = FLOOD_BACKGROUND
         elif event.type == "uncollected_rubbish":
-            hotspots[(event.ward, "waste")] = RUBBISH_BACKGROUND
+            hotspots[(str(event.ward), "waste")] = RUBBISH_BACKGROUND
     concerns = ("flooding", "waste", "traffic", "public_order", "utilities")
     for ward in builder.rng.sample(WARDS, 6):
         key = (ward.code, builder.rng.choice(concerns))
@@ -122,9 +124,15 @@ def _duplicates(builder: StreamBuilder) -> None:
         truth.day = builder.day_of(moment)
         truth.duplicate_of = original.id
         copy = SimItem(
-            builder.next_id("p"), "post", moment, original.text, truth,
-            author=builder.author(), platform=original.platform,
-            likes=int(builder.rng.lognormvariate(1.0, 1.0)), stance=original.stance,
+            builder.next_id("p"),
+            "post",
+            moment,
+            original.text,
+            truth,
+            author=builder.author(),
+            platform=original.platform,
+            likes=int(builder.rng.lognormvariate(1.0, 1.0)),
+            stance=original.stance,
         )
         copy.truth.noise = list(original.truth.noise)
         copy.url = post_url(copy, builder.rng)
@@ -144,10 +152,20 @@ def _legacy_items(builder: StreamBuilder) -> list[tuple[SimItem, str]]:
         place = ward_place(builder.rng, ward)
         day = builder.rng.randrange(options.days)
         date = options.start + timedelta(days=min(day + 2, options.days))
-        text = fill_local(builder.rng, template.replace("{date}", f"{date.day}/{date.month}"), place)
+        text = fill_local(
+            builder.rng, template.replace("{date}", f"{date.day}/{date.month}"), place
+        )
         encoding = LEGACY_ENCODINGS[n % len(LEGACY_ENCODINGS)]
         truth = ItemTruth(
-            "post", "", day, builder.new_story(), theme, concern, False, "neutral", place,
+            "post",
+            "",
+            day,
+            builder.new_story(),
+            theme,
+            concern,
+            False,
+            "neutral",
+            place,
             [f"legacy:{encoding}"],
         )
         item = SimItem(builder.next_id("l", 4), "post", builder.moment(day), text, truth)
@@ -160,7 +178,7 @@ def _bad_lines(builder: StreamBuilder) -> list[tuple[str, str, str | None]]:
     """Lines ingestion must reject: (reason, raw line, id or None)."""
     options = builder.options
     per_reason = max(1, round(builder.noise.junk_share * options.posts_per_day * options.days / 3))
-    lines = []
+    lines: list[tuple[str, str, str | None]] = []
     far_future = datetime.combine(options.start.replace(year=2099), time(9), VN_TZ)
     for _ in range(per_reason):
         good = builder.rng.choice([i for i in builder.items if i.kind == "post"][:500])
@@ -176,9 +194,17 @@ def _bad_lines(builder: StreamBuilder) -> list[tuple[str, str, str | None]]:
 def _record(item_id: str, text: str, like: SimItem, moment: datetime) -> str:
     return json.dumps(
         {
-            "id": item_id, "text": text, "time": moment.isoformat(), "url": like.url,
-            "author": like.author, "platform": like.platform, "likes": 0, "shares": 0,
-            "comments": 0, "parent_id": None, "kind": "post",
+            "id": item_id,
+            "text": text,
+            "time": moment.isoformat(),
+            "url": like.url,
+            "author": like.author,
+            "platform": like.platform,
+            "likes": 0,
+            "shares": 0,
+            "comments": 0,
+            "parent_id": None,
+            "kind": "post",
         },
         ensure_ascii=False,
     )
@@ -191,7 +217,8 @@ def _options_json(options: SimulationOptions) -> dict[str, object]:
     return data
 
 
-def _encoder():
+def _encoder() -> Callable[[str, str], bytes]:
+    # Imported late: the simulator's other outputs do not depend on the text package.
     from ..text.encodings import encode_legacy
 
     return encode_legacy

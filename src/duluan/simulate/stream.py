@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 
 import numpy as np
 
@@ -19,6 +18,7 @@ from .compose import (
     ward_place,
     wrap_social,
 )
+from .items import VN_TZ, SimItem, post_url, slug
 from .noise import add_typos, fold, has_diacritics, teencode
 from .options import SimulationOptions
 from .places import WARDS, Ward
@@ -41,42 +41,61 @@ from .templates_social import (
 )
 from .truth import ItemTruth, PlaceTruth
 
-VN_TZ = timezone(timedelta(hours=7))
 PLATFORMS = ("facebook", "tiktok", "zalo", "forum", "youtube")
 PLATFORM_WEIGHTS = (0.45, 0.15, 0.1, 0.15, 0.15)
-HOUR_WEIGHTS = (1, 0.5, 0.3, 0.2, 0.3, 0.8, 2, 3, 3.5, 3, 2.8, 3, 3.5, 3, 2.5, 2.5, 2.8, 3, 3.5, 4, 4.5, 4, 3, 2)
+HOUR_WEIGHTS = (
+    1,
+    0.5,
+    0.3,
+    0.2,
+    0.3,
+    0.8,
+    2,
+    3,
+    3.5,
+    3,
+    2.8,
+    3,
+    3.5,
+    3,
+    2.5,
+    2.5,
+    2.8,
+    3,
+    3.5,
+    4,
+    4.5,
+    4,
+    3,
+    2,
+)
 LOCAL_SHARE = 0.45  # background posts about a ward; the rest are general
 LOCAL_CONCERNS = {
-    "traffic": 0.17, "flooding": 0.07, "waste": 0.1, "pollution": 0.08, "utilities": 0.1,
-    "land_housing": 0.06, "public_order": 0.1, "public_services": 0.1, "health": 0.06,
-    "education": 0.06, "food_safety": 0.05, "other": 0.05,
+    "traffic": 0.17,
+    "flooding": 0.07,
+    "waste": 0.1,
+    "pollution": 0.08,
+    "utilities": 0.1,
+    "land_housing": 0.06,
+    "public_order": 0.1,
+    "public_services": 0.1,
+    "health": 0.06,
+    "education": 0.06,
+    "food_safety": 0.05,
+    "other": 0.05,
 }
 STANCES = ("complaint", "request", "question", "praise", "info")
 STANCE_WEIGHTS = (0.5, 0.12, 0.15, 0.08, 0.15)
 COMPLAINING = ("complaint", "request")
-SENTIMENT_OF_STANCE = {"complaint": "negative", "request": "neutral", "question": "neutral",
-                       "praise": "positive", "info": "neutral", "chat": "neutral"}
+SENTIMENT_OF_STANCE = {
+    "complaint": "negative",
+    "request": "neutral",
+    "question": "neutral",
+    "praise": "positive",
+    "info": "neutral",
+    "chat": "neutral",
+}
 EMOJI = {"complaint": ("😡", "😤", "😢"), "praise": ("👏", "❤️", "👍"), "question": ("🙏",)}
-
-
-@dataclass
-class SimItem:
-    id: str
-    kind: str  # "news", "post", "comment"
-    time: datetime
-    text: str
-    truth: ItemTruth
-    title: str | None = None
-    url: str | None = None
-    author: str | None = None
-    byline: str | None = None
-    platform: str | None = None
-    likes: int = 0
-    shares: int = 0
-    comments: int = 0
-    parent_id: str | None = None
-    stance: str = "info"
-    children: list[SimItem] = field(default_factory=list)
 
 
 class StreamBuilder:
@@ -94,7 +113,9 @@ class StreamBuilder:
         prefixes = ("user", "user", "user", "cudan", "phuhuynh", "xomtro", "nguoidung")
         self.authors = [f"{self.rng.choice(prefixes)}_{h}" for h in handles]
         # A few accounts post a lot, most post once or twice.
-        self._author_cum = list(itertools.accumulate(1 / (i + 10) for i in range(len(self.authors))))
+        self._author_cum = list(
+            itertools.accumulate(1 / (i + 10) for i in range(len(self.authors)))
+        )
         self.end = datetime.combine(options.start, time(0), VN_TZ) + timedelta(days=options.days)
 
     # -- identities and times -------------------------------------------------
@@ -126,7 +147,7 @@ class StreamBuilder:
 
     def messy(self, text: str, allow_emoji: bool, stance: str) -> tuple[str, list[str]]:
         """Apply the noise shares to a social text; return it with the labels applied."""
-        labels = []
+        labels: list[str] = []
         if allow_emoji and stance in EMOJI and self.rng.random() < 0.12:
             text = f"{text} {self.rng.choice(EMOJI[stance])}"
         if self.rng.random() < self.noise.teencode:
@@ -160,13 +181,29 @@ class StreamBuilder:
         text, labels = self.messy(text, True, stance)
         platform = self.rng.choices(PLATFORMS, PLATFORM_WEIGHTS)[0]
         truth = ItemTruth(
-            "post", "posts.jsonl", day, self.new_story(), theme, concern,
-            stance in COMPLAINING, sentiment, place, labels, event,
+            "post",
+            "posts.jsonl",
+            day,
+            self.new_story(),
+            theme,
+            concern,
+            stance in COMPLAINING,
+            sentiment,
+            place,
+            labels,
+            event,
         )
         item = SimItem(
-            self.next_id("p"), "post", moment, text, truth, author=self.author(),
-            platform=platform, likes=int(self.rng.lognormvariate(2.0, 1.3)),
-            shares=int(self.rng.lognormvariate(0.5, 1.2)), stance=stance,
+            self.next_id("p"),
+            "post",
+            moment,
+            text,
+            truth,
+            author=self.author(),
+            platform=platform,
+            likes=int(self.rng.lognormvariate(2.0, 1.3)),
+            shares=int(self.rng.lognormvariate(0.5, 1.2)),
+            stance=stance,
         )
         item.url = post_url(item, self.rng)
         self.items.append(item)
@@ -191,14 +228,29 @@ class StreamBuilder:
         moment = self.later(parent.time, 150)
         topical = kind == "topical"
         truth = ItemTruth(
-            "comment", "posts.jsonl", self.day_of(moment), self.new_story(),
-            parent.truth.theme, parent.truth.concern if topical else None, complaint, sentiment,
-            None, labels, parent.truth.event if topical else None,
+            "comment",
+            "posts.jsonl",
+            self.day_of(moment),
+            self.new_story(),
+            parent.truth.theme,
+            parent.truth.concern if topical else None,
+            complaint,
+            sentiment,
+            None,
+            labels,
+            parent.truth.event if topical else None,
         )
         item = SimItem(
-            self.next_id("c"), "comment", moment, text, truth, author=self.author(),
-            platform=parent.platform, likes=int(self.rng.lognormvariate(0.8, 1.0)),
-            parent_id=parent.id, stance="chat",
+            self.next_id("c"),
+            "comment",
+            moment,
+            text,
+            truth,
+            author=self.author(),
+            platform=parent.platform,
+            likes=int(self.rng.lognormvariate(0.8, 1.0)),
+            parent_id=parent.id,
+            stance="chat",
         )
         item.url = f"{parent.url}#comment-{item.id}"
         parent.children.append(item)
@@ -210,8 +262,15 @@ class StreamBuilder:
         template = self.rng.choice(LOCAL_POSTS[concern][stance])
         place = ward_place(self.rng, ward)
         text = wrap_social(self.rng, stance, fill_local(self.rng, template, place))
-        return self.add_post(day, text, THEME_OF_CONCERN[concern], concern, stance,
-                             SENTIMENT_OF_STANCE[stance], place)
+        return self.add_post(
+            day,
+            text,
+            THEME_OF_CONCERN[concern],
+            concern,
+            stance,
+            SENTIMENT_OF_STANCE[stance],
+            place,
+        )
 
     def general_post(self, day: int, theme: str) -> SimItem:
         concern, stance, sentiment, template = self.rng.choice(GENERAL_POSTS[theme])
@@ -220,7 +279,7 @@ class StreamBuilder:
             place = province_place(self.rng, pick_province(self.rng))
             template = template.replace("{prov}", place.surface)
         text = fill_local(self.rng, template, place) if place else template
-        text = wrap_social(self.rng, stance, text) if stance != "chat" else text
+        text = wrap_social(self.rng, stance, text, local=False) if stance != "chat" else text
         return self.add_post(day, text, theme, concern, stance, sentiment, place)
 
     # -- news -----------------------------------------------------------------
@@ -237,7 +296,9 @@ class StreamBuilder:
     ) -> str:
         """Publish one story in `copies` outlets; return its story id."""
         spec = spec or NEWS_THEMES[theme]
-        plan = plan_story(self.rng, theme, place, self.options.start + timedelta(days=day), spec, extra_slots)
+        plan = plan_story(
+            self.rng, theme, place, self.options.start + timedelta(days=day), spec, extra_slots
+        )
         story = self.new_story()
         outlets = self.rng.sample(OUTLETS, copies)
         moment = self.moment(day)
@@ -254,11 +315,27 @@ class StreamBuilder:
             if i:
                 moment = self.later(moment, 180)
             truth = ItemTruth(
-                "news", "news.xml", self.day_of(moment), story, theme, spec.concern,
-                spec.is_complaint, spec.sentiment, place, [], event, None, outlet,
+                "news",
+                "news.xml",
+                self.day_of(moment),
+                story,
+                theme,
+                spec.concern,
+                spec.is_complaint,
+                spec.sentiment,
+                place,
+                [],
+                event,
+                None,
+                outlet,
             )
             item = SimItem(
-                self.next_id("n"), "news", moment, article.text, truth, title=article.title,
+                self.next_id("n"),
+                "news",
+                moment,
+                article.text,
+                truth,
+                title=article.title,
                 byline=f"{self.rng.choice(BYLINE_FAMILY)} {self.rng.choice(BYLINE_GIVEN)}",
             )
             item.url = f"https://{domain}/{slug(article.title)}-{item.id[1:]}.html"
@@ -318,21 +395,3 @@ class StreamBuilder:
         pool = GENERAL_POSTS[theme]
         share = sum(1 for entry in pool if entry[0] == concern) / len(pool)
         return (1 - LOCAL_SHARE) * self.options.posts_per_day * GENERAL_THEME_WEIGHTS[theme] * share
-
-
-def slug(title: str) -> str:
-    words = "".join(ch if ch.isalnum() else " " for ch in fold(title).lower()).split()
-    return "-".join(words[:10])
-
-
-def post_url(item: SimItem, rng: random.Random) -> str:
-    number = rng.randrange(10**9, 10**10)
-    if item.platform == "facebook":
-        return f"https://facebook.example/groups/{rng.randint(100, 999)}/posts/{number}"
-    if item.platform == "tiktok":
-        return f"https://tiktok.example/@{item.author}/video/{number}"
-    if item.platform == "zalo":
-        return f"https://zalo.example/community/{rng.randint(100, 999)}/{number}"
-    if item.platform == "youtube":
-        return f"https://youtube.example/watch?v={number:x}"
-    return f"https://diendan.example/threads/{number}/"

@@ -300,6 +300,15 @@ CLOSERS: dict[str, tuple[str, ...]] = {
     "info": ("Mọi người chú ý nhé.", "Ai cần thì lưu lại nha.", ""),
 }
 
+# Closers for posts that are not about a ward: no "tổ dân phố" there.
+GENERAL_CLOSERS: dict[str, tuple[str, ...]] = {
+    "complaint": ("Chán thật sự.", "Mệt mỏi ghê.", "Ai cũng vậy hả mọi người?", "Không biết rồi sẽ ra sao."),
+    "request": ("Xin cảm ơn.", "Mong được xem xét."),
+    "question": ("Cảm ơn cả nhà.", "Ai biết chỉ giúp với ạ."),
+    "praise": ("Rất đáng ghi nhận.",),
+    "info": ("Mọi người chú ý nhé.", ""),
+}
+
 ROADS = (
     "đường số 7",
     "đường số 12",

@@ -71,7 +71,9 @@ def truth_to_json(truth: Truth) -> str:
     def dump(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    items = ",\n".join(f"  {dump(key)}: {dump(_item_dict(item))}" for key, item in truth.items.items())
+    items = ",\n".join(
+        f"  {dump(key)}: {dump(_item_dict(item))}" for key, item in truth.items.items()
+    )
     parts = [
         f' "version": {truth.version}',
         f' "options": {dump(truth.options)}',

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .stream import SimItem
+from .items import SimItem
 from .truth import RejectTruth
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -72,7 +72,10 @@ def post_record(item: SimItem) -> dict[str, object]:
 
 
 def write_posts(
-    items: list[SimItem], bad_lines: list[tuple[str, str, str | None]], path: Path, rng: random.Random
+    items: list[SimItem],
+    bad_lines: list[tuple[str, str, str | None]],
+    path: Path,
+    rng: random.Random,
 ) -> list[RejectTruth]:
     """Posts and comments one JSON object a line, with the bad lines spread among them."""
     entries: list[tuple[str, int | None]] = [

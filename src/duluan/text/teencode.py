@@ -5,7 +5,7 @@ Social posts spell the commonest words in short forms; models and keyword counts
 tokens are replaced (never inside a word, URL, hashtag or mention), and forms with a
 common standard meaning are left out: "hn" (hôm nay / Hà Nội), "cmt" (bình luận /
 chứng minh thư), "t" (tôi / tao), "a" (anh / the interjection "a"), "trg" (trường /
-trong). "k", "tr" and "kg" after a number are units ("50 k" = 50 nghìn), not teencode.
+trong). "k", "tr", "kg" and "bit" after a number are units ("50 k" = 50 nghìn).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ TEENCODE: dict[str, str] = {
     # không
     "ko": "không", "k": "không", "k0": "không", "kh": "không", "khg": "không",
     "kg": "không", "hok": "không", "hông": "không", "hem": "không", "khum": "không",
-    "kô": "không", "khôg": "không", "khong": "không", "hong": "không", "hổng": "không",
+    "kô": "không", "khôg": "không",  "hổng": "không",
     # được
-    "dc": "được", "đc": "được", "dk": "được", "đk": "được", "duoc": "được", "đươc": "được",
+    "dc": "được", "đc": "được", "dk": "được", "đk": "được", "đươc": "được",
     # gì, vậy, rồi
     "j": "gì", "ji": "gì", "z": "vậy", "dzậy": "vậy", "zậy": "vậy", "vại": "vậy",
     "r": "rồi", "rùi": "rồi", "roài": "rồi", "rầu": "rồi",
@@ -37,8 +37,8 @@ TEENCODE: dict[str, str] = {
     "nx": "nữa", "cx": "cũng", "cg": "cũng", "vs": "với", "trc": "trước",
     "ntn": "như thế nào", "bh": "bao giờ", "bgio": "bao giờ", "hqua": "hôm qua",
     "wá": "quá", "qá": "quá", "wa": "quá", "zui": "vui", "dzui": "vui", "bùn": "buồn",
-    "wên": "quên", "đẹp zai": "đẹp trai", "thui": "thôi", "hum": "hôm",
-    "tks": "cảm ơn", "thanks": "cảm ơn", "thank": "cảm ơn", "cám ơn": "cảm ơn",
+    "wên": "quên", "thui": "thôi", "hum": "hôm",
+    "tks": "cảm ơn", "thanks": "cảm ơn", "thank": "cảm ơn",
     "sr": "xin lỗi", "uk": "ừ", "uh": "ừ", "uhm": "ừ", "oki": "ok", "oke": "ok",
     "okie": "ok",
     # nouns that social posts abbreviate
@@ -50,8 +50,10 @@ TEENCODE: dict[str, str] = {
     "csgt": "cảnh sát giao thông",
 }  # fmt: skip
 
+# One-letter forms are teencode only in lower case: "R", "K", "J" are initials or names.
+_LOWER_ONLY = frozenset(key for key in TEENCODE if len(key) == 1)
 # Units a number takes before it ("50 k", "2 tr", "3 kg"): left alone in that position.
-_UNITS_AFTER_NUMBER = frozenset({"k", "tr", "kg"})
+_UNITS_AFTER_NUMBER = frozenset({"k", "tr", "kg", "bit"})
 
 
 def _match_case(short: str, standard: str) -> str:
@@ -74,7 +76,11 @@ def expand_teencode(text: str) -> str:
             continue
         lower = token.text.lower()
         standard = TEENCODE.get(lower)
-        if standard is None or (lower in _UNITS_AFTER_NUMBER and previous == "number"):
+        if (
+            standard is None
+            or (lower in _UNITS_AFTER_NUMBER and previous == "number")
+            or (lower in _LOWER_ONLY and token.text != lower)
+        ):
             continue
         parts.append(text[position : token.start])
         parts.append(_match_case(token.text, standard))

@@ -1,0 +1,142 @@
+"""Train the word segmenter (duluan.text.words) on UD-VTB and write it as gzip JSON.
+
+    python scripts/train_segmenter.py --eval-on dev          # train on train, score dev
+    python scripts/train_segmenter.py --final                # train on train+dev, write model
+
+The test split is never read here: benchmarks/segmentation_eval.py scores it.
+Data: --data or DULUAN_DATA (default ../shared/data), segmentation/ud-vtb-*.conllu.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+from collections import defaultdict
+from pathlib import Path
+
+from duluan.text.conllu import read_conllu_words, word_f1, word_spans
+from duluan.text.tokens import tokenize
+from duluan.text.words import (
+    MAX_LEXICON_WORD,
+    MODEL_NAME,
+    SegmenterModel,
+    boundary_features,
+    segment,
+    syllable_shape,
+)
+
+Example = tuple[list[str], list[str], list[bool], int]  # low, shapes, gold joins, fold
+
+
+def examples_from(sentences: list[list[str]], folds: int, seed: int) -> tuple[list[Example], list[set]]:
+    """Runs of word syllables with gold join labels, and per-fold multi-syllable lexicons."""
+    rng = random.Random(seed)
+    examples: list[Example] = []
+    lexicons: list[set[tuple[str, ...]]] = [set() for _ in range(folds)]
+    for words in sentences:
+        fold = rng.randrange(folds)
+        text = " ".join(words)
+        # Gold word index of each character, to label the spaces between our tokens.
+        owner: list[int] = []
+        for index, word in enumerate(words):
+            owner.extend([index] * (len(word) + 1))
+        run: list = []
+        runs = []
+        for token in tokenize(text):
+            if token.kind == "word":
+                run.append(token)
+            else:
+                runs.append(run)
+                run = []
+        runs.append(run)
+        for run in runs:
+            if len(run) < 2:
+                continue
+            low = [t.text.lower() for t in run]
+            shapes = [syllable_shape(t.text) for t in run]
+            joins = [owner[run[i - 1].start] == owner[run[i].start] for i in range(1, len(run))]
+            examples.append((low, shapes, joins, fold))
+        for word in words:
+            syllables = tokenize(word)
+            if 2 <= len(syllables) <= MAX_LEXICON_WORD and all(t.kind == "word" for t in syllables):
+                lexicons[fold].add(tuple(t.text.lower() for t in syllables))
+    return examples, lexicons
+
+
+def train(examples: list[Example], lexicons: list[set], epochs: int, seed: int) -> dict[str, float]:
+    """Averaged perceptron with greedy decoding; each fold sees the other folds' lexicon."""
+    # Jackknifed lexicons: a word's own sentence never vouches for it, as at test time.
+    held_out = [set().union(*(lex for k, lex in enumerate(lexicons) if k != fold)) for fold in range(len(lexicons))]
+    weights: dict[str, float] = defaultdict(float)
+    totals: dict[str, float] = defaultdict(float)
+    stamps: dict[str, int] = defaultdict(int)
+    step = 0
+    rng = random.Random(seed)
+    order = list(range(len(examples)))
+    for _epoch in range(epochs):
+        rng.shuffle(order)
+        for index in order:
+            low, shapes, joins, fold = examples[index]
+            lexicon = held_out[fold]
+            joined = False
+            for i in range(1, len(low)):
+                step += 1
+                features = boundary_features(low, shapes, i, joined, lexicon)
+                score = sum(weights.get(f, 0.0) for f in features)
+                predicted = score > 0.0
+                gold = joins[i - 1]
+                if predicted != gold:
+                    delta = 1.0 if gold else -1.0
+                    for f in features:
+                        totals[f] += (step - stamps[f]) * weights[f]
+                        stamps[f] = step
+                        weights[f] += delta
+                joined = predicted
+    averaged = {}
+    for f, w in weights.items():
+        total = totals[f] + (step - stamps[f]) * w
+        value = round(total / step, 4)
+        if abs(value) >= 1e-4:
+            averaged[f] = value
+    return averaged
+
+
+def evaluate(model: SegmenterModel, sentences: list[list[str]]) -> dict[str, float]:
+    gold = [word_spans(words) for words in sentences]
+    predicted = [word_spans(segment(" ".join(words), model=model)) for words in sentences]
+    return word_f1(gold, predicted)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=os.environ.get("DULUAN_DATA", "../shared/data"))
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--eval-on", choices=["dev"], default=None)
+    parser.add_argument("--final", action="store_true", help="train on train+dev and write the model")
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "src/duluan/models" / MODEL_NAME))
+    args = parser.parse_args()
+
+    folder = Path(args.data) / "segmentation"
+    train_sents = list(read_conllu_words(folder / "ud-vtb-train.conllu"))
+    dev_sents = list(read_conllu_words(folder / "ud-vtb-dev.conllu"))
+    sentences = train_sents + dev_sents if args.final else train_sents
+    examples, lexicons = examples_from(sentences, args.folds, args.seed)
+    weights = train(examples, lexicons, args.epochs, args.seed)
+    model = SegmenterModel(weights=weights, lexicon=frozenset(set().union(*lexicons)))
+    print(f"sentences={len(sentences)} runs={len(examples)} features={len(weights)} lexicon={len(model.lexicon)}")
+    if args.eval_on == "dev":
+        scores = evaluate(model, dev_sents)
+        print("dev " + " ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()))
+    if args.final:
+        with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as handle:
+            json.dump(model.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
+        print(f"wrote {args.out} ({Path(args.out).stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()

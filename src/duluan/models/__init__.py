@@ -1,0 +1,1 @@
+"""Shipped model files (gzip JSON, never pickle), each with a model card NAME.md."""

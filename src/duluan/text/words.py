@@ -1,0 +1,199 @@
+"""Word segmentation: group syllables into words ("hội nghị", "Thành phố Hồ Chí Minh").
+
+Vietnamese writes spaces between syllables, not words, so "hội nghị" (conference) is
+two tokens that make one word. The segmenter decides, for each space between two word
+syllables, whether it joins them or separates two words: a linear model (averaged
+perceptron, trained by `scripts/train_segmenter.py` on UD-VTB) over the syllables around
+the space, their shapes, the previous decision and a lexicon of multi-syllable words.
+Greedy left-to-right decoding with a dictionary lookup per feature keeps it fast; the
+measured F1 and speed against underthesea and pyvi are in benchmarks/RESULTS-language.md.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .tokens import Token, tokenize
+
+__all__ = [
+    "MODEL_NAME",
+    "SegmenterModel",
+    "boundary_features",
+    "load_segmenter",
+    "segment",
+    "segment_tokens",
+    "segment_words",
+]
+
+MODEL_NAME = "segmenter-vi.json.gz"
+MAX_LEXICON_WORD = 4  # longest lexicon entry (in syllables) the features look at
+
+
+def syllable_shape(syllable: str) -> str:
+    """A coarse shape: U(PPER), C(apitalised), l(ower), a(bbreviation with a dot), x(other)."""
+    if syllable.endswith("."):
+        return "a"
+    if syllable.islower():
+        return "l"
+    if syllable.isupper():
+        return "U" if len(syllable) > 1 else "C"
+    if syllable[0].isupper() and syllable[1:].islower():
+        return "C"
+    return "x"
+
+
+def boundary_features(
+    low: Sequence[str],
+    shapes: Sequence[str],
+    i: int,
+    joined_before: bool,
+    lexicon: frozenset[tuple[str, ...]] | set[tuple[str, ...]],
+) -> list[str]:
+    """Feature names for the space between syllables i-1 and i of one run (lower-cased)."""
+    a, b = low[i - 1], low[i]
+    p = low[i - 2] if i >= 2 else "<s>"
+    c = low[i + 1] if i + 1 < len(low) else "</s>"
+    sa, sb = shapes[i - 1], shapes[i]
+    j = "J" if joined_before else "S"
+    features = [
+        "bias",
+        "a=" + a,
+        "b=" + b,
+        "ab=" + a + " " + b,
+        "pa=" + p + " " + a,
+        "bc=" + b + " " + c,
+        "pab=" + p + " " + a + " " + b,
+        "abc=" + a + " " + b + " " + c,
+        "sh=" + sa + sb,
+        "shj=" + sa + sb + j,
+        "shx=" + shapes[i - 2 if i >= 2 else i - 1] + sa + sb + (shapes[i + 1] if i + 1 < len(shapes) else "$"),
+        "jb=" + j + b,
+        "ja=" + j + a,
+    ]
+    # The lexicon says which spans could be words; the weights learn how far to trust it.
+    if (a, b) in lexicon:
+        features.append("L2")
+    if i >= 2 and (p, a, b) in lexicon:
+        features.append("L3p")
+    if i + 1 < len(low) and (a, b, c) in lexicon:
+        features.append("L3c")
+    if i >= 2 and (p, a) in lexicon:
+        features.append("Lpa" + j)
+    if i + 1 < len(low) and (b, c) in lexicon:
+        features.append("Lbc")
+    if i >= 3 and (low[i - 3], p, a, b) in lexicon:
+        features.append("L4p")
+    if i + 2 < len(low) and (a, b, c, low[i + 2]) in lexicon:
+        features.append("L4c")
+    return features
+
+
+@dataclass(frozen=True)
+class SegmenterModel:
+    """Weights of the join-or-split classifier and the lexicon of multi-syllable words."""
+
+    weights: dict[str, float]
+    lexicon: frozenset[tuple[str, ...]]
+
+    def joins(self, low: Sequence[str], shapes: Sequence[str]) -> list[bool]:
+        """For each space between consecutive syllables of a run: does it join them?"""
+        weights, lexicon = self.weights, self.lexicon
+        decisions: list[bool] = []
+        joined = False
+        for i in range(1, len(low)):
+            score = 0.0
+            for name in boundary_features(low, shapes, i, joined, lexicon):
+                score += weights.get(name, 0.0)
+            joined = score > 0.0
+            decisions.append(joined)
+        return decisions
+
+    @classmethod
+    def from_json(cls, data: dict) -> SegmenterModel:
+        lexicon = frozenset(tuple(entry.split(" ")) for entry in data["lexicon"])
+        return cls(weights=dict(data["weights"]), lexicon=lexicon)
+
+    def to_json(self) -> dict:
+        return {
+            "format": "duluan-segmenter/1",
+            "weights": dict(sorted(self.weights.items())),
+            "lexicon": sorted(" ".join(entry) for entry in self.lexicon),
+        }
+
+
+def load_segmenter(path: str | Path | None = None) -> SegmenterModel:
+    """Load a segmenter from gzip JSON; the packaged model when `path` is None."""
+    if path is None:
+        return _packaged_model()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return SegmenterModel.from_json(json.load(handle))
+
+
+@lru_cache(maxsize=1)
+def _packaged_model() -> SegmenterModel:
+    resource = resources.files("duluan.models").joinpath(MODEL_NAME)
+    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        return SegmenterModel.from_json(json.load(handle))
+
+
+def segment_tokens(
+    tokens: Sequence[Token], text: str, model: SegmenterModel | None = None
+) -> list[list[Token]]:
+    """Group `tokens` of `text` into words: runs of word syllables split by the model."""
+    model = model or _packaged_model()
+    groups: list[list[Token]] = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        if len(run) == 1:
+            groups.append(run[:])
+        else:
+            low = [t.text.lower() for t in run]
+            shapes = [syllable_shape(t.text) for t in run]
+            current = [run[0]]
+            for token, join in zip(run[1:], model.joins(low, shapes), strict=True):
+                if join:
+                    current.append(token)
+                else:
+                    groups.append(current)
+                    current = [token]
+            groups.append(current)
+        run.clear()
+
+    for token in tokens:
+        # A run is word syllables on one line; anything else is a word by itself.
+        if token.kind == "word" and (not run or "\n" not in text[run[-1].end : token.start]):
+            run.append(token)
+            continue
+        flush()
+        if token.kind == "word":
+            run.append(token)
+        else:
+            groups.append([token])
+    flush()
+    return groups
+
+
+def segment_words(text: str, model: SegmenterModel | None = None) -> list[Token]:
+    """The words of `text` as tokens: text as written, span, kind of the first syllable."""
+    return [
+        Token(text[group[0].start : group[-1].end], group[0].start, group[-1].end, group[0].kind)
+        for group in segment_tokens(tokenize(text), text, model)
+    ]
+
+
+def segment(text: str, *, underscore: bool = False, model: SegmenterModel | None = None) -> list[str]:
+    """The words of `text` ("hội nghị"), or with "_" between syllables if `underscore`."""
+    words = segment_tokens(tokenize(text), text, model)
+    if underscore:
+        return ["_".join(t.text for t in group) for group in words]
+    # The text as written, inner whitespace tidied: "TP.HCM" stays whole, "hội  nghị" too.
+    return [" ".join(text[group[0].start : group[-1].end].split()) for group in words]
