@@ -13,11 +13,14 @@ import argparse
 import gzip
 import json
 import os
+import math
 import random
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from duluan.text.conllu import read_conllu_words, word_f1, word_spans
+from duluan.text.normalize import normalize_text
 from duluan.text.tokens import tokenize
 from duluan.text.words import (
     MAX_LEXICON_WORD,
@@ -66,7 +69,37 @@ def examples_from(sentences: list[list[str]], folds: int, seed: int) -> tuple[li
     return examples, lexicons
 
 
-def train(examples: list[Example], lexicons: list[set], epochs: int, seed: int) -> dict[str, float]:
+_RUN = re.compile(r"[^\W\d_]+(?:[ ]+[^\W\d_]+)*")
+
+
+def cohesion_table(path: Path, min_count: int, limit: int | None) -> dict[str, int]:
+    """Pointwise mutual information and frequency of syllable pairs in unlabelled news."""
+    unigrams: Counter[str] = Counter()
+    bigrams: Counter[tuple[str, str]] = Counter()
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            if limit is not None and number >= limit:
+                break
+            record = json.loads(line)
+            text = normalize_text((record.get("title") or "") + "\n" + record["text"]).lower()
+            for run in _RUN.findall(text):
+                syllables = run.split()
+                unigrams.update(syllables)
+                bigrams.update(zip(syllables, syllables[1:], strict=False))
+    total = sum(unigrams.values())
+    table = {}
+    for (a, b), count in bigrams.items():
+        if count < min_count:
+            continue
+        pmi = math.log(count * total / (unigrams[a] * unigrams[b]), 2)
+        pmi_bucket = min(max(round(pmi), -3), 12) + 3
+        table[a + " " + b] = pmi_bucket * 16 + min(int(math.log2(count)), 15)
+    return table
+
+
+def train(
+    examples: list[Example], lexicons: list[set], cohesion: dict[str, int], epochs: int, seed: int
+) -> dict[str, float]:
     """Averaged perceptron with greedy decoding; each fold sees the other folds' lexicon."""
     # Jackknifed lexicons: a word's own sentence never vouches for it, as at test time.
     held_out = [set().union(*(lex for k, lex in enumerate(lexicons) if k != fold)) for fold in range(len(lexicons))]
@@ -84,7 +117,7 @@ def train(examples: list[Example], lexicons: list[set], epochs: int, seed: int) 
             joined = False
             for i in range(1, len(low)):
                 step += 1
-                features = boundary_features(low, shapes, i, joined, lexicon)
+                features = boundary_features(low, shapes, i, joined, lexicon, cohesion)
                 score = sum(weights.get(f, 0.0) for f in features)
                 predicted = score > 0.0
                 gold = joins[i - 1]
@@ -116,6 +149,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--unlabelled", default="news/vntc-train.jsonl.gz", help="under --data; MIT")
+    parser.add_argument("--min-count", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=None, help="read only this many unlabelled records")
     parser.add_argument("--eval-on", choices=["dev"], default=None)
     parser.add_argument("--final", action="store_true", help="train on train+dev and write the model")
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "src/duluan/models" / MODEL_NAME))
@@ -126,9 +162,13 @@ def main() -> None:
     dev_sents = list(read_conllu_words(folder / "ud-vtb-dev.conllu"))
     sentences = train_sents + dev_sents if args.final else train_sents
     examples, lexicons = examples_from(sentences, args.folds, args.seed)
-    weights = train(examples, lexicons, args.epochs, args.seed)
-    model = SegmenterModel(weights=weights, lexicon=frozenset(set().union(*lexicons)))
-    print(f"sentences={len(sentences)} runs={len(examples)} features={len(weights)} lexicon={len(model.lexicon)}")
+    cohesion = cohesion_table(Path(args.data) / args.unlabelled, args.min_count, args.limit)
+    weights = train(examples, lexicons, cohesion, args.epochs, args.seed)
+    model = SegmenterModel(weights=weights, lexicon=frozenset(set().union(*lexicons)), cohesion=cohesion)
+    print(
+        f"sentences={len(sentences)} runs={len(examples)} features={len(weights)} "
+        f"lexicon={len(model.lexicon)} cohesion={len(cohesion)}"
+    )
     if args.eval_on == "dev":
         scores = evaluate(model, dev_sents)
         print("dev " + " ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()))

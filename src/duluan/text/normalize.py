@@ -114,6 +114,10 @@ def _place_tone(word: str) -> str:
 
 def canonical_tone_placement(text: str) -> str:
     """Move each syllable's tone mark to its traditional place ("hoà" → "hòa"); text is NFC."""
+    # Most texts are already canonical: look at each distinct word once (findall and set
+    # run in C) and only rewrite when some word really moves its mark.
+    if all(_place_tone(word) == word for word in set(_TONED_WORD.findall(text))):
+        return text
     return _TONED_WORD.sub(lambda m: _place_tone(m.group(0)), text)
 
 

@@ -54,6 +54,7 @@ def boundary_features(
     i: int,
     joined_before: bool,
     lexicon: frozenset[tuple[str, ...]] | set[tuple[str, ...]],
+    cohesion: dict[str, int],
 ) -> list[str]:
     """Feature names for the space between syllables i-1 and i of one run (lower-cased)."""
     a, b = low[i - 1], low[i]
@@ -61,13 +62,30 @@ def boundary_features(
     c = low[i + 1] if i + 1 < len(low) else "</s>"
     sa, sb = shapes[i - 1], shapes[i]
     j = "J" if joined_before else "S"
+    ab, pa, bc = a + " " + b, p + " " + a, b + " " + c
+    # Cohesion of each pair in unlabelled news (see _cohesion_code): the pair in the
+    # middle against its neighbours, so "thủ phạm" can join though UD-VTB never saw it.
+    code = cohesion.get(ab, -1)
+    c_ab = str(code >> 4) if code >= 0 else "-"
+    n_ab = str(code & 15) if code >= 0 else "-"
+    code = cohesion.get(pa, -1)
+    c_pa = str(code >> 4) if code >= 0 else "-"
+    code = cohesion.get(bc, -1)
+    c_bc = str(code >> 4) if code >= 0 else "-"
     features = [
         "bias",
         "a=" + a,
         "b=" + b,
-        "ab=" + a + " " + b,
-        "pa=" + p + " " + a,
-        "bc=" + b + " " + c,
+        "ab=" + ab,
+        "pa=" + pa,
+        "bc=" + bc,
+        "Cab=" + c_ab,
+        "Nab=" + n_ab,
+        "CNab=" + c_ab + "/" + n_ab,
+        "Cabj=" + c_ab + j,
+        "Cabbc=" + c_ab + "/" + c_bc,
+        "Cpaab=" + c_pa + "/" + c_ab,
+        "Cabsh=" + c_ab + sa + sb,
         "pab=" + p + " " + a + " " + b,
         "abc=" + a + " " + b + " " + c,
         "sh=" + sa + sb,
@@ -100,15 +118,17 @@ class SegmenterModel:
 
     weights: dict[str, float]
     lexicon: frozenset[tuple[str, ...]]
+    # "a b" → (PMI bucket + 3) * 16 + log2 count bucket, from unlabelled news.
+    cohesion: dict[str, int]
 
     def joins(self, low: Sequence[str], shapes: Sequence[str]) -> list[bool]:
         """For each space between consecutive syllables of a run: does it join them?"""
-        weights, lexicon = self.weights, self.lexicon
+        weights, lexicon, cohesion = self.weights, self.lexicon, self.cohesion
         decisions: list[bool] = []
         joined = False
         for i in range(1, len(low)):
             score = 0.0
-            for name in boundary_features(low, shapes, i, joined, lexicon):
+            for name in boundary_features(low, shapes, i, joined, lexicon, cohesion):
                 score += weights.get(name, 0.0)
             joined = score > 0.0
             decisions.append(joined)
@@ -117,13 +137,14 @@ class SegmenterModel:
     @classmethod
     def from_json(cls, data: dict) -> SegmenterModel:
         lexicon = frozenset(tuple(entry.split(" ")) for entry in data["lexicon"])
-        return cls(weights=dict(data["weights"]), lexicon=lexicon)
+        return cls(weights=dict(data["weights"]), lexicon=lexicon, cohesion=dict(data["cohesion"]))
 
     def to_json(self) -> dict:
         return {
             "format": "duluan-segmenter/1",
             "weights": dict(sorted(self.weights.items())),
             "lexicon": sorted(" ".join(entry) for entry in self.lexicon),
+            "cohesion": dict(sorted(self.cohesion.items())),
         }
 
 
