@@ -142,3 +142,34 @@ def test_settings_lists_every_setting(runner: CliRunner) -> None:
     result = runner.invoke(main, ["settings", "--json"])
     names = {s["name"] for s in json.loads(result.output)}
     assert {"database_url", "k_anonymity", "batch_size"} <= names
+
+
+@pytest.mark.postgres
+def test_workspace_on_postgresql_through_database_url(tmp_path: Path, runner: CliRunner) -> None:
+    import uuid
+
+    from sqlalchemy import text
+
+    from conftest import PG_URL, require_postgres
+    from duluan.store.db import make_engine
+
+    require_postgres()
+    schema = f"cli_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+        assert runner.invoke(main, ["init", str(tmp_path / "ws"), "--database-url", url]).exit_code == 0
+        posts = write_posts(tmp_path / "posts.jsonl", POSTS)
+        args = ["ingest", str(posts), "--mapping", "text=message,time=created_at", "-w", str(tmp_path / "ws")]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert "2 new" in result.output
+        with admin.connect() as conn:
+            assert conn.execute(text(f"SELECT count(*) FROM {schema}.documents")).scalar_one() == 2
+        assert not (tmp_path / "ws" / "duluan.db").exists()
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

@@ -116,3 +116,35 @@ def test_unknown_kind_is_rejected_with_the_list(engine: Engine) -> None:
     summary = ingest(engine, FakeSource([RawItem(kind="tweet", text="Xin chào", origin="x")]), options(), label="k")
     assert summary.rejects_by_reason == {"unknown_kind": 1}
     assert "news, post, comment, page" in summary.reject_lines[0]
+
+
+def test_undecodable_bytes_become_an_unknown_encoding_reject(engine: Engine) -> None:
+    garbage = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    source = FakeSource([RawItem(kind="page", text=garbage, origin="rac.txt"),
+                         RawItem(kind="page", text="Văn bản đọc được bình thường.", origin="ok.txt")])
+    summary = ingest(engine, source, options(), label="enc")
+    assert summary.new == 1
+    assert summary.rejects_by_reason == {"unknown_encoding": 1}
+    with engine.connect() as conn:
+        row = conn.execute(select(rejects.c.origin, rejects.c.message)).one()
+    assert row.origin == "rac.txt" and row.message
+
+
+def test_worker_processes_give_the_same_result_as_one_process(sqlite_engine: Engine, tmp_path) -> None:
+    from duluan.store.db import make_engine, migrate, sqlite_url
+
+    many = [
+        RawItem(kind="post", text=f"{ARTICLE} Cập nhật lần {i % 7}, bản tin số {i}.", origin=f"p:{i}",
+                author=f"u{i % 13}", published="2026-10-12T18:00:00+07:00")
+        for i in range(60)
+    ] + items()
+    other = make_engine(sqlite_url(tmp_path / "parallel.db"))
+    migrate(other)
+    serial = ingest(sqlite_engine, FakeSource(many), options(batch_size=10), label="serial")
+    parallel_options = options(batch_size=10)
+    parallel_options.workers = 2
+    parallel = ingest(other, FakeSource(many), parallel_options, label="parallel")
+    assert serial.counts() == parallel.counts()
+    query = select(documents.c.origin, documents.c.story_id, documents.c.text).order_by(documents.c.id)
+    with sqlite_engine.connect() as a, other.connect() as b:
+        assert a.execute(query).all() == b.execute(query).all()
