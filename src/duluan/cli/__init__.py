@@ -59,7 +59,8 @@ def settings(as_json: bool) -> None:
 
 
 
-from . import data, ingest  # noqa: E402  (each module adds its commands to `main`)
+from . import data, ingest, text  # noqa: E402  (each module adds its commands to `main`)
 
 ingest.register(main)
 data.register(main)
+text.register(main)
