@@ -148,3 +148,13 @@ def test_worker_processes_give_the_same_result_as_one_process(sqlite_engine: Eng
     query = select(documents.c.origin, documents.c.story_id, documents.c.text).order_by(documents.c.id)
     with sqlite_engine.connect() as a, other.connect() as b:
         assert a.execute(query).all() == b.execute(query).all()
+
+
+def test_language_is_recorded(engine: Engine) -> None:
+    source = FakeSource([
+        RawItem(kind="post", text="Kẹt xe ở vòng xoay Hàng Xanh từ sáng tới giờ.", origin="a"),
+        RawItem(kind="post", text="The traffic jam at the roundabout has lasted all morning.", origin="b"),
+    ])
+    ingest(engine, source, options(), label="lang")
+    with engine.connect() as conn:
+        assert dict(conn.execute(select(documents.c.origin, documents.c.lang)).all()) == {"a": "vi", "b": "en"}

@@ -17,6 +17,7 @@ from .privacy import pseudonymise_author
 from .records import DOCUMENT_KINDS, Document, RawItem
 from .text.dates import parse_vietnamese_date
 from .text.encodings import decode_bytes, repair_mojibake
+from .text.language import detect_language
 from .text.normalize import normalize_text
 from .text.redact import redact_pii
 
@@ -119,6 +120,7 @@ def prepare_item(item: RawItem, options: PrepareOptions) -> Document:
         author_hash=author_hash,
         byline=_clean(item.byline) if item.kind in ("news", "page") else None,
         platform=item.platform,
+        lang=detect_language(text),
         likes=_as_count(item.likes),
         shares=_as_count(item.shares),
         comments=_as_count(item.comments),
