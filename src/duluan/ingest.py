@@ -84,6 +84,11 @@ class IngestSummary:
                 self.last_published = value
 
 
+# A copy this close to an indexed document adds nothing to the LSH index: whatever would
+# find it finds its near-twin. Leaving it out keeps the band lists of a story widely
+# shared (hundreds of copies) short, so lookups stay fast as the store grows.
+INDEX_CEILING = 0.8
+
 # Readable lines for the summary are capped: a file of 100k broken lines must not
 # print 100k lines; the rejects table keeps every one.
 MAX_REJECT_LINES = 20
@@ -253,6 +258,7 @@ def _store_with_stories(
     new_stories: list[_NewStory] = []
     growth: dict[int, tuple[int, datetime, datetime]] = {}
     stored_sigs = {doc_id: signature_from_bytes(blob) for doc_id, (blob, _) in stored_meta.items()}
+    indexed = [True] * len(docs)
     for index, (doc, sig, doc_keys) in enumerate(zip(docs, signatures, keys, strict=True)):
         best: tuple[float, tuple[str, int]] | None = None
         if sig is not None:
@@ -265,8 +271,11 @@ def _store_with_stories(
                 top = int(scores.argmax())
                 ref = ("old", stored_meta[old[top]][1]) if top < len(old) else story_refs[mine[top - len(old)]]
                 best = (float(scores[top]), ref)
-            for key in doc_keys:
-                in_batch.setdefault(key, []).append(index)
+            if best is None or best[0] < INDEX_CEILING:
+                for key in doc_keys:
+                    in_batch.setdefault(key, []).append(index)
+            else:
+                indexed[index] = False
         if best is not None and best[0] >= options.near_duplicate_threshold:
             summary.near_duplicate += 1
             ref = best[1]
@@ -291,7 +300,13 @@ def _store_with_stories(
     ]
     doc_ids = repo.insert_documents(conn, rows)
     repo.insert_bands(
-        conn, [(k, doc_ids[doc.content_hash]) for doc, ks in zip(docs, keys, strict=True) for k in set(ks)]
+        conn,
+        [
+            (k, doc_ids[doc.content_hash])
+            for doc, ks, index_it in zip(docs, keys, indexed, strict=True)
+            if index_it
+            for k in set(ks)
+        ],
     )
     summary.new += len(docs)
     summary.new_stories += len(new_stories)

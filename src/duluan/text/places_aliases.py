@@ -7,6 +7,7 @@ __all__ = [
     "ALIASES",
     "BLOCK_AFTER",
     "BLOCK_PHRASES",
+    "COMMON_AFTER_PREFIX",
     "COMMON_WORDS",
     "DOTTED_PREFIXES",
     "PERSON_TITLES",
@@ -83,6 +84,13 @@ PERSON_TITLES = frozenset({
 SURNAMES = frozenset({
     "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
     "đỗ", "ngô", "dương", "lý", "trịnh", "đinh", "lâm", "mai", "trương", "cao", "lưu",
+})  # fmt: skip
+
+# Unit names that are everyday words after a unit word too: "phường trung tâm" is "the
+# central ward", "Phường Trung Tâm" a ward. Without Title Case they are not matched.
+COMMON_AFTER_PREFIX: frozenset[tuple[str, ...]] = frozenset({
+    ("trung", "tam"), ("thong", "nhat"), ("doan", "ket"), ("thang", "loi"), ("doc", "lap"),
+    ("tien", "bo"), ("chien", "thang"), ("quyet", "thang"), ("moi",), ("cu",), ("nay",),
 })  # fmt: skip
 
 # Names that are also everyday words: a bare match needs Title Case ("Hòa Bình", not

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -21,7 +22,7 @@ from duluan.text.fold import fold
 from duluan.text.normalize import canonical_tone_placement
 from duluan.text.places_aliases import ALIASES
 
-__all__ = ["Gazetteer", "Unit", "load_gazetteer", "name_tokens"]
+__all__ = ["Gazetteer", "Unit", "has_tone", "load_gazetteer", "name_tokens"]
 
 # Official type words, longest first, with the level they name and their folded key.
 _TYPES = (
@@ -42,6 +43,15 @@ _SPLIT = re.compile(r"[^\W_]+", re.UNICODE)
 def _exact(token: str) -> str:
     """A token compared with its diacritics: lower case, one tone placement (hoà = hòa)."""
     return canonical_tone_placement(token.lower())
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+@lru_cache(maxsize=65536)
+def has_tone(token: str) -> bool:
+    """The syllable carries a tone mark (huyền, sắc, hỏi, ngã, nặng): "thọ" yes, "căng" no."""
+    return any(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", token))
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -122,6 +132,12 @@ class Gazetteer:
                     self.by_key[head].append(unit)
         self.by_key = dict(self.by_key)
         self.max_tokens = max(len(k) for k in self.by_key)
+        # First token → the lengths of the names it starts, longest first: most tokens of
+        # a text start no name and cost one dict lookup.
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self.by_key:
+            lengths[key[0]].add(len(key))
+        self.lengths = {first: tuple(sorted(ls, reverse=True)) for first, ls in lengths.items()}
 
     def _add(self, unit: Unit) -> None:
         self.units.append(unit)
