@@ -2,4 +2,19 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+from .errors import DuluanError, InputRejected, UsageError  # noqa: E402
+from .records import Document, RawItem, RawReject  # noqa: E402
+from .workspace import Workspace, find_workspace, init_workspace  # noqa: E402
+
+__all__ = [
+    "Document",
+    "DuluanError",
+    "InputRejected",
+    "RawItem",
+    "RawReject",
+    "UsageError",
+    "Workspace",
+    "__version__",
+    "find_workspace",
+    "init_workspace",
+]
