@@ -1,7 +1,7 @@
 """Ingestion speed and peak memory on the simulated stream, against a plain-insert baseline.
 
-For each size, a fresh child process simulates about that many items (not timed), then
-in the same process (1) the baseline: raw texts written with one executemany into a bare
+For each size, a child process simulates about that many items (not timed), then a
+fresh process runs, one after the other (1) the baseline: raw texts written with one executemany into a bare
 SQLite table, no normalisation, privacy or duplicate detection; (2) duluan's full ingest
 (decode, normalise, dates, redact, pseudonymise, exact and near-duplicate detection,
 stories, store) into a new SQLite workspace. Peak memory is the largest resident set of
@@ -35,31 +35,40 @@ def _peak_mib() -> tuple[float, float]:
     return own, children
 
 
-def run_one(size: int, workers: int) -> dict[str, float]:
-    from duluan.runner import ingest_options, ingest_registered
+def simulate_into(size: int, sim: Path) -> None:
     from duluan.simulate import SimulationOptions, simulate
+
+    scale = size / (ITEMS_PER_DAY_AT_DEFAULT * DAYS)
+    start = (datetime.now(UTC) - timedelta(days=DAYS + 1)).date()
+    simulate(SimulationOptions(days=DAYS, start=start, posts_per_day=max(1, round(250 * scale)),
+                               news_per_day=max(1, round(40 * scale))), sim)
+
+
+def run_one(sim: Path, workers: int) -> dict[str, float]:
+    from duluan.runner import ingest_options, ingest_registered
     from duluan.store import repository as repo
     from duluan.workspace import init_workspace
 
-    scale = size / (ITEMS_PER_DAY_AT_DEFAULT * DAYS)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        sim = root / "sim"
-        start = (datetime.now(UTC) - timedelta(days=DAYS + 1)).date()
-        simulate(SimulationOptions(days=DAYS, start=start, posts_per_day=max(1, round(250 * scale)),
-                                   news_per_day=max(1, round(40 * scale))), sim)
         # Baseline: the floor any ingest pays, reading the same files and inserting raw text.
         t0 = time.perf_counter()
         base = sqlite3.connect(root / "baseline.db")
         base.execute("PRAGMA journal_mode=WAL")
         base.execute("CREATE TABLE raw (id INTEGER PRIMARY KEY, text TEXT)")
-        lines = (sim / "posts.jsonl").read_text(encoding="utf-8").splitlines()
-        news = (sim / "news.xml").read_text(encoding="utf-8").split("<item>")
-        base.executemany("INSERT INTO raw (text) VALUES (?)", ((x,) for x in lines + news))
+        baseline_items = 0
+        for name, separator in (("posts.jsonl", "\n"), ("news.xml", "<item>")):
+            # Streamed, like the real ingest, so the baseline does not inflate peak memory.
+            with (sim / name).open(encoding="utf-8") as handle:
+                chunks = [chunk for line in handle for chunk in line.split(separator) if chunk.strip()] if name == "news.xml" else None
+                handle.seek(0)
+                rows = ((chunk,) for chunk in (chunks if chunks is not None else handle))
+                before = base.total_changes
+                base.executemany("INSERT INTO raw (text) VALUES (?)", rows)
+                baseline_items += base.total_changes - before
         base.commit()
         base.close()
         baseline_seconds = time.perf_counter() - t0
-        baseline_items = len(lines) + len(news)
 
         workspace = init_workspace(root / "ws")
         for name, kind, filename in (("news", "feed", "news.xml"), ("posts", "jsonl", "posts.jsonl"),
@@ -77,7 +86,7 @@ def run_one(size: int, workers: int) -> dict[str, float]:
         own, children = _peak_mib()
         db_mib = sum(p.stat().st_size for p in (root / "ws").glob("duluan.db*")) / 2**20
     return {
-        "size": size, "items": read, "new": new, "seconds": seconds,
+        "items": read, "new": new, "seconds": seconds,
         "items_per_s": read / seconds, "baseline_items_per_s": baseline_items / baseline_seconds,
         "peak_mib": own, "peak_worker_mib": children, "db_mib": db_mib,
     }
@@ -87,20 +96,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--simulate", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.simulate:
+        simulate_into(args.simulate, args.child)
+        return
     if args.child:
         print(json.dumps(run_one(args.child, args.workers)))
         return
     print(f"{'items':>9} {'new docs':>9} {'seconds':>8} {'items/s':>8} {'baseline/s':>10} "
           f"{'ratio':>6} {'peak MiB':>9} {'worker MiB':>10} {'db MiB':>7}")
     for size in args.sizes:
-        # A fresh process per size, so that peak memory belongs to that size alone.
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--workers", str(args.workers)],
-            check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
-        )
-        r = json.loads(out.stdout.strip().splitlines()[-1])
+        with tempfile.TemporaryDirectory() as tmp:
+            sim = Path(tmp) / "sim"
+            # Simulate in one process and ingest in a fresh one, so that peak memory
+            # belongs to the ingest of that size alone.
+            subprocess.run([sys.executable, __file__, "--simulate", str(size), "--child", str(sim)], check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(sim), "--workers", str(args.workers)],
+                check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+            )
+            r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{r['items']:>9} {r['new']:>9} {r['seconds']:>8.1f} {r['items_per_s']:>8.0f} "
               f"{r['baseline_items_per_s']:>10.0f} {r['items_per_s'] / r['baseline_items_per_s']:>6.3f} "
               f"{r['peak_mib']:>9.0f} {r['peak_worker_mib']:>10.0f} {r['db_mib']:>7.0f}")
