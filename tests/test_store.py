@@ -57,3 +57,27 @@ def test_rejects_are_stored_once(engine: Engine) -> None:
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(rejects)).scalar_one() == 1
         assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == 0
+
+
+def test_upgrade_from_first_revision_keeps_data(tmp_path) -> None:
+    from duluan.store.db import make_engine, sqlite_url
+
+    engine = make_engine(sqlite_url(tmp_path / "old.db"))
+    migrate(engine, "0001")
+    assert current_revision(engine) == "0001"
+    repo.add_source(engine, "cu", "csv", "/tmp/cu.csv", {})
+    migrate(engine)
+    assert current_revision(engine) == head_revision() != "0001"
+    assert [s.name for s in repo.list_sources(engine)] == ["cu"]
+
+
+def test_an_outdated_workspace_asks_for_migrate(tmp_path) -> None:
+    import pytest
+
+    from duluan.errors import StoreError
+    from duluan.store.db import check_up_to_date, make_engine, sqlite_url
+
+    engine = make_engine(sqlite_url(tmp_path / "old.db"))
+    migrate(engine, "0001")
+    with pytest.raises(StoreError, match="duluan migrate"):
+        check_up_to_date(engine)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Column,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -156,4 +157,45 @@ rejects = Table(
     Column("raw_hash", String(64), nullable=False, unique=True),
     Column("created_at", UTCDateTime, nullable=False),
     Index(None, "reason"),
+)
+
+# One row per enriched document: what the shipped models and the language core said.
+# Re-enrichment after a model change replaces the row (model_version says which).
+enrichments = Table(
+    "enrichments",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("model_version", String(64), nullable=False),
+    Column("category", String(40)),
+    Column("category_p", Float),
+    Column("sentiment", String(10)),
+    Column("p_negative", Float),
+    Column("p_neutral", Float),
+    Column("p_positive", Float),
+    Column("toxicity", String(12)),
+    Column("toxicity_score", Float),
+    Column("complaint_p", Float),
+    Column("concern", String(30)),
+    Column("concern_p", Float),
+    Column("keywords", JSON, nullable=False),
+    Column("enriched_at", UTCDateTime, nullable=False),
+    Index(None, "concern"),
+    Index(None, "category"),
+)
+
+# Places mentioned in a document, resolved to the units in force since 1 July 2025.
+document_places = Table(
+    "document_places",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("level", String(10), nullable=False),
+    Column("era", String(5), nullable=False),
+    Column("code", String(10), nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("province_code", String(10)),
+    Column("ward_code", String(10)),
+    Column("confidence", Float, nullable=False),
+    Index(None, "province_code"),
+    Index(None, "ward_code"),
 )
