@@ -17,8 +17,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _VIETNAMESE_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ") | set(
     "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 )
-_MARKEDSAMPLE_CHARS = 400
-_WORD = re.compile("[^\\W\\d_]*[" + "".join(sorted(_VIETNAMESE_LETTERS)) + "][^\\W\\d_]*")
+_MARKED_WORD = re.compile("[^\\W\\d_]*[" + "".join(sorted(_VIETNAMESE_LETTERS)) + "][^\\W\\d_]*")
 _ENGLISH = frozenset(
     "the and of to is in for on with was are that this it be at by from as an or not have "
     "has were will would can could you your they their we our he she his her which what".split()
