@@ -32,7 +32,9 @@ def _pyvi() -> Callable[[str], list[str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", default=os.environ.get("DULUAN_DATA", "../shared/data"))
     parser.add_argument("--split", default="test", choices=["train", "dev", "test"])
     args = parser.parse_args()

@@ -41,7 +41,9 @@ def find_vau_dir() -> Path:
     # find_spec locates the package without importing it (its import pulls in shapely, geopy).
     spec = importlib.util.find_spec("vietnamadminunits")
     if spec is None or not spec.submodule_search_locations:
-        sys.exit("vietnamadminunits not found; pip install --no-deps vietnamadminunits, or --vau DIR")
+        sys.exit(
+            "vietnamadminunits not found; pip install --no-deps vietnamadminunits, or --vau DIR"
+        )
     return Path(list(spec.submodule_search_locations)[0])
 
 

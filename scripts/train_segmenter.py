@@ -18,8 +18,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import math
+import os
 import random
 import re
 from collections import Counter, defaultdict
@@ -40,7 +40,9 @@ from duluan.text.words import (
 Example = tuple[list[str], list[str], list[bool], int]  # low, shapes, gold joins, fold
 
 
-def examples_from(sentences: list[list[str]], folds: int, seed: int) -> tuple[list[Example], list[set]]:
+def examples_from(
+    sentences: list[list[str]], folds: int, seed: int
+) -> tuple[list[Example], list[set]]:
     """Runs of word syllables with gold join labels, and per-fold multi-syllable lexicons."""
     rng = random.Random(seed)
     examples: list[Example] = []
@@ -108,7 +110,10 @@ def train(
 ) -> dict[str, float]:
     """Averaged perceptron with greedy decoding; each fold sees the other folds' lexicon."""
     # Jackknifed lexicons: a word's own sentence never vouches for it, as at test time.
-    held_out = [set().union(*(lex for k, lex in enumerate(lexicons) if k != fold)) for fold in range(len(lexicons))]
+    held_out = [
+        set().union(*(lex for k, lex in enumerate(lexicons) if k != fold))
+        for fold in range(len(lexicons))
+    ]
     weights: dict[str, float] = defaultdict(float)
     totals: dict[str, float] = defaultdict(float)
     stamps: dict[str, int] = defaultdict(int)
@@ -166,19 +171,31 @@ def silver_sentences(path: Path, count: int) -> list[list[str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", default=os.environ.get("DULUAN_DATA", "../shared/data"))
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--gold-weight", type=int, default=3)
-    parser.add_argument("--silver", type=int, default=30000, help="pyvi-segmented sentences (0: none)")
+    parser.add_argument(
+        "--silver", type=int, default=30000, help="pyvi-segmented sentences (0: none)"
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--unlabelled", default="news/vntc-train.jsonl.gz", help="under --data; MIT")
+    parser.add_argument(
+        "--unlabelled", default="news/vntc-train.jsonl.gz", help="under --data; MIT"
+    )
     parser.add_argument("--min-count", type=int, default=5)
-    parser.add_argument("--limit", type=int, default=None, help="read only this many unlabelled records")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="read only this many unlabelled records"
+    )
     parser.add_argument("--eval-on", choices=["dev"], default=None)
-    parser.add_argument("--final", action="store_true", help="train on train+dev and write the model")
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "src/duluan/models" / MODEL_NAME))
+    parser.add_argument(
+        "--final", action="store_true", help="train on train+dev and write the model"
+    )
+    parser.add_argument(
+        "--out", default=str(Path(__file__).resolve().parents[1] / "src/duluan/models" / MODEL_NAME)
+    )
     args = parser.parse_args()
 
     folder = Path(args.data) / "segmentation"
@@ -193,14 +210,21 @@ def main() -> None:
         examples += examples_from(silver, args.folds, args.seed)[0]
     cohesion = cohesion_table(Path(args.data) / args.unlabelled, args.min_count, args.limit)
     weights = train(examples, lexicons, cohesion, args.epochs, args.seed)
-    model = SegmenterModel(weights=weights, lexicon=frozenset(set().union(*lexicons)), cohesion=cohesion)
+    model = SegmenterModel(
+        weights=weights, lexicon=frozenset(set().union(*lexicons)), cohesion=cohesion
+    )
     print(
         f"sentences={len(sentences)} runs={len(examples)} features={len(weights)} "
         f"lexicon={len(model.lexicon)} cohesion={len(cohesion)}"
     )
     if args.eval_on == "dev":
         scores = evaluate(model, dev_sents)
-        print("dev " + " ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()))
+        print(
+            "dev "
+            + " ".join(
+                f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()
+            )
+        )
     if args.final:
         with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as handle:
             json.dump(model.to_json(), handle, ensure_ascii=False, separators=(",", ":"))

@@ -30,6 +30,7 @@ class SimItem:
     parent_id: str | None = None
     stance: str = "info"
     children: list[SimItem] = field(default_factory=list)
+    details: dict[str, str] = field(default_factory=dict)  # what replies may quote
 
 
 def slug(title: str) -> str:

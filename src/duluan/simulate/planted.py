@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from .compose import (
-    fill_local,
-    pick_province,
-    press_ward_place,
-    province_place,
-    ward_place,
-    wrap_social,
-)
+from .compose import pick_province, press_ward_place, province_place, ward_place
 from .events import RUMOUR_CLARIFICATION_OFFSET, EventPlan
 from .items import SimItem
 from .options import PlantedEvent
 from .places import ward
+from .social import compose, details_for
 from .stream import COMPLAINING, StreamBuilder
 from .templates_events import (
+    FLOOD_SURGE_DETAILS,
     FLOOD_SURGE_POSTS,
+    PRICE_DETAILS,
     PRICE_NEWS_BODY,
     PRICE_NEWS_LEAD,
     PRICE_NEWS_TITLES,
@@ -25,6 +21,7 @@ from .templates_events import (
     RUBBISH_POSTS,
 )
 from .templates_news import Angle, NewsTheme
+from .templates_posts import LOCAL_POSTS
 from .truth import PlaceTruth
 
 
@@ -46,16 +43,20 @@ def _draw(builder: StreamBuilder, expected: int) -> int:
 def _local_surge(builder: StreamBuilder, event: PlantedEvent) -> None:
     assert event.ward is not None
     target = ward(event.ward)
-    pool = FLOOD_SURGE_POSTS if event.type == "flood_surge" else RUBBISH_POSTS
-    theme = "flooding" if event.type == "flood_surge" else "waste"
+    flood = event.type == "flood_surge"
+    pool = FLOOD_SURGE_POSTS if flood else RUBBISH_POSTS
+    theme = "flooding" if flood else "waste"
+    extras = LOCAL_POSTS[event.concern]["detail"] + (FLOOD_SURGE_DETAILS if flood else ())
     for offset, expected in enumerate(event.extra_per_day):
         day = event.start_day + offset
         for _ in range(_draw(builder, expected)):
             stance, sentiment, template = builder.rng.choice(pool)
             place = ward_place(builder.rng, target)
-            text = wrap_social(builder.rng, stance, fill_local(builder.rng, template, place))
+            details = details_for(builder.rng, place)
+            text = compose(builder.rng, details, stance, template, extras)
             item = builder.add_post(
-                day, text, theme, event.concern, stance, sentiment, place, event.id
+                day, text, theme, event.concern, stance, sentiment, place, event.id,
+                details=details,
             )
             event.item_ids.append(item.id)
     # The press picks it up at the peak, and a few outlets copy the story.
@@ -79,7 +80,7 @@ def _false_claim(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) -
         debunk_share = 0.0 if offset < RUMOUR_CLARIFICATION_OFFSET else min(0.9, 0.3 * (offset - 2))
         for _ in range(_draw(builder, expected)):
             if builder.rng.random() < debunk_share:
-                text = builder.rng.choice(rumour.debunks)
+                text = details_for(builder.rng, None).sentence(builder.rng.choice(rumour.debunks))
                 item = builder.add_post(
                     day, text, theme, rumour.concern, "info", "neutral", None, event.id
                 )
@@ -88,9 +89,14 @@ def _false_claim(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) -
                 original = builder.rng.choice(rumour_posts)
                 item = _share_copy(builder, original, day)
             else:
-                text, place = rumour_text(builder, builder.rng.choice(rumour.posts))
+                place = rumour_place(builder, template := builder.rng.choice(rumour.posts))
+                details = details_for(builder.rng, place)
+                text = compose(
+                    builder.rng, details, "complaint", template, rumour.reactions, local=False
+                )
                 item = builder.add_post(
-                    day, text, theme, rumour.concern, "complaint", "negative", place, event.id, 2.0
+                    day, text, theme, rumour.concern, "complaint", "negative", place, event.id,
+                    2.0, details,
                 )
                 item.shares = int(item.shares * 8 + builder.rng.randint(20, 400))
                 rumour_posts.append(item.id)
@@ -113,11 +119,11 @@ def _false_claim(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) -
     )
 
 
-def rumour_text(builder: StreamBuilder, template: str) -> tuple[str, PlaceTruth | None]:
+def rumour_place(builder: StreamBuilder, template: str) -> PlaceTruth | None:
+    """The province a rumour post names, if its template names one."""
     if "{prov}" not in template:
-        return template, None
-    place = province_place(builder.rng, pick_province(builder.rng))
-    return template.replace("{prov}", place.surface), place
+        return None
+    return province_place(builder.rng, pick_province(builder.rng))
 
 
 def _share_copy(builder: StreamBuilder, original_id: str, day: int) -> SimItem:
@@ -151,12 +157,14 @@ def _price_rise(builder: StreamBuilder, event: PlantedEvent, plan: EventPlan) ->
             place = None
             if "{prov}" in template:
                 place = province_place(builder.rng, pick_province(builder.rng))
-            text = template.format(
-                item=item_name, amount=amount, prov=place.surface if place else ""
-            )
-            text = wrap_social(builder.rng, stance, text[:1].upper() + text[1:], local=False)
+            details = details_for(builder.rng, place, item=item_name, amount=amount)
+            if stance == "chat":
+                text = details.sentence(template)
+            else:
+                text = compose(builder.rng, details, stance, template, PRICE_DETAILS, local=False)
             post = builder.add_post(
-                day, text, "prices", "prices", stance, sentiment, place, event.id
+                day, text, "prices", "prices", stance, sentiment, place, event.id,
+                details=details,
             )
             post.truth.is_complaint = stance in COMPLAINING
             event.item_ids.append(post.id)

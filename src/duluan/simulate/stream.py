@@ -8,20 +8,14 @@ from datetime import datetime, time, timedelta
 
 import numpy as np
 
-from .compose import (
-    fill_local,
-    pick_province,
-    plan_story,
-    press_ward_place,
-    province_place,
-    render_article,
-    ward_place,
-    wrap_social,
-)
+from .articles import plan_story, render_article
+from .compose import pick_province, press_ward_place, province_place, ward_place
 from .items import VN_TZ, SimItem, post_url, slug
 from .noise import add_typos, fold, has_diacritics, teencode
 from .options import SimulationOptions
+from .phrasing import Details
 from .places import WARDS, Ward
+from .social import comment_pool, comment_text, general_text, local_text, parent_details
 from .templates_news import (
     BYLINE_FAMILY,
     BYLINE_GIVEN,
@@ -30,15 +24,8 @@ from .templates_news import (
     OUTLETS,
     NewsTheme,
 )
-from .templates_posts import LOCAL_POSTS, THEME_OF_CONCERN
-from .templates_social import (
-    COMMENTS_ON_CHAT,
-    COMMENTS_ON_COMPLAINT,
-    COMMENTS_ON_PRAISE,
-    COMMENTS_ON_QUESTION,
-    GENERAL_POSTS,
-    GENERAL_THEME_WEIGHTS,
-)
+from .templates_posts import THEME_OF_CONCERN
+from .templates_social import GENERAL_POSTS, GENERAL_THEME_WEIGHTS
 from .truth import ItemTruth, PlaceTruth
 
 PLATFORMS = ("facebook", "tiktok", "zalo", "forum", "youtube")
@@ -152,7 +139,8 @@ class StreamBuilder:
             text = f"{text} {self.rng.choice(EMOJI[stance])}"
         if self.rng.random() < self.noise.teencode:
             changed = teencode(text, self.rng)
-            if changed != text:
+            # "Share rồi nha" -> "Share r nha" would pass for a text typed without marks.
+            if changed != text and has_diacritics(changed):
                 text, labels = changed, labels + ["teencode"]
         if self.rng.random() < self.noise.typos:
             changed = add_typos(text, self.rng)
@@ -176,6 +164,7 @@ class StreamBuilder:
         place: PlaceTruth | None,
         event: str | None = None,
         comment_rate: float | None = None,
+        details: Details | None = None,
     ) -> SimItem:
         moment = self.moment(day)
         text, labels = self.messy(text, True, stance)
@@ -204,6 +193,7 @@ class StreamBuilder:
             likes=int(self.rng.lognormvariate(2.0, 1.3)),
             shares=int(self.rng.lognormvariate(0.5, 1.2)),
             stance=stance,
+            details=parent_details(details) if details else {},
         )
         item.url = post_url(item, self.rng)
         self.items.append(item)
@@ -215,15 +205,12 @@ class StreamBuilder:
         return item
 
     def add_comment(self, parent: SimItem) -> SimItem:
-        if parent.stance in COMPLAINING or parent.truth.event:
-            pool = COMMENTS_ON_COMPLAINT
-        elif parent.stance == "praise":
-            pool = COMMENTS_ON_PRAISE
-        elif parent.truth.theme in COMMENTS_ON_CHAT:
-            pool = COMMENTS_ON_CHAT[parent.truth.theme]
-        else:
-            pool = COMMENTS_ON_QUESTION
-        kind, sentiment, complaint, template = self.rng.choice(pool)
+        pool = comment_pool(parent.stance, parent.truth.theme, parent.truth.event is not None)
+        entry = self.rng.choice(pool)
+        kind, sentiment, complaint, _ = entry
+        template = comment_text(
+            self.rng, entry, parent.details, parent.truth.concern, parent.truth.theme
+        )
         text, labels = self.messy(template, False, "chat")
         moment = self.later(parent.time, 150)
         topical = kind == "topical"
@@ -259,9 +246,8 @@ class StreamBuilder:
 
     def local_post(self, day: int, ward: Ward, concern: str) -> SimItem:
         stance = self.rng.choices(STANCES, STANCE_WEIGHTS)[0]
-        template = self.rng.choice(LOCAL_POSTS[concern][stance])
         place = ward_place(self.rng, ward)
-        text = wrap_social(self.rng, stance, fill_local(self.rng, template, place))
+        text, details = local_text(self.rng, concern, stance, place)
         return self.add_post(
             day,
             text,
@@ -270,6 +256,7 @@ class StreamBuilder:
             stance,
             SENTIMENT_OF_STANCE[stance],
             place,
+            details=details,
         )
 
     def general_post(self, day: int, theme: str) -> SimItem:
@@ -277,10 +264,10 @@ class StreamBuilder:
         place = None
         if "{prov}" in template:
             place = province_place(self.rng, pick_province(self.rng))
-            template = template.replace("{prov}", place.surface)
-        text = fill_local(self.rng, template, place) if place else template
-        text = wrap_social(self.rng, stance, text, local=False) if stance != "chat" else text
-        return self.add_post(day, text, theme, concern, stance, sentiment, place)
+        text, details = general_text(self.rng, theme, stance, sentiment, template, place)
+        return self.add_post(
+            day, text, theme, concern, stance, sentiment, place, details=details
+        )
 
     # -- news -----------------------------------------------------------------
 

@@ -48,7 +48,9 @@ def word_spans(words: list[str]) -> set[tuple[int, int]]:
     return spans
 
 
-def word_f1(gold: list[set[tuple[int, int]]], predicted: list[set[tuple[int, int]]]) -> dict[str, float]:
+def word_f1(
+    gold: list[set[tuple[int, int]]], predicted: list[set[tuple[int, int]]]
+) -> dict[str, float]:
     """Precision, recall and F1 of predicted word spans against gold, over all sentences."""
     correct = sum(len(g & p) for g, p in zip(gold, predicted, strict=True))
     n_gold = sum(len(g) for g in gold)

@@ -42,7 +42,7 @@ _SPLIT = re.compile(r"[^\W_]+", re.UNICODE)
 @lru_cache(maxsize=65536)
 def _exact(token: str) -> str:
     """A token compared with its diacritics: lower case, one tone placement (hoà = hòa)."""
-    return canonical_tone_placement(token.lower())
+    return canonical_tone_placement(unicodedata.normalize("NFC", token).lower())
 
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -111,7 +111,9 @@ class Gazetteer:
         province_map: dict[str, str] = {}
         for code, name, new_province in data["provinces_old"]:
             province_map[code] = new_province
-            self._add(_unit(code, name, "province", "old", code, None, new_province, [new_province]))
+            self._add(
+                _unit(code, name, "province", "old", code, None, new_province, [new_province])
+            )
         district_province: dict[str, str] = {}
         for code, name, province, new_wards in data["districts_old"]:
             district_province[code] = province

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -90,7 +90,11 @@ def boundary_features(
         "abc=" + a + " " + b + " " + c,
         "sh=" + sa + sb,
         "shj=" + sa + sb + j,
-        "shx=" + shapes[i - 2 if i >= 2 else i - 1] + sa + sb + (shapes[i + 1] if i + 1 < len(shapes) else "$"),
+        "shx="
+        + shapes[i - 2 if i >= 2 else i - 1]
+        + sa
+        + sb
+        + (shapes[i + 1] if i + 1 < len(shapes) else "$"),
         "jb=" + j + b,
         "ja=" + j + a,
     ]
@@ -120,17 +124,87 @@ class SegmenterModel:
     lexicon: frozenset[tuple[str, ...]]
     # "a b" → (PMI bucket + 3) * 16 + log2 count bucket, from unlabelled news.
     cohesion: dict[str, int]
+    _pair_cache: dict[tuple[str, str, str, str], float] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def joins(self, low: Sequence[str], shapes: Sequence[str]) -> list[bool]:
-        """For each space between consecutive syllables of a run: does it join them?"""
-        weights, lexicon, cohesion = self.weights, self.lexicon, self.cohesion
+        """For each space between consecutive syllables of a run: does it join them?
+
+        Scores exactly the features of `boundary_features` (a test holds them equal), but
+        looks each pair up once and caches the part of the score that depends on the pair
+        alone, since the same pairs ("của các", "cho biết") recur in every document.
+        """
+        weights, lexicon, cohesion, cache = (
+            self.weights,
+            self.lexicon,
+            self.cohesion,
+            self._pair_cache,
+        )
+        get = weights.get
+        n = len(low)
+        padded = ["<s>", *low, "</s>"]
+        pairs = [
+            padded[k] + " " + padded[k + 1] for k in range(n + 1)
+        ]  # pairs[i] = low[i-1] low[i]
+        codes = [cohesion.get(pair, -1) for pair in pairs]
+        buckets = [str(code >> 4) if code >= 0 else "-" for code in codes]
+        in_lexicon = [k > 0 and k < n and (low[k - 1], low[k]) in lexicon for k in range(n + 1)]
+        decisions: list[bool] = []
+        joined = False
+        for i in range(1, n):
+            j = "J" if joined else "S"
+            a, b, sa, sb = low[i - 1], low[i], shapes[i - 1], shapes[i]
+            key = (pairs[i], sa, sb, j)
+            score = cache.get(key)
+            if score is None:
+                c_ab, code = buckets[i], codes[i]
+                n_ab = str(code & 15) if code >= 0 else "-"
+                score = (
+                    get("bias", 0.0) + get("a=" + a, 0.0) + get("b=" + b, 0.0)
+                    + get("ab=" + pairs[i], 0.0) + get("Cab=" + c_ab, 0.0) + get("Nab=" + n_ab, 0.0)
+                    + get("CNab=" + c_ab + "/" + n_ab, 0.0) + get("Cabj=" + c_ab + j, 0.0)
+                    + get("Cabsh=" + c_ab + sa + sb, 0.0) + get("sh=" + sa + sb, 0.0)
+                    + get("shj=" + sa + sb + j, 0.0) + get("jb=" + j + b, 0.0) + get("ja=" + j + a, 0.0)
+                    + (get("L2", 0.0) if in_lexicon[i] else 0.0)
+                )  # fmt: skip
+                if len(cache) > 200_000:  # bounded: a stream has an open vocabulary
+                    cache.clear()
+                cache[key] = score
+            p = padded[i - 1]
+            c = padded[i + 2]
+            score += (
+                get("pa=" + pairs[i - 1], 0.0) + get("bc=" + pairs[i + 1], 0.0)
+                + get("pab=" + p + " " + pairs[i], 0.0) + get("abc=" + pairs[i] + " " + c, 0.0)
+                + get("shx=" + shapes[i - 2 if i >= 2 else i - 1] + sa + sb + (shapes[i + 1] if i + 1 < n else "$"), 0.0)
+                + get("Cabbc=" + buckets[i] + "/" + buckets[i + 1], 0.0)
+                + get("Cpaab=" + buckets[i - 1] + "/" + buckets[i], 0.0)
+            )  # fmt: skip
+            if i >= 2:
+                if (p, a, b) in lexicon:
+                    score += get("L3p", 0.0)
+                if in_lexicon[i - 1]:
+                    score += get("Lpa" + j, 0.0)
+                if i >= 3 and (low[i - 3], p, a, b) in lexicon:
+                    score += get("L4p", 0.0)
+            if i + 1 < n:
+                if (a, b, c) in lexicon:
+                    score += get("L3c", 0.0)
+                if in_lexicon[i + 1]:
+                    score += get("Lbc", 0.0)
+                if i + 2 < n and (a, b, c, low[i + 2]) in lexicon:
+                    score += get("L4c", 0.0)
+            joined = score > 0.0
+            decisions.append(joined)
+        return decisions
+
+    def joins_reference(self, low: Sequence[str], shapes: Sequence[str]) -> list[bool]:
+        """`joins` written plainly over `boundary_features`, as in training; for tests."""
         decisions: list[bool] = []
         joined = False
         for i in range(1, len(low)):
-            score = 0.0
-            for name in boundary_features(low, shapes, i, joined, lexicon, cohesion):
-                score += weights.get(name, 0.0)
-            joined = score > 0.0
+            features = boundary_features(low, shapes, i, joined, self.lexicon, self.cohesion)
+            joined = sum(self.weights.get(f, 0.0) for f in features) > 0.0
             decisions.append(joined)
         return decisions
 
@@ -211,7 +285,9 @@ def segment_words(text: str, model: SegmenterModel | None = None) -> list[Token]
     ]
 
 
-def segment(text: str, *, underscore: bool = False, model: SegmenterModel | None = None) -> list[str]:
+def segment(
+    text: str, *, underscore: bool = False, model: SegmenterModel | None = None
+) -> list[str]:
     """The words of `text` ("hội nghị"), or with "_" between syllables if `underscore`."""
     words = segment_tokens(tokenize(text), text, model)
     if underscore:

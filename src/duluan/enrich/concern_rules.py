@@ -1,0 +1,99 @@
+"""The lexicon labeller: complaint score and concern from the phrases of concern_lexicon.
+
+It is the baseline the learned model is measured against, and the first source of weak
+labels it is trained on. Matching is on folded text, so it reads "ngập nước" and
+"ngap nuoc" alike; teencode is expanded first ("ko ai giải quyết" → "không ai ...").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..text.fold import fold
+from ..text.teencode import expand_teencode
+from .concern_lexicon import COMPLAINT_MARKERS, TOPIC_TERMS
+
+__all__ = ["LexiconLabel", "LexiconLabeller", "folded_words"]
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+# Question or exclamation marks add a little to a complaint; mostly they end questions
+# put to someone ("bao giờ mới làm?") or outbursts.
+_QUESTION_WEIGHT = 0.5
+_EXCLAMATION_WEIGHT = 0.5
+
+
+def folded_words(text: str) -> str:
+    """`text` as folded words between single spaces, padded: " ngap nuoc qua "."""
+    return " " + " ".join(_NOT_WORD.split(fold(expand_teencode(text)))).strip() + " "
+
+
+def _fold_table(table: dict[str, float]) -> list[tuple[str, float]]:
+    folded: dict[str, float] = {}
+    for phrase, weight in table.items():
+        key = folded_words(phrase)
+        # Two phrases may fold to one ("phản ánh"/"phản ảnh"): keep the stronger.
+        if abs(weight) > abs(folded.get(key, 0.0)):
+            folded[key] = weight
+    return sorted(folded.items())
+
+
+@dataclass(frozen=True)
+class LexiconLabel:
+    """What the lexicon sees in one text."""
+
+    complaint_score: float  # sum of marker weights; > threshold reads as a complaint
+    complaint: bool
+    concern: str  # best-scoring concern id, "other" when no topic phrase matched
+    concern_scores: dict[str, float]  # summed topic weights per concern (matched only)
+    markers: tuple[str, ...]  # the complaint markers found, folded
+
+    @property
+    def topic_strength(self) -> float:
+        """The winning concern's summed weight (0 for "other")."""
+        return self.concern_scores.get(self.concern, 0.0)
+
+
+class LexiconLabeller:
+    """Scores texts with the hand-written lexicon; stateless after construction."""
+
+    def __init__(self, complaint_threshold: float = 2.0) -> None:
+        self.complaint_threshold = complaint_threshold
+        self._topics = {cid: _fold_table(terms) for cid, terms in TOPIC_TERMS.items()}
+        self._markers = _fold_table(COMPLAINT_MARKERS)
+
+    def label(self, text: str) -> LexiconLabel:
+        """The lexicon's reading of one text."""
+        words = folded_words(text)
+        found = [(m, w) for m, w in self._markers if m in words]
+        # A marker inside a longer one found too ("đề nghị" in "đề nghị xử lý") adds nothing.
+        kept = [(m, w) for m, w in found if not any(m != o and m in o for o, _ in found)]
+        score = sum(w for _, w in kept)
+        if "?" in text:
+            score += _QUESTION_WEIGHT
+        if "!" in text:
+            score += _EXCLAMATION_WEIGHT
+        scores: dict[str, float] = {}
+        for cid, terms in self._topics.items():
+            hits = [(t, w) for t, w in terms if t in words]
+            hits = [(t, w) for t, w in hits if not any(t != o and t in o for o, _ in hits)]
+            if hits:
+                scores[cid] = sum(w for _, w in hits)
+        concern = max(scores, key=lambda c: (scores[c], c)) if scores else "other"
+        return LexiconLabel(
+            complaint_score=score,
+            complaint=score >= self.complaint_threshold,
+            concern=concern,
+            concern_scores=scores,
+            markers=tuple(m.strip() for m, _ in kept),
+        )
+
+    def label_many(self, texts: Sequence[str]) -> list[LexiconLabel]:
+        """`label` over a batch, in order."""
+        return [self.label(t) for t in texts]
+
+    def complaint_probability(self, label: LexiconLabel) -> float:
+        """A squashed score for the baseline's calibration row: 0.5 at the threshold."""
+        return 1.0 / (1.0 + math.exp(-(label.complaint_score - self.complaint_threshold + 0.5)))

@@ -1,0 +1,154 @@
+"""The labelled public data sets the shipped models train and evaluate on.
+
+Each loader returns a `LabelledSet` of texts and string labels. The files live outside
+the repository (`--data`, `DULUAN_DATA`, default ../shared/data) and keep their own terms:
+`TERMS` says which are research-only, and the model cards repeat it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UsageError
+from ..text.fold import fold_keep_case
+
+__all__ = [
+    "DATASETS",
+    "TERMS",
+    "LabelledSet",
+    "data_dir",
+    "load",
+    "without_diacritics",
+]
+
+# News texts are long; the first characters carry the topic, and reading less keeps the
+# shared feature pass fast for every model (see category.md for the measured effect).
+NEWS_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """Texts with one string label each, named "<dataset>/<split>"."""
+
+    name: str
+    texts: list[str]
+    labels: list[str]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def data_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: `path`, else $DULUAN_DATA, else ../shared/data."""
+    return Path(path or os.environ.get("DULUAN_DATA") or "../shared/data")
+
+
+def _rows(root: Path, relative: str) -> Iterator[dict]:
+    path = root / relative
+    if not path.exists():
+        raise UsageError(
+            f"data file {path} not found; pass --data DIR or set DULUAN_DATA to the folder "
+            "that holds news/, sentiment/ and toxicity/"
+        )
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def news_text(title: str, text: str) -> str:
+    """What the category model reads of an article: title, then the start of the body."""
+    return (title.strip() + "\n" + text.strip())[:NEWS_CHARS]
+
+
+def _vntc(split: str) -> Callable[[Path], LabelledSet]:
+    def load_split(root: Path) -> LabelledSet:
+        rows = list(_rows(root, f"news/vntc-{split}.jsonl.gz"))
+        return LabelledSet(
+            f"vntc/{split}",
+            [news_text(r.get("title", ""), r.get("text", "")) for r in rows],
+            [r["label"] for r in rows],
+        )
+
+    return load_split
+
+
+def _plain(relative: str, name: str, field: str) -> Callable[[Path], LabelledSet]:
+    def load_split(root: Path) -> LabelledSet:
+        rows = list(_rows(root, relative))
+        return LabelledSet(name, [r["text"] for r in rows], [str(r[field]) for r in rows])
+
+    return load_split
+
+
+def _aivivn_is_eval(text: str) -> bool:
+    # A fixed hash of the text, not a random draw: the same fifth is held out on every
+    # machine and in every run, and duplicates of a text fall on the same side.
+    return zlib.crc32(" ".join(text.split()).encode("utf-8")) % 5 == 0
+
+
+def _aivivn(split: str) -> Callable[[Path], LabelledSet]:
+    def load_split(root: Path) -> LabelledSet:
+        rows = [
+            r
+            for r in _rows(root, "sentiment/aivivn-train.jsonl.gz")
+            if _aivivn_is_eval(r["text"]) == (split == "eval")
+        ]
+        return LabelledSet(
+            f"aivivn/{split}", [r["text"] for r in rows], [r["sentiment"] for r in rows]
+        )
+
+    return load_split
+
+
+def _victsd(split: str) -> Callable[[Path], LabelledSet]:
+    def load_split(root: Path) -> LabelledSet:
+        rows = list(_rows(root, f"toxicity/victsd-{split}.jsonl.gz"))
+        labels = ["toxic" if int(r["toxic"]) else "clean" for r in rows]
+        return LabelledSet(f"victsd/{split}", [r["text"] for r in rows], labels)
+
+    return load_split
+
+
+DATASETS: dict[str, Callable[[Path], LabelledSet]] = {
+    "vntc/train": _vntc("train"),
+    "vntc/dev": _vntc("dev"),
+    "uit-vsfc/train": _plain("sentiment/uit-vsfc-train.jsonl.gz", "uit-vsfc/train", "sentiment"),
+    "uit-vsfc/dev": _plain("sentiment/uit-vsfc-dev.jsonl.gz", "uit-vsfc/dev", "sentiment"),
+    "aivivn/train": _aivivn("train"),
+    "aivivn/eval": _aivivn("eval"),
+    "vihsd/train": _plain("toxicity/vihsd-train.jsonl.gz", "vihsd/train", "label"),
+    "vihsd/dev": _plain("toxicity/vihsd-dev.jsonl.gz", "vihsd/dev", "label"),
+    "victsd/train": _victsd("train"),
+    "victsd/valid": _victsd("valid"),
+}
+
+# Publishers' terms, repeated in the model cards; "research" sets may not silently back a
+# shipped default.
+TERMS: dict[str, str] = {
+    "vntc": "MIT (duyvuleo/VNTC)",
+    "uit-vsfc": "research use (UIT NLP Group)",
+    "aivivn": "none stated (AIVIVN 2019 contest)",
+    "vihsd": "research purposes only (Luu et al. 2021)",
+    "victsd": "none stated (UIT-ViCTSD, Nguyen et al. 2021)",
+}
+
+
+def load(name: str, root: str | os.PathLike[str] | None = None) -> LabelledSet:
+    """Load data set `name` ("vntc/train", "aivivn/eval"...) from the data folder."""
+    if name not in DATASETS:
+        raise UsageError(f"unknown data set {name!r}; expected one of: {', '.join(DATASETS)}")
+    return DATASETS[name](data_dir(root))
+
+
+def without_diacritics(data: LabelledSet) -> LabelledSet:
+    """A copy of `data` with every diacritic removed (đ → d), case kept: the robustness test."""
+    return LabelledSet(
+        data.name + "~nodiac", [fold_keep_case(t) for t in data.texts], list(data.labels)
+    )

@@ -1,0 +1,78 @@
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duluan.text.features import FeatureExtractor, FeatureOptions
+
+TEXTS = ["Ngập nước ở Thủ Đức", "ngap nuoc o thu duc", "Giá xăng tăng 2.000 đồng", ""]
+
+
+def test_shape_and_unit_rows():
+    matrix = FeatureExtractor().transform(TEXTS)
+    assert matrix.shape == (4, 2**20)
+    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A.ravel()
+    assert norms[:3] == pytest.approx([1.0, 1.0, 1.0], rel=1e-5)
+    assert matrix[3].nnz == 0  # empty text, empty row
+
+
+def test_folded_char_ngrams_match_text_without_diacritics():
+    matrix = FeatureExtractor().transform(TEXTS)
+    similarity = (matrix @ matrix.T).toarray()
+    assert similarity[0, 1] > 0.5  # same words, diacritics lost
+    assert similarity[0, 2] < 0.2
+
+
+def test_rows_do_not_depend_on_the_batch():
+    extractor = FeatureExtractor()
+    together = extractor.transform(TEXTS)
+    for i, text in enumerate(TEXTS):
+        alone = extractor.transform([text])
+        assert abs(alone - together[i]).sum() == pytest.approx(0.0, abs=1e-6)
+
+
+def test_teencode_and_placeholders_share_features():
+    options = FeatureOptions(char_ngrams=(0, 0), word_ngrams=(0, 0), syllable_ngrams=(1, 1))
+    extractor = FeatureExtractor(options)
+    matrix = extractor.transform(["ko đc", "không được", "50k", "335.000 đồng"])
+    assert abs(matrix[0] - matrix[1]).sum() == pytest.approx(0.0, abs=1e-6)
+    assert abs(matrix[2] - matrix[3]).sum() == pytest.approx(0.0, abs=1e-6)
+
+
+def test_blocks_can_be_turned_off():
+    off = FeatureOptions(syllable_ngrams=(0, 0), word_ngrams=(0, 0), char_ngrams=(0, 0))
+    assert FeatureExtractor(off).transform(TEXTS).nnz == 0
+    with pytest.raises(ValueError, match="n_features"):
+        FeatureExtractor(FeatureOptions(n_features=1))
+
+
+def test_hashing_is_the_same_in_another_process():
+    # Python's hash() of str is salted per process; our columns must not be.
+    code = (
+        "from duluan.text.features import FeatureExtractor;"
+        "m = FeatureExtractor().transform(['Ngập nước ở Thủ Đức']);"
+        "print(sorted(m.indices.tolist()))"
+    )
+    here = sorted(FeatureExtractor().transform(["Ngập nước ở Thủ Đức"]).indices.tolist())
+    there = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={"PYTHONHASHSEED": "12345", "PATH": ""},
+    ).stdout  # fmt: skip
+    assert there.strip() == str(here)
+
+
+def test_bad_input_never_raises():
+    bad = ["", "😂😂😂", "!!!", "a\ud800b\udfff", "\u200f\u202eمرحبا", "nhà " * 250_000]
+    matrix = FeatureExtractor().transform(bad)
+    assert matrix.shape[0] == len(bad)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=5))
+def test_any_batch_gives_one_finite_row_per_text(texts):
+    matrix = FeatureExtractor(FeatureOptions(n_features=2**12)).transform(texts)
+    assert matrix.shape == (len(texts), 2**12)
+    assert np.isfinite(matrix.data).all()

@@ -1,0 +1,117 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duluan.text.tokens import KINDS, Token, split_sentences, tokenize
+
+
+def kinds(text):
+    return [(t.text, t.kind) for t in tokenize(text)]
+
+
+def test_numbers_money_percent_stay_whole():
+    assert kinds("Giá 335.000 đồng, tăng 12,5% từ 1,2 tỷ đồng; 1,5 lít") == [
+        ("Giá", "word"), ("335.000 đồng", "money"), (",", "punct"), ("tăng", "word"),
+        ("12,5%", "percent"), ("từ", "word"), ("1,2 tỷ đồng", "money"), (";", "punct"),
+        ("1,5", "number"), ("lít", "word"),
+    ]  # fmt: skip
+
+
+def test_short_money_forms():
+    assert [t.kind for t in tokenize("50k 2tr 2tr5 100K $5 5 USD")] == ["money"] * 6
+
+
+def test_dong_as_a_word_is_not_money():
+    assert kinds("có 2 đồng nghiệp")[1:] == [("2", "number"), ("đồng", "word"), ("nghiệp", "word")]
+
+
+def test_dates_and_times():
+    found = kinds("ngày 10/7/2020, 11-08-2023 lúc 11:50 hay 8h30, tháng 7/2020")
+    assert ("10/7/2020", "date") in found
+    assert ("11-08-2023", "date") in found
+    assert ("11:50", "time") in found
+    assert ("8h30", "time") in found
+    assert ("7/2020", "date") in found
+
+
+def test_web_and_social_tokens():
+    found = kinds("Xem https://vnexpress.net/a-1.html, mail a.b@gmail.com, @nguyen #ngậpnước")
+    assert ("https://vnexpress.net/a-1.html", "url") in found
+    assert ("a.b@gmail.com", "email") in found
+    assert ("@nguyen", "mention") in found
+    assert ("#ngậpnước", "hashtag") in found
+
+
+def test_emoticons_and_emoji():
+    found = kinds("vui quá :)) =)) <3 :( 😂 👍🏻 🇻🇳")
+    assert [k for _, k in found[2:]] == ["emoticon"] * 4 + ["emoji"] * 3
+    assert found[-2] == ("👍🏻", "emoji")
+
+
+def test_abbreviations_keep_their_dot_and_words_their_apostrophe():
+    assert kinds("TP.HCM")[0] == ("TP.", "word")
+    assert ("H'Mông", "word") in kinds("người H'Mông")
+    assert ("COVID-19", "word") in kinds("dịch COVID-19.")
+
+
+def test_split_sentences_with_abbreviations_decimals_and_initials():
+    text = (
+        "TS. Nguyễn Văn A cho biết GDP tăng 6,5%. Tuy nhiên, PGS.TS Lê B. nói khác. "
+        'TP. HCM mưa lớn! Ngập ở Q. 1, P. 7 v.v. Giá 3.5 triệu. "Quá đắt!" Anh ấy nói.'
+    )
+    assert split_sentences(text) == [
+        "TS. Nguyễn Văn A cho biết GDP tăng 6,5%.",
+        "Tuy nhiên, PGS.TS Lê B. nói khác.",
+        "TP. HCM mưa lớn!",
+        "Ngập ở Q. 1, P. 7 v.v.",
+        "Giá 3.5 triệu.",
+        '"Quá đắt!"',
+        "Anh ấy nói.",
+    ]
+
+
+def test_split_sentences_on_lines_and_empty_input():
+    assert split_sentences("Tiêu đề\nNội dung một. Nội dung hai") == [
+        "Tiêu đề", "Nội dung một.", "Nội dung hai",
+    ]  # fmt: skip
+    assert split_sentences("") == []
+    assert split_sentences("  \n ") == []
+
+
+BAD_INPUTS = [
+    "",
+    "😂😂😂",
+    "!!!???...",
+    "a\ud800b\udfff",
+    "\u200f\u202eمرحبا\u202c",
+    "ko " * 100_000,
+]
+
+
+def test_bad_input_never_raises():
+    for text in BAD_INPUTS:
+        tokens = tokenize(text)
+        assert all(isinstance(t, Token) and t.kind in KINDS for t in tokens)
+        split_sentences(text)
+    assert len(tokenize("ko " * 100_000)) == 100_000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_spans_cover_every_non_space_character_without_overlap(text):
+    tokens = tokenize(text)
+    position = 0
+    for token in tokens:
+        assert token.start >= position
+        assert text[position : token.start].strip() == ""
+        assert text[token.start : token.end] == token.text
+        assert token.end > token.start
+        assert token.kind in KINDS
+        position = token.end
+    assert text[position:].strip() == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_sentences_keep_every_non_space_character(text):
+    joined = "".join("".join(s.split()) for s in split_sentences(text))
+    assert joined == "".join(text.split())
