@@ -45,7 +45,7 @@ def main() -> None:
             docs += 1
     kept = {k: n for k, n in df.most_common(args.max_entries) if n >= args.min_df}
     with gzip.open(OUT / "keyword-df.json.gz", "wt", encoding="utf-8") as handle:
-        json.dump({"documents": docs, "source": "VNTC train (MIT), first %d articles" % docs, "df": kept}, handle, ensure_ascii=False)
+        json.dump({"documents": docs, "source": f"VNTC train (MIT), first {docs} articles", "df": kept}, handle, ensure_ascii=False)
     print(f"{len(stopwords)} stopwords; {len(kept)} n-grams with df >= {args.min_df} over {docs} articles")
 
 

@@ -36,6 +36,8 @@ BOILERPLATE = frozenset(
         "được", "đã", "đang", "sẽ", "rất", "lại", "vẫn", "còn", "cũng", "nên", "vì",
         "khi", "sau", "trước", "trong", "ngoài", "với", "cho", "để", "từ", "đến", "tại",
         "người", "việc", "vấn đề", "trường hợp", "khu vực", "địa bàn", "thời gian",
+        "suốt", "mỗi", "nhiều", "khiến", "so với", "kéo dài", "liên tục", "ba ngày", "mấy ngày",
+        "hai ngày", "nay", "đây", "đó", "này", "kia", "rồi", "nữa", "hết", "chưa", "bị",
     )
 )  # fmt: skip
 
@@ -48,11 +50,16 @@ class Keyword:
     count: int
 
 
+# Entries of the general stopword list that carry civic meaning here: "nước" is water
+# in "ngập nước" and "nhà" the house in "nhà ở".
+KEEP = frozenset(fold(w) for w in ("nước", "nhà"))
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     path = DATA / "stopwords-vi.txt"
     words = path.read_text(encoding="utf-8").split("\n") if path.exists() else []
-    return frozenset(fold(w) for w in words if w) | BOILERPLATE
+    return (frozenset(fold(w) for w in words if w) - KEEP) | BOILERPLATE
 
 
 @lru_cache(maxsize=1)
@@ -69,10 +76,26 @@ def _chunks(text: str) -> Iterator[list[tuple[str, str]]]:
     """Runs of content words as (folded, written) pairs, split at anything else."""
     stop = _stopwords()
     run: list[tuple[str, str]] = []
+    sentence_start = True
     for token in segment_words(text):
         written = " ".join(token.text.split())
         key = fold(written)
-        if token.kind == "word" and key not in stop and any(c.isalpha() for c in key) and len(key) > 1:
+        if sentence_start and token.kind == "word":
+            # A capital that only starts a sentence does not make a name.
+            written = written[:1].lower() + written[1:] if not _is_name(written[1:] or "x") or " " not in written else written
+            sentence_start = False
+        elif token.kind == "punct" and token.text.strip() in {".", "!", "?", "…", ":"}:
+            sentence_start = True
+        content = (
+            token.kind == "word" and key not in stop and len(key) > 1
+            and all(c.isalpha() or c in " -" for c in key)
+        )
+        # A name ("Thủ Đức") and the common words around it ("bức xúc") are two
+        # keywords, never one: runs also break where capitalisation changes.
+        if content and run and _is_name(written) != _is_name(run[-1][1]):
+            yield run
+            run = []
+        if content:
             run.append((key, written))
             continue
         if run:
@@ -80,6 +103,10 @@ def _chunks(text: str) -> Iterator[list[tuple[str, str]]]:
         run = []
     if run:
         yield run
+
+
+def _is_name(written: str) -> bool:
+    return all(part[:1].isupper() for part in written.split())
 
 
 def _candidates(text: str) -> Iterator[tuple[str, str]]:
@@ -108,11 +135,19 @@ def _weight(key: str, df: dict[str, int], documents: int) -> float:
     return idf * shape
 
 
+def _overlaps(first: str, second: str) -> bool:
+    if f" {first} " in f" {second} " or f" {second} " in f" {first} ":
+        return True
+    a, b = first.split(), second.split()
+    return a[-1] == b[0] or b[-1] == a[0]
+
+
 def _select(scored: dict[str, float], counts: Counter[str], surfaces: dict[str, Counter[str]], top: int) -> list[Keyword]:
     chosen: list[Keyword] = []
     for key, score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
-        # Skip a phrase inside (or around) one already chosen: "thu gom" after "thu gom rác".
-        if any(f" {key} " in f" {k.key} " or f" {k.key} " in f" {key} " for k in chosen):
+        # Skip a phrase inside, around or chained to one already chosen: "thu gom" after
+        # "thu gom rác", "đường ngập" after "ngập nước".
+        if any(_overlaps(key, k.key) for k in chosen):
             continue
         phrase = surfaces[key].most_common(1)[0][0]
         chosen.append(Keyword(phrase=phrase, key=key, score=round(score, 4), count=counts[key]))
@@ -128,8 +163,13 @@ def document_keywords(text: str, top: int = 8) -> list[Keyword]:
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for key, written in _candidates(text):
         counts[key] += 1
-        surfaces[key][written.lower() if not written.isupper() else written] += 1
-    scored = {key: (1 + math.log(n)) * _weight(key, df, documents) for key, n in counts.items()}
+        surfaces[key][written] += 1
+    scored = {
+        key: (1 + math.log(n)) * _weight(key, df, documents)
+        for key, n in counts.items()
+        # Three words seen once and never in the background are a chance sequence.
+        if key.count(" ") < 2 or n > 1 or df.get(key, 0) >= 3
+    }
     # A phrase seen once in one text is only as good as its words are rare; one repeated
     # or known as a collocation in the background earns its length.
     return _select(scored, counts, surfaces, top)
@@ -146,7 +186,7 @@ def group_keywords(texts: Iterable[str], top: int = 8, min_share: float = 0.05) 
         members += 1
         seen = set()
         for key, written in _candidates(text):
-            surfaces[key][written.lower() if not written.isupper() else written] += 1
+            surfaces[key][written] += 1
             seen.add(key)
         doc_freq.update(seen)
     if not members:
