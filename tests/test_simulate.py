@@ -245,3 +245,14 @@ def test_short_runs_drop_events_that_do_not_fit(tmp_path):
     result = simulate(SimulationOptions(days=4, posts_per_day=30, news_per_day=3), tmp_path)
     assert all(e.end_day < 4 for e in result.events)
     assert load_truth(result.files["truth"]).events == result.events
+
+
+def test_independent_long_texts_rarely_repeat(truth, posts):
+    # Texts of ten words or more are compared for near-duplicates: people do not write them alike.
+    long = [
+        " ".join(fold(p["text"]).casefold().split())
+        for p in posts
+        if not truth.items[p["id"]].duplicate_of and len(p["text"].split()) >= 10
+    ]
+    repeats = len(long) - len(set(long))
+    assert long and repeats / len(long) < 0.01

@@ -3,8 +3,9 @@
 An article is a title, a lead, three to six body sentences (kept in their written
 order) and a closing line, all from one angle of a theme so that they agree.
 Slots: {place} the place as the press writes it ("phường Tân Định, TP.HCM"),
-{prov} the province, {date} ("12/10"), {n} a count. A story fixes its slot values
-and its angle once, so syndicated copies keep the same facts.
+{prov} the province, {date} ("12/10"), {n} a count, and the details of `phrasing`
+({street}, {cm}, {rival}...); [a|b] alternations are chosen once per story, so
+syndicated copies keep the same facts and words (see `articles`).
 """
 
 from __future__ import annotations

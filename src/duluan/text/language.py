@@ -19,8 +19,7 @@ _VIETNAMESE_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ") | set(
 )
 _MARKED_LETTER = re.compile("[" + "".join(sorted(_VIETNAMESE_LETTERS)) + "]")
 _ENGLISH = frozenset(
-    "the and of to is in for on with was are that this it be at by from as an or not have "
-    "has were will would can could you your they their we our he she his her which what".split()
+    ["the", "and", "of", "to", "is", "in", "for", "on", "with", "was", "are", "that", "this", "it", "be", "at", "by", "from", "as", "an", "or", "not", "have", "has", "were", "will", "would", "can", "could", "you", "your", "they", "their", "we", "our", "he", "she", "his", "her", "which", "what"]
 )  # fmt: skip
 # Folded syllables that only exist with a horn ("nuoc" for "nước"): the syllable check
 # needs the marks, so these common skeletons are accepted as they are.

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from .tokens import Token, tokenize
+
+_new_token = tuple.__new__
 
 __all__ = [
     "MODEL_NAME",
@@ -27,12 +32,15 @@ __all__ = [
     "boundary_features",
     "load_segmenter",
     "segment",
+    "segment_batch",
     "segment_tokens",
     "segment_words",
 ]
 
 MODEL_NAME = "segmenter-vi.json.gz"
 MAX_LEXICON_WORD = 4  # longest lexicon entry (in syllables) the features look at
+_SHAPES = "lCUax$"  # shape codes 0-4 as syllable_shape gives them; 5 ("$") ends a run
+_WEIGHT_SCALE = 10_000  # the model stores weights rounded to 4 decimals
 
 
 def syllable_shape(syllable: str) -> str:
@@ -127,6 +135,13 @@ class SegmenterModel:
     _pair_cache: dict[tuple[str, str, str, str], float] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _compiled: list[_Tables] = field(default_factory=list, repr=False, compare=False)
+
+    def tables(self) -> _Tables:
+        """The model compiled to integer arrays for batch scoring (built once, on first use)."""
+        if not self._compiled:
+            self._compiled.append(_Tables(self))
+        return self._compiled[0]
 
     def joins(self, low: Sequence[str], shapes: Sequence[str]) -> list[bool]:
         """For each space between consecutive syllables of a run: does it join them?
@@ -222,6 +237,220 @@ class SegmenterModel:
         }
 
 
+
+def _lookup(keys: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    """Row of each query in the sorted `keys`, or len(keys) (the all-zero row) if absent."""
+    rows = np.searchsorted(keys, queries)
+    found = keys[np.minimum(rows, len(keys) - 1)] == queries
+    return np.where(found, rows, len(keys))
+
+
+class _Tables:
+    """A `SegmenterModel` as integer arrays: every space of a batch scored in one numpy pass.
+
+    Syllables get integer ids; pairs, triples and lexicon 4-grams of ids are packed into one
+    int64 each and found with `np.searchsorted`; templates over shapes and cohesion buckets
+    become small dense tables, filled by asking `weights` for the very feature names that
+    `boundary_features` builds. Weights are scaled to integers, so a score is an exact sum.
+    Both scores of a space (previous space joined or not) are computed, and the greedy
+    left-to-right decoding then only has to pick one per space, which numpy does too.
+    """
+
+    def __init__(self, model: SegmenterModel) -> None:
+        get = model.weights.get
+
+        def w(name: str) -> int:
+            return round(get(name, 0.0) * _WEIGHT_SCALE)
+
+        ids: dict[str, int] = {"\x00": 0, "<s>": 1, "</s>": 2}  # 0: never seen by the model
+        singles: dict[str, dict[int, int]] = defaultdict(dict)
+        pairs: dict[tuple[int, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+        triples: dict[tuple[int, ...], list[int]] = defaultdict(lambda: [0, 0, 0])
+        for name, value in model.weights.items():
+            template, _, arg = name.partition("=")
+            if template in ("a", "b"):
+                singles[template][ids.setdefault(arg, len(ids))] = w(name)
+            elif template in ("ja", "jb"):
+                singles[template + arg[0]][ids.setdefault(arg[1:], len(ids))] = w(name)
+            elif template in ("ab", "pa", "bc"):
+                key = tuple(ids.setdefault(x, len(ids)) for x in arg.split(" "))
+                pairs[key][("ab", "pa", "bc").index(template)] = w(name)
+            elif template in ("pab", "abc"):
+                key = tuple(ids.setdefault(x, len(ids)) for x in arg.split(" "))
+                triples[key][template == "abc"] = w(name)
+        quads = set()
+        for entry in model.lexicon:
+            key = tuple(ids.setdefault(x, len(ids)) for x in entry)
+            if len(key) == 2:
+                pairs[key][3] = 1
+            elif len(key) == 3:
+                triples[key][2] = 1
+            elif len(key) == 4:
+                quads.add(key)
+        for pair, code in model.cohesion.items():
+            key = tuple(ids.setdefault(x, len(ids)) for x in pair.split(" "))
+            pairs[key][4] = code + 1  # 0: no cohesion statistic for the pair
+        self.ids = ids
+        self.bits = max(1, (len(ids) - 1).bit_length())
+        self.packable = 4 * self.bits <= 62  # a 4-gram of ids must fit in an int64
+        bits = self.bits
+
+        size = len(ids)
+        self.a = np.zeros(size, np.int64)
+        self.b = np.zeros(size, np.int64)
+        self.ja = np.zeros((2, size), np.int64)  # [S, J]
+        self.jb = np.zeros((2, size), np.int64)
+        for array, template in ((self.a, "a"), (self.b, "b")):
+            for sid, value in singles[template].items():
+                array[sid] = value
+        for j, letter in enumerate("SJ"):
+            for sid, value in singles["ja" + letter].items():
+                self.ja[j, sid] = value
+            for sid, value in singles["jb" + letter].items():
+                self.jb[j, sid] = value
+
+        # Cohesion codes (PMI bucket * 16 + count bucket) and their buckets, "-" when absent.
+        codes = max(model.cohesion.values(), default=0) + 2
+        names = ["-"] + [str(c >> 4) for c in range(codes - 1)]
+        counts = ["-"] + [str(c & 15) for c in range(codes - 1)]
+        bucket_names = list(dict.fromkeys(names))
+        self.bucket = np.array([bucket_names.index(n) for n in names], np.int64)
+        code_weight = np.array(
+            [w("Cab=" + c) + w("Nab=" + n) + w("CNab=" + c + "/" + n) for c, n in zip(names, counts)],
+            np.int64,
+        )
+        self.cabj = np.array([[w("Cabj=" + c + j) for c in names] for j in "SJ"], np.int64)
+        self.cabsh = np.array(
+            [[w("Cabsh=" + c + sa + sb) for sa in _SHAPES[:5] for sb in _SHAPES[:5]] for c in names],
+            np.int64,
+        )
+        self.cabbc = np.array(
+            [[w("Cabbc=" + x + "/" + y) for y in bucket_names] for x in bucket_names], np.int64
+        )
+        self.cpaab = np.array(
+            [[w("Cpaab=" + x + "/" + y) for y in bucket_names] for x in bucket_names], np.int64
+        )
+        # Shapes: sh and shx share one table over (s0, sa, sb, s3); shj depends on j.
+        self.shape = np.zeros((6, 5, 5, 6), np.int64)
+        for s0, x in enumerate(_SHAPES):
+            for sa, y in enumerate(_SHAPES[:5]):
+                for sb, z in enumerate(_SHAPES[:5]):
+                    for s3, t in enumerate(_SHAPES):
+                        self.shape[s0, sa, sb, s3] = w("sh=" + y + z) + w("shx=" + x + y + z + t)
+        self.shj = np.array(
+            [[w("shj=" + y + z + j) for y in _SHAPES[:5] for z in _SHAPES[:5]] for j in "SJ"],
+            np.int64,
+        )
+        self.bias = w("bias")
+
+        # Pairs: the part of the score each position (ab, pa, bc) takes from them.
+        pair_keys = np.array([(x << bits) | y for x, y in pairs], np.int64)
+        values = np.array(list(pairs.values()), np.int64).reshape(-1, 5)
+        order = np.argsort(pair_keys)
+        self.pair_keys = pair_keys[order]
+        values = np.vstack([values[order], np.zeros((1, 5), np.int64)])  # last: absent
+        ab, pa, bc, in_lexicon, code = values.T
+        self.pair_code = code
+        self.pair_ab = ab + code_weight[code] + w("L2") * in_lexicon
+        self.pair_pa = np.stack([pa + w("LpaS") * in_lexicon, pa + w("LpaJ") * in_lexicon])
+        self.pair_bc = bc + w("Lbc") * in_lexicon
+
+        triple_keys = np.array([(x << 2 * bits) | (y << bits) | z for x, y, z in triples], np.int64)
+        values = np.array(list(triples.values()), np.int64).reshape(-1, 3)
+        order = np.argsort(triple_keys)
+        self.triple_keys = triple_keys[order]
+        values = np.vstack([values[order], np.zeros((1, 3), np.int64)])
+        pab, abc, in_lexicon = values.T
+        self.triple_pab = pab + w("L3p") * in_lexicon
+        self.triple_abc = abc + w("L3c") * in_lexicon
+
+        self.quad_keys = np.sort(
+            np.array(
+                [(x << 3 * bits) | (y << 2 * bits) | (z << bits) | t for x, y, z, t in quads]
+                if self.packable
+                else [],
+                np.int64,
+            )
+        )
+        self.quad_p = np.array([w("L4p")] * len(self.quad_keys) + [0], np.int64)
+        self.quad_c = np.array([w("L4c")] * len(self.quad_keys) + [0], np.int64)
+        self._codes: dict[str, int] = {}  # syllable as written → id * 8 + shape
+
+    def code(self, syllable: str) -> int:
+        """Id and shape of a syllable as written, packed in one int (cached)."""
+        code = self._codes.get(syllable)
+        if code is None:
+            if len(self._codes) > 500_000:  # an open vocabulary: keep memory bounded
+                self._codes.clear()
+            code = self.ids.get(syllable.lower(), 0) * 8 + _SHAPES.index(syllable_shape(syllable))
+            self._codes[syllable] = code
+        return code
+
+    def decide(self, codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Join decisions for the spaces of the runs in `codes`, in order.
+
+        `codes` holds the packed syllables of all runs end to end, `starts` marks the first
+        syllable of each run; the answer has one entry per syllable that is not a first.
+        """
+        bits = self.bits
+        words = len(codes)
+        run = np.cumsum(starts) - 1
+        # Each run gets "<s>" before and "</s>" after it, and the whole a pad at each end,
+        # so every feature window of boundary_features is a slice of one array.
+        position = np.arange(words) + 2 * run + 2
+        size = words + 2 * (int(run[-1]) + 1) + 2
+        ids = np.full(size, 2, np.int64)
+        shapes = np.full(size, 5, np.int64)
+        ids[position] = codes >> 3
+        shapes[position] = codes & 7
+        first = position[starts]
+        ids[first - 1] = 1
+        shapes[first - 1] = shapes[first]  # shx looks at the first syllable for i == 1
+
+        # Windows: a at position - 1 of each non-first syllable b.
+        b = position[~starts]
+        a = b - 1
+        pair = _lookup(self.pair_keys, (ids[:-1] << bits) | ids[1:])  # pair[k] = (k, k+1)
+        triple = _lookup(
+            self.triple_keys, (ids[:-2] << 2 * bits) | (ids[1:-1] << bits) | ids[2:]
+        )
+        ab, pa, bc = pair[a], pair[a - 1], pair[b]
+        code_ab = self.pair_code[ab]
+        sa, sb = shapes[a], shapes[b]
+        score = (
+            self.bias + self.a[ids[a]] + self.b[ids[b]]
+            + self.pair_ab[ab] + self.pair_bc[bc]
+            + self.triple_pab[triple[a - 1]] + self.triple_abc[triple[a]]
+            + self.shape[shapes[a - 1], sa, sb, shapes[b + 1]]
+            + self.cabsh[code_ab, sa * 5 + sb]
+            + self.cabbc[self.bucket[code_ab], self.bucket[self.pair_code[bc]]]
+            + self.cpaab[self.bucket[self.pair_code[pa]], self.bucket[code_ab]]
+        )  # fmt: skip
+        if len(self.quad_keys):
+            quad = _lookup(
+                self.quad_keys,
+                (ids[:-3] << 3 * bits) | (ids[1:-2] << 2 * bits) | (ids[2:-1] << bits) | ids[3:],
+            )
+            score += self.quad_p[quad[a - 2]] + self.quad_c[quad[a]]
+        shape_pair = sa * 5 + sb
+        after_split, after_join = (
+            score + self.ja[j, ids[a]] + self.jb[j, ids[b]] + self.cabj[j, code_ab]
+            + self.shj[j, shape_pair] + self.pair_pa[j, pa]
+            for j in (0, 1)
+        )  # fmt: skip
+
+        # Greedy decoding: where both scores agree, or at the first space of a run (always
+        # "after a split"), the decision is fixed; elsewhere it copies or flips the one
+        # before, so it is the last fixed decision XOR the number of flips since.
+        join_s = after_split > 0
+        join_j = after_join > 0
+        first_space = ids[a - 1] == 1  # a is the first syllable of its run: "<s>" before it
+        fixed = first_space | (join_s == join_j)
+        flips = np.cumsum(~fixed & join_s)
+        index = np.arange(len(b))
+        last_fixed = np.maximum.accumulate(np.where(fixed, index, 0))
+        return join_s[last_fixed] ^ ((flips - flips[last_fixed]) & 1).astype(bool)
+
 def load_segmenter(path: str | Path | None = None) -> SegmenterModel:
     """Load a segmenter from gzip JSON; the packaged model when `path` is None."""
     if path is None:
@@ -237,52 +466,125 @@ def _packaged_model() -> SegmenterModel:
         return SegmenterModel.from_json(json.load(handle))
 
 
+def _join_flags(
+    token_lists: Sequence[Sequence[Token]], texts: Sequence[str], model: SegmenterModel
+) -> list[list[bool]]:
+    """For each token of each text: does it continue the word of the token before it?"""
+    tables = model.tables()
+    if not tables.packable:  # a vocabulary too large for packed ids: score run by run
+        return [_join_flags_by_runs(tokens, text, model) for tokens, text in zip(token_lists, texts, strict=True)]
+    known = tables._codes
+    code = tables.code
+    codes: list[int] = []  # one per word token of the batch
+    starts: list[bool] = []  # the word token starts a run
+    owners: list[int] = []  # flat index (over all tokens of the batch) of each word token
+    offset = 0
+    for tokens, text in zip(token_lists, texts, strict=True):
+        previous_word = False
+        newlines = "\n" in text
+        for k, token in enumerate(tokens):
+            if token.kind != "word":
+                previous_word = False
+                continue
+            syllable = token.text
+            value = known.get(syllable)
+            codes.append(code(syllable) if value is None else value)
+            # A run is word syllables on one line.
+            starts.append(
+                not previous_word
+                or (newlines and "\n" in text[tokens[k - 1].end : token.start])
+            )
+            owners.append(offset + k)
+            previous_word = True
+        offset += len(tokens)
+    flags = np.zeros(offset, bool)
+    if codes:
+        start_array = np.array(starts, bool)
+        joins = tables.decide(np.array(codes, np.int64), start_array)
+        flags[np.array(owners, np.int64)[~start_array]] = joins
+    flat = flags.tolist()
+    result = []
+    offset = 0
+    for tokens in token_lists:
+        result.append(flat[offset : offset + len(tokens)])
+        offset += len(tokens)
+    return result
+
+
+def _join_flags_by_runs(tokens: Sequence[Token], text: str, model: SegmenterModel) -> list[bool]:
+    flags = [False] * len(tokens)
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            low = [tokens[k].text.lower() for k in run]
+            shapes = [syllable_shape(tokens[k].text) for k in run]
+            for k, join in zip(run[1:], model.joins(low, shapes), strict=True):
+                flags[k] = join
+        run.clear()
+
+    for k, token in enumerate(tokens):
+        if token.kind != "word":
+            flush()
+            continue
+        if run and "\n" in text[tokens[run[-1]].end : token.start]:
+            flush()
+        run.append(k)
+    flush()
+    return flags
+
+
+def _words(tokens: Sequence[Token], flags: list[bool], text: str) -> list[Token]:
+    words: list[Token] = []
+    append = words.append
+    first = None
+    last = None
+    for token, join in zip(tokens, flags, strict=True):
+        if join:
+            last = token
+            continue
+        if first is not None:
+            append(first if last is first else _new_token(Token, (text[first.start : last.end], first.start, last.end, first.kind)))  # type: ignore[union-attr]
+        first = last = token
+    if first is not None:
+        append(first if last is first else _new_token(Token, (text[first.start : last.end], first.start, last.end, first.kind)))  # type: ignore[union-attr]
+    return words
+
+
+def segment_batch(
+    texts: Sequence[str],
+    tokens: Sequence[Sequence[Token]] | None = None,
+    model: SegmenterModel | None = None,
+) -> list[list[Token]]:
+    """`segment_words` of many texts at once, from their tokens if already made.
+
+    One numpy pass scores every space of the batch, so batches of hundreds of texts are
+    several times faster than one call per text.
+    """
+    model = model or _packaged_model()
+    token_lists = [tokenize(text) for text in texts] if tokens is None else tokens
+    flags = _join_flags(token_lists, texts, model)
+    return [
+        _words(toks, fl, text) for toks, fl, text in zip(token_lists, flags, texts, strict=True)
+    ]
+
+
 def segment_tokens(
     tokens: Sequence[Token], text: str, model: SegmenterModel | None = None
 ) -> list[list[Token]]:
     """Group `tokens` of `text` into words: runs of word syllables split by the model."""
-    model = model or _packaged_model()
     groups: list[list[Token]] = []
-    run: list[Token] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        if len(run) == 1:
-            groups.append(run[:])
-        else:
-            low = [t.text.lower() for t in run]
-            shapes = [syllable_shape(t.text) for t in run]
-            current = [run[0]]
-            for token, join in zip(run[1:], model.joins(low, shapes), strict=True):
-                if join:
-                    current.append(token)
-                else:
-                    groups.append(current)
-                    current = [token]
-            groups.append(current)
-        run.clear()
-
-    for token in tokens:
-        # A run is word syllables on one line; anything else is a word by itself.
-        if token.kind == "word" and (not run or "\n" not in text[run[-1].end : token.start]):
-            run.append(token)
-            continue
-        flush()
-        if token.kind == "word":
-            run.append(token)
+    for token, join in zip(tokens, _join_flags([tokens], [text], model or _packaged_model())[0], strict=True):
+        if join:
+            groups[-1].append(token)
         else:
             groups.append([token])
-    flush()
     return groups
 
 
 def segment_words(text: str, model: SegmenterModel | None = None) -> list[Token]:
     """The words of `text` as tokens: text as written, span, kind of the first syllable."""
-    return [
-        Token(text[group[0].start : group[-1].end], group[0].start, group[-1].end, group[0].kind)
-        for group in segment_tokens(tokenize(text), text, model)
-    ]
+    return segment_batch([text], model=model)[0]
 
 
 def segment(
