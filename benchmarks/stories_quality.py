@@ -49,8 +49,11 @@ def scores(labels: list[tuple[str, str]]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def run_seed(seed: int, days: int, root: Path) -> dict[str, tuple[float, float, float]]:
+def run_seed(seed: int, days: int, root: Path, thresholds: tuple[float | None, float | None]) -> dict[str, tuple[float, float, float]]:
     workspace = init_workspace(root / f"ws-{seed}")
+    for name, value in zip(("near_duplicate_threshold", "social_near_duplicate_threshold"), thresholds, strict=True):
+        if value is not None:
+            workspace.settings[name] = value
     start = (datetime.now(UTC) - timedelta(days=days + 1)).date()
     sim_dir = root / f"sim-{seed}"
     simulate(SimulationOptions(seed=seed, days=days, start=start), sim_dir)
@@ -78,12 +81,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, nargs="+", default=[7, 11, 23])
     parser.add_argument("--days", type=int, default=30)
+    parser.add_argument("--threshold", type=float, default=None, help="near_duplicate_threshold to try")
+    parser.add_argument("--social-threshold", type=float, default=None, help="social_near_duplicate_threshold to try")
     args = parser.parse_args()
     totals: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{'seed':>5}  {'method':<20} {'precision':>9} {'recall':>7} {'F1':>6}")
         for seed in args.seeds:
-            for method, (p, r, f) in run_seed(seed, args.days, Path(tmp)).items():
+            for method, (p, r, f) in run_seed(seed, args.days, Path(tmp), (args.threshold, args.social_threshold)).items():
                 totals[method].append((p, r, f))
                 print(f"{seed:>5}  {method:<20} {p:9.3f} {r:7.3f} {f:6.3f}")
     print()

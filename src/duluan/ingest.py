@@ -19,6 +19,8 @@ from sqlalchemy import Connection, Engine
 
 from .analysis.stories import (
     MinHasher,
+    anchors,
+    anchors_agree,
     signature_from_bytes,
     signature_to_bytes,
 )
@@ -33,7 +35,8 @@ from .store import repository as repo
 class IngestOptions:
     prepare: PrepareOptions
     batch_size: int = 1000
-    near_duplicate_threshold: float = 0.5
+    near_duplicate_threshold: float = 0.6  # news and pages: syndicated copies are edited
+    social_near_duplicate_threshold: float = 0.8  # posts and comments: reposts are near-verbatim
     hasher: MinHasher = field(default_factory=MinHasher)
     progress: Callable[[int], None] | None = None  # called with items read so far
     workers: int = 1  # processes preparing batches; 1 prepares in this process
@@ -129,11 +132,12 @@ class PreparedBatch:
     documents: list[Document]
     signatures: list[np.ndarray | None]
     band_keys: list[list[int]]
+    anchors: list[np.ndarray]
     rejects: list[tuple[str, str, str, str]]  # origin, reason, message, raw
 
 
 def prepare_batch(batch: list[SourceOutput], prepare: PrepareOptions, hasher: MinHasher) -> PreparedBatch:
-    out = PreparedBatch([], [], [], [])
+    out = PreparedBatch([], [], [], [], [])
     for output in batch:
         if isinstance(output, RawReject):
             out.rejects.append((output.origin, output.reason, output.message, output.raw))
@@ -147,6 +151,7 @@ def prepare_batch(batch: list[SourceOutput], prepare: PrepareOptions, hasher: Mi
         out.documents.append(doc)
         out.signatures.append(signature)
         out.band_keys.append(hasher.band_keys(signature) if signature is not None else [])
+        out.anchors.append(anchors(doc.text))
     return out
 
 
@@ -236,6 +241,7 @@ def _write_batch(
                 [prepared.documents[i] for i in fresh],
                 [prepared.signatures[i] for i in fresh],
                 [prepared.band_keys[i] for i in fresh],
+                [prepared.anchors[i] for i in fresh],
                 options, summary, source_id,
             )
 
@@ -245,6 +251,7 @@ def _store_with_stories(
     docs: list[Document],
     signatures: list[np.ndarray | None],
     keys: list[list[int]],
+    doc_anchors: list[np.ndarray],
     options: IngestOptions,
     summary: IngestSummary,
     source_id: int | None,
@@ -257,7 +264,8 @@ def _store_with_stories(
     story_refs: list[tuple[str, int]] = []
     new_stories: list[_NewStory] = []
     growth: dict[int, tuple[int, datetime, datetime]] = {}
-    stored_sigs = {doc_id: signature_from_bytes(blob) for doc_id, (blob, _) in stored_meta.items()}
+    stored_sigs = {doc_id: signature_from_bytes(blob) for doc_id, (blob, _, _) in stored_meta.items()}
+    stored_anchors = {doc_id: np.frombuffer(blob, dtype="<u4") for doc_id, (_, _, blob) in stored_meta.items()}
     indexed = [True] * len(docs)
     for index, (doc, sig, doc_keys) in enumerate(zip(docs, signatures, keys, strict=True)):
         best: tuple[float, tuple[str, int]] | None = None
@@ -268,15 +276,27 @@ def _store_with_stories(
                 # All candidates scored at once: one comparison of a small matrix.
                 matrix = np.stack([stored_sigs[d] for d in old] + [signatures[o] for o in mine])  # type: ignore[misc]
                 scores = (matrix == sig).mean(axis=1)
-                top = int(scores.argmax())
-                ref = ("old", stored_meta[old[top]][1]) if top < len(old) else story_refs[mine[top - len(old)]]
-                best = (float(scores[top]), ref)
+                # The most similar candidate that also names the same places and numbers.
+                for top in np.argsort(-scores, kind="stable"):
+                    if top < len(old):
+                        other = stored_anchors[old[top]]
+                        ref = ("old", stored_meta[old[top]][1])
+                    else:
+                        other = doc_anchors[mine[top - len(old)]]
+                        ref = story_refs[mine[top - len(old)]]
+                    if anchors_agree(doc_anchors[index], other):
+                        best = (float(scores[top]), ref)
+                        break
             if best is None or best[0] < INDEX_CEILING:
                 for key in doc_keys:
                     in_batch.setdefault(key, []).append(index)
             else:
                 indexed[index] = False
-        if best is not None and best[0] >= options.near_duplicate_threshold:
+        threshold = (
+            options.near_duplicate_threshold if doc.kind in ("news", "page")
+            else options.social_near_duplicate_threshold
+        )
+        if best is not None and best[0] >= threshold:
             summary.near_duplicate += 1
             ref = best[1]
             if ref[0] == "old":
@@ -293,10 +313,10 @@ def _store_with_stories(
     repo.grow_stories(conn, growth)
     rows = [
         _document_row(
-            doc, sig, source_id, summary.run_id,
+            doc, sig, anchor_hashes, source_id, summary.run_id,
             story_ids[new_stories[ref[1]].founder_hash] if ref[0] == "new" else ref[1],
         )
-        for doc, sig, ref in zip(docs, signatures, story_refs, strict=True)
+        for doc, sig, anchor_hashes, ref in zip(docs, signatures, doc_anchors, story_refs, strict=True)
     ]
     doc_ids = repo.insert_documents(conn, rows)
     repo.insert_bands(
@@ -339,7 +359,8 @@ class _NewStory:
 
 
 def _document_row(
-    doc: Document, sig: np.ndarray | None, source_id: int | None, run_id: int, story_id: int
+    doc: Document, sig: np.ndarray | None, anchor_hashes: np.ndarray, source_id: int | None,
+    run_id: int, story_id: int,
 ) -> dict[str, object]:
     return {
         "source_id": source_id,
@@ -365,4 +386,5 @@ def _document_row(
         "origin": doc.origin,
         "content_hash": doc.content_hash,
         "minhash": signature_to_bytes(sig) if sig is not None else None,
+        "anchors": anchor_hashes.tobytes() if sig is not None else None,
     }

@@ -69,6 +69,7 @@ def ingest_options(
         prepare=prepare,
         batch_size=int(s["batch_size"]),
         near_duplicate_threshold=float(s["near_duplicate_threshold"]),
+        social_near_duplicate_threshold=float(s["social_near_duplicate_threshold"]),
         hasher=MinHasher(permutations=int(s["minhash_permutations"]), bands=int(s["lsh_bands"])),
         progress=progress,
     )

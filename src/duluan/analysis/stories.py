@@ -19,8 +19,8 @@ import numpy as np
 
 from ..text.fold import fold
 
-_MERSENNE = np.uint64((1 << 61) - 1)
-_LOW_32 = np.uint64(0xFFFFFFFF)
+_SHIFT_32 = np.uint64(32)
+_SHIFT_29 = np.uint64(29)
 # Odd 64-bit constants for mixing; any odd multipliers with well-spread bits do.
 _MIX_1 = np.uint64(0x9E3779B97F4A7C15)
 _MIX_2 = np.uint64(0xC2B2AE3D27D4EB4F)
@@ -31,6 +31,16 @@ _MIX_4 = np.uint64(0xFF51AFD7ED558CCD)
 @lru_cache(maxsize=1 << 18)
 def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode())
+
+
+def _avalanche(values: np.ndarray) -> np.ndarray:
+    """A 64-bit finaliser (xor-shift, multiply): every input bit moves every output bit,
+    so that the permutations below see well-spread values."""
+    values = values ^ (values >> _SHIFT_29)
+    values = values * _MIX_4
+    return values ^ (values >> _SHIFT_32)
+
+
 _WORD = re.compile(r"\w+")
 SHINGLE_SIZE = 3
 # Below this many shingles a text is too short for similarity to mean "same story":
@@ -48,16 +58,20 @@ class MinHasher:
         if self.permutations % self.bands:
             raise ValueError("permutations must be a multiple of bands")
         rng = np.random.default_rng(self.seed)
-        # Coefficients below 2^31 keep a*x + b inside uint64 for 32-bit shingle hashes.
-        object.__setattr__(self, "_a", rng.integers(1, 1 << 31, self.permutations, dtype=np.uint64))
-        object.__setattr__(self, "_b", rng.integers(0, 1 << 31, self.permutations, dtype=np.uint64))
+        # Multiply-shift hashing (Dietzfelbinger): h(x) = (a*x + b mod 2^64) >> 32 with odd
+        # random 64-bit a is a proper family of independent-looking permutations; a modulus
+        # with small coefficients is not (it wraps too rarely and every "permutation" then
+        # ranks shingles by x alone).
+        high = rng.integers(0, 1 << 63, self.permutations, dtype=np.uint64)
+        object.__setattr__(self, "_a", (high << np.uint64(1)) | np.uint64(1))
+        object.__setattr__(self, "_b", rng.integers(0, 1 << 63, self.permutations, dtype=np.uint64))
 
     @property
     def rows(self) -> int:
         return self.permutations // self.bands
 
     def shingles(self, text: str) -> np.ndarray:
-        """32-bit hashes of the word 3-shingles of the folded text (diacritics ignored)."""
+        """64-bit hashes of the word 3-shingles of the folded text (diacritics ignored)."""
         words = _WORD.findall(fold(text))
         if not words:
             return np.empty(0, dtype=np.uint64)
@@ -66,7 +80,7 @@ class MinHasher:
             # Combine neighbouring word hashes arithmetically (wrapping uint64) instead of
             # hashing joined strings: one C-level pass per text instead of one call a shingle.
             ids = ids[:-2] * _MIX_1 + ids[1:-1] * _MIX_2 + ids[2:]
-        return np.unique(ids & _LOW_32)
+        return np.unique(_avalanche(ids))
 
     def signature(self, text: str) -> np.ndarray | None:
         """The MinHash signature, or None when the text is too short to compare."""
@@ -75,7 +89,7 @@ class MinHasher:
             return None
         a: np.ndarray = self._a  # type: ignore[attr-defined]
         b: np.ndarray = self._b  # type: ignore[attr-defined]
-        mixed = (np.outer(a, hashes) + b[:, None]) % _MERSENNE
+        mixed = (np.outer(a, hashes) + b[:, None]) >> _SHIFT_32
         return mixed.min(axis=1).astype(np.uint32)
 
     def band_keys(self, signature: np.ndarray) -> list[int]:
@@ -90,6 +104,38 @@ class MinHasher:
             keys = (keys ^ rows[:, column]) * _MIX_4
             keys ^= keys >> np.uint64(29)
         return keys.view(np.int64).tolist()  # type: ignore[no-any-return]
+
+
+_ANCHOR_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?:\n…]")
+ANCHOR_CHARS = 3000
+# Two texts of one story name the same places, people and numbers. Templated texts about
+# different events (the same police bulletin for two wards, the same weather warning for
+# two provinces) share their wording but not these, so text similarity alone would
+# merge them. Below MIN_ANCHORS the check says nothing.
+MIN_ANCHORS = 3
+ANCHOR_AGREEMENT = 0.5
+
+
+def anchors(text: str) -> np.ndarray:
+    """Sorted 32-bit hashes of the numbers and of the capitalised words not opening a
+    sentence (names: places, people, organisations), folded so marks do not matter."""
+    found: set[int] = set()
+    previous_end = 0
+    for match in _ANCHOR_TOKEN.finditer(text, 0, ANCHOR_CHARS):
+        token = match.group()
+        opens_sentence = previous_end == 0 or _SENTENCE_END.search(text, previous_end, match.start()) is not None
+        previous_end = match.end()
+        if token[0].isdigit() or (token[0].isupper() and not opens_sentence):
+            found.add(_word_hash(fold(token)))
+    return np.array(sorted(found), dtype="<u4")
+
+
+def anchors_agree(first: np.ndarray, second: np.ndarray) -> bool:
+    if first.size < MIN_ANCHORS or second.size < MIN_ANCHORS:
+        return True
+    shared = np.intersect1d(first, second, assume_unique=True).size
+    return shared / (first.size + second.size - shared) >= ANCHOR_AGREEMENT
 
 
 def estimated_jaccard(first: np.ndarray, second: np.ndarray) -> float:

@@ -138,9 +138,12 @@ def band_candidates(conn: Connection, keys: Sequence[int]) -> dict[int, list[int
     return out
 
 
-def signatures_and_stories(conn: Connection, doc_ids: Sequence[int]) -> dict[int, tuple[bytes, int]]:
-    rows = _select_in(conn, "SELECT id, minhash, story_id FROM documents WHERE id IN", sorted(set(doc_ids)))
-    return {doc_id: (bytes(minhash), story_id) for doc_id, minhash, story_id in rows}
+def signatures_and_stories(conn: Connection, doc_ids: Sequence[int]) -> dict[int, tuple[bytes, int, bytes]]:
+    """MinHash signature, story and anchor hashes of each candidate document."""
+    rows = _select_in(
+        conn, "SELECT id, minhash, story_id, anchors FROM documents WHERE id IN", sorted(set(doc_ids))
+    )
+    return {doc_id: (bytes(minhash), story_id, bytes(anchor_blob or b"")) for doc_id, minhash, story_id, anchor_blob in rows}
 
 
 def insert_stories(conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:

@@ -128,6 +128,7 @@ documents = Table(
     Column("origin", Text, nullable=False),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("minhash", LargeBinary),
+    Column("anchors", LargeBinary),
     Index(None, "published_at"),
     Index(None, "story_id"),
     Index(None, "kind", "published_at"),

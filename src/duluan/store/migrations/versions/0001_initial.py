@@ -87,6 +87,7 @@ def upgrade() -> None:
         sa.Column("origin", sa.Text, nullable=False),
         sa.Column("content_hash", sa.String(64), nullable=False),
         sa.Column("minhash", sa.LargeBinary),
+        sa.Column("anchors", sa.LargeBinary),
         sa.PrimaryKeyConstraint("id", name="pk_documents"),
         sa.UniqueConstraint("content_hash", name="uq_documents_content_hash"),
         sa.ForeignKeyConstraint(
