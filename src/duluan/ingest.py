@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, Engine
@@ -40,6 +41,7 @@ class IngestOptions:
     hasher: MinHasher = field(default_factory=MinHasher)
     progress: Callable[[int], None] | None = None  # called with items read so far
     workers: int = 1  # processes preparing batches; 1 prepares in this process
+    enrich: bool = True  # label every new document (models, places, keywords) in the same pass
 
 
 @dataclass
@@ -134,9 +136,17 @@ class PreparedBatch:
     band_keys: list[list[int]]
     anchors: list[np.ndarray]
     rejects: list[tuple[str, str, str, str]]  # origin, reason, message, raw
+    enrichments: list[Any] = field(default_factory=list)  # one Enrichment per document, if asked
 
 
-def prepare_batch(batch: list[SourceOutput], prepare: PrepareOptions, hasher: MinHasher) -> PreparedBatch:
+def enrichment_input(doc: Document) -> str:
+    """What the models read: the headline carries the topic of a news article."""
+    return f"{doc.title}\n{doc.text}" if doc.title and doc.title not in doc.text else doc.text
+
+
+def prepare_batch(
+    batch: list[SourceOutput], prepare: PrepareOptions, hasher: MinHasher, enrich: bool = False
+) -> PreparedBatch:
     out = PreparedBatch([], [], [], [], [])
     for output in batch:
         if isinstance(output, RawReject):
@@ -152,6 +162,10 @@ def prepare_batch(batch: list[SourceOutput], prepare: PrepareOptions, hasher: Mi
         out.signatures.append(signature)
         out.band_keys.append(hasher.band_keys(signature) if signature is not None else [])
         out.anchors.append(anchors(doc.text))
+    if enrich and out.documents:
+        from .enrich.pipeline import enrich_texts  # the models load only where they are used
+
+        out.enrichments = enrich_texts([enrichment_input(d) for d in out.documents])
     return out
 
 
@@ -179,16 +193,16 @@ def _prepared_batches(
     second = next(batches, None)
     if second is None or options.workers <= 1:
         for batch in (first, second) if second is not None else (first,):
-            yield len(batch), prepare_batch(batch, options.prepare, options.hasher)
+            yield len(batch), prepare_batch(batch, options.prepare, options.hasher, options.enrich)
         for batch in batches:
-            yield len(batch), prepare_batch(batch, options.prepare, options.hasher)
+            yield len(batch), prepare_batch(batch, options.prepare, options.hasher, options.enrich)
         return
     # fork: the children only compute; they never touch the parent's database connections.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=options.workers, mp_context=context) as pool:
         pending: deque[tuple[int, Future[PreparedBatch]]] = deque()
         for batch in itertools.chain((first, second), batches):
-            pending.append((len(batch), pool.submit(prepare_batch, batch, options.prepare, options.hasher)))
+            pending.append((len(batch), pool.submit(prepare_batch, batch, options.prepare, options.hasher, options.enrich)))
             # Bounded look-ahead keeps memory flat however large the source is.
             while len(pending) > options.workers * 2:
                 size, future = pending.popleft()
@@ -236,7 +250,7 @@ def _write_batch(
             known.add(doc.content_hash)
             fresh.append(index)
         if fresh:
-            _store_with_stories(
+            doc_ids = _store_with_stories(
                 conn,
                 [prepared.documents[i] for i in fresh],
                 [prepared.signatures[i] for i in fresh],
@@ -244,6 +258,21 @@ def _write_batch(
                 [prepared.anchors[i] for i in fresh],
                 options, summary, source_id,
             )
+            if prepared.enrichments:
+                _store_enrichments(conn, [prepared.documents[i] for i in fresh],
+                                   [prepared.enrichments[i] for i in fresh], doc_ids)
+
+
+def _store_enrichments(conn: Connection, docs: list[Document], found: list[Any], doc_ids: dict[str, int]) -> None:
+    from .enrich.pipeline import model_version
+
+    version = model_version()
+    rows, places = [], []
+    for doc, enrichment in zip(docs, found, strict=True):
+        row, mentions = repo.enrichment_rows(doc_ids[doc.content_hash], enrichment, version)
+        rows.append(row)
+        places.extend(mentions)
+    repo.replace_enrichments(conn, rows, places)
 
 
 def _store_with_stories(
@@ -255,7 +284,8 @@ def _store_with_stories(
     options: IngestOptions,
     summary: IngestSummary,
     source_id: int | None,
-) -> None:
+) -> dict[str, int]:
+    """Store new documents in their stories; returns content hash → document id."""
     # 3. Candidates from earlier batches (the store) and from this batch.
     stored = repo.band_candidates(conn, [k for ks in keys for k in ks])
     stored_meta = repo.signatures_and_stories(conn, [i for ids in stored.values() for i in ids])
@@ -336,6 +366,7 @@ def _store_with_stories(
             summary.first_published = doc.published_at
         if summary.last_published is None or doc.published_at > summary.last_published:
             summary.last_published = doc.published_at
+    return doc_ids
 
 
 @dataclass

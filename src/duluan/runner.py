@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
@@ -72,6 +73,7 @@ def ingest_options(
         social_near_duplicate_threshold=float(s["social_near_duplicate_threshold"]),
         hasher=MinHasher(permutations=int(s["minhash_permutations"]), bands=int(s["lsh_bands"])),
         progress=progress,
+        workers=int(s["ingest_workers"]) or max(1, min(2, os.cpu_count() or 1)),
     )
 
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
-from .store.schema import documents, rejects, sources, stories
+from .store.schema import document_places, documents, enrichments, rejects, sources, stories
 
 
 @dataclass
@@ -24,6 +24,10 @@ class WorkspaceSummary:
     last_published: datetime | None = None
     busiest_days: list[tuple[date, int]] = field(default_factory=list)
     largest_stories: list[tuple[str, int]] = field(default_factory=list)
+    enriched: int = 0
+    labels: dict[str, dict[str, int]] = field(default_factory=dict)  # field → label → documents
+    complaints: int = 0
+    top_provinces: list[tuple[str, int]] = field(default_factory=list)  # name, documents
 
 
 def summarise(engine: Engine, timezone: str = "Asia/Ho_Chi_Minh", top: int = 5) -> WorkspaceSummary:
@@ -68,7 +72,44 @@ def summarise(engine: Engine, timezone: str = "Asia/Ho_Chi_Minh", top: int = 5) 
                 select(stories.c.title, stories.c.size).order_by(stories.c.size.desc(), stories.c.id).limit(top)
             )
         ]
+        _label_distribution(conn, out, top)
     return out
+
+
+# Thresholds for counting a document as a complaint or as toxic in the summary; the
+# stored probabilities stay available for any other cut.
+COMPLAINT_AT = 0.5
+
+
+def _label_distribution(conn: Connection, out: WorkspaceSummary, top: int) -> None:
+    out.enriched = conn.execute(select(func.count()).select_from(enrichments)).scalar_one()
+    if not out.enriched:
+        return
+    for name in ("category", "sentiment", "toxicity"):
+        column = enrichments.c[name]
+        out.labels[name] = dict(conn.execute(select(column, func.count()).group_by(column)).all())
+    out.complaints = conn.execute(
+        select(func.count()).select_from(enrichments).where(enrichments.c.complaint_p >= COMPLAINT_AT)
+    ).scalar_one()
+    out.labels["concern (complaints)"] = dict(
+        conn.execute(
+            select(enrichments.c.concern, func.count())
+            .where(enrichments.c.complaint_p >= COMPLAINT_AT)
+            .group_by(enrichments.c.concern)
+        ).all()
+    )
+    from .text.places import province_by_code
+
+    rows = conn.execute(
+        select(document_places.c.province_code, func.count(func.distinct(document_places.c.document_id)))
+        .where(document_places.c.province_code.is_not(None))
+        .group_by(document_places.c.province_code)
+        .order_by(func.count(func.distinct(document_places.c.document_id)).desc())
+        .limit(top)
+    ).all()
+    for code, n in rows:
+        unit = province_by_code(code)
+        out.top_provinces.append((unit.name if unit else code, n))
 
 
 def _aware(value: datetime) -> datetime:

@@ -59,8 +59,10 @@ def settings(as_json: bool) -> None:
 
 
 
-from . import data, ingest, text  # noqa: E402  (each module adds its commands to `main`)
+from . import data, enrich, ingest, models, text  # noqa: E402  (each adds its commands)
 
 ingest.register(main)
 data.register(main)
 text.register(main)
+enrich.register(main)
+models.register(main)

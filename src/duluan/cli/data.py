@@ -48,6 +48,17 @@ def print_workspace_summary(s: WorkspaceSummary) -> None:
     for title, size in s.largest_stories:
         table.add_row(title[:90], str(size))
     console.print(table)
+    if s.enriched:
+        console.print(f"\n[bold]Labels[/bold] on {s.enriched} documents; {s.complaints} read as citizen complaints")
+        for name, counts in s.labels.items():
+            total = sum(counts.values()) or 1
+            shown = ", ".join(
+                f"{label or '—'} {n} ({100 * n / total:.0f}%)"
+                for label, n in sorted(counts.items(), key=lambda kv: -kv[1])[:8]
+            )
+            console.print(f"  {name}: {shown}")
+        if s.top_provinces:
+            console.print("  most named provinces: " + ", ".join(f"{name} {n}" for name, n in s.top_provinces))
 
 
 @click.command()

@@ -112,9 +112,13 @@ def sources_remove(name: str, workspace: Path | None, database_url: str | None) 
 @click.option("--mapping", default=None, help=MAPPING_HELP)
 @click.option("--default-kind", type=click.Choice(["news", "post", "comment", "page"]), default=None,
               help="Kind of document for rows that do not say.")
+@click.option("--enrich/--no-enrich", default=True, show_default=True,
+              help="Label new documents (models, places, keywords) in the same pass; "
+              "without it, run 'duluan enrich' later.")
 @workspace_options
 def ingest(locations: tuple[str, ...], names: tuple[str, ...], all_sources: bool, kind: str | None,
-           mapping: str | None, default_kind: str | None, workspace: Path | None, database_url: str | None) -> None:
+           mapping: str | None, default_kind: str | None, enrich: bool, workspace: Path | None,
+           database_url: str | None) -> None:
     """Ingest LOCATIONS (files, folders, URLs) and/or registered sources.
 
     Every input becomes a document or a reject with its reason; running it again
@@ -138,6 +142,7 @@ def ingest(locations: tuple[str, ...], names: tuple[str, ...], all_sources: bool
     for what, target in jobs:
         with progress_bar(f"{what} {target}") as tick:
             options = ingest_options(ws, progress=tick)
+            options.enrich = enrich
             try:
                 if what == "location":
                     summary = ingest_location(ws, target, kind, extra, options)

@@ -11,7 +11,16 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
 from ..errors import UsageError
-from .schema import UTCDateTime, documents, ingest_runs, rejects, sources, stories
+from .schema import (
+    UTCDateTime,
+    document_places,
+    documents,
+    enrichments,
+    ingest_runs,
+    rejects,
+    sources,
+    stories,
+)
 
 # SQLite allows 32,766 bound parameters; stay well under for IN lists.
 IN_CHUNK = 5000
@@ -221,3 +230,68 @@ def insert_rejects(conn: Connection, rows: list[dict[str, Any]]) -> int:
     if fresh:
         conn.execute(insert(rejects), fresh)
     return len(fresh)
+
+
+def enrichment_rows(document_id: int, enrichment: Any, version: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The `enrichments` row and the `document_places` rows of one document."""
+    probabilities = enrichment.sentiment_probabilities or {}
+    row = {
+        "document_id": document_id, "model_version": version,
+        "category": enrichment.category, "category_p": enrichment.category_p,
+        "sentiment": enrichment.sentiment,
+        "p_negative": probabilities.get("negative"), "p_neutral": probabilities.get("neutral"),
+        "p_positive": probabilities.get("positive"),
+        "toxicity": enrichment.toxicity, "toxicity_score": enrichment.toxicity_score,
+        "complaint_p": enrichment.complaint_p, "concern": enrichment.concern,
+        "concern_p": enrichment.concern_p, "keywords": enrichment.keywords,
+        "enriched_at": utcnow(),
+    }
+    places = []
+    for position, mention in enumerate(enrichment.places):
+        new_codes = list(mention.new_codes)
+        places.append({
+            "document_id": document_id, "position": position, "level": mention.level,
+            "era": mention.era, "code": mention.code or "?", "surface": mention.surface[:200],
+            "province_code": mention.province_code_new,
+            "ward_code": _new_ward(mention.level, mention.era, mention.code, new_codes),
+            "confidence": mention.confidence,
+        })
+    return row, places
+
+
+def _new_ward(level: str, era: str, code: str | None, new_codes: list[str]) -> str | None:
+    """The one new ward a ward-level mention stands for, if there is exactly one."""
+    if level != "ward" or code is None:
+        return None
+    if era == "new":
+        return code
+    # An old ward lists its new province first, then the new ward(s) it went into.
+    wards = new_codes[1:]
+    return wards[0] if len(wards) == 1 else None
+
+
+def replace_enrichments(conn: Connection, rows: list[dict[str, Any]], places: list[dict[str, Any]]) -> None:
+    """Write enrichment for these documents, replacing any older one (re-enrichment)."""
+    if not rows:
+        return
+    ids = [r["document_id"] for r in rows]
+    for chunk in _chunks(ids):
+        conn.execute(delete(enrichments).where(enrichments.c.document_id.in_(chunk)))
+        conn.execute(delete(document_places).where(document_places.c.document_id.in_(chunk)))
+    conn.execute(insert(enrichments), rows)
+    if places:
+        conn.execute(insert(document_places), places)
+
+
+def documents_to_enrich(conn: Connection, version: str, after_id: int, limit: int, redo: bool) -> list[tuple[int, str | None, str]]:
+    """(id, title, text) of documents with no enrichment, or one from other models."""
+    query = (
+        select(documents.c.id, documents.c.title, documents.c.text)
+        .select_from(documents.outerjoin(enrichments, enrichments.c.document_id == documents.c.id))
+        .where(documents.c.id > after_id)
+        .order_by(documents.c.id)
+        .limit(limit)
+    )
+    if not redo:
+        query = query.where((enrichments.c.document_id.is_(None)) | (enrichments.c.model_version != version))
+    return [(r.id, r.title, r.text) for r in conn.execute(query)]

@@ -1,0 +1,97 @@
+"""`duluan label` (any JSON Lines, no workspace) and `duluan enrich` (stored documents)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from ..store import repository as repo
+from .common import console, open_workspace, progress_bar, workspace_options
+from .text import _records
+
+BATCH = 256
+
+
+@click.command()
+@click.argument("texts", nargs=-1)
+@click.option("--input", "-i", "source", type=click.File("r", encoding="utf-8"), default=None,
+              help="Read from this file instead of standard input (plain lines or JSON Lines).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=BATCH, show_default=True)
+def label(texts: tuple[str, ...], source: TextIO | None, batch_size: int) -> None:
+    """Label texts with every model: category, sentiment, toxicity, complaint, concern,
+    keywords and places. Streams JSON Lines in and out; needs no workspace.
+
+    \b
+    Examples:
+      duluan label "Đường ngập nước ba ngày nay không ai xử lý"
+      duluan label -i binh-luan.jsonl > co-nhan.jsonl
+      cat posts.jsonl | duluan label | jq .labels.concern
+    """
+    from ..enrich.pipeline import enrich_texts
+    from ..text.normalize import normalize_text
+
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        for record, found in zip(batch, enrich_texts([normalize_text(r["text"]) for r in batch]), strict=True):
+            record["labels"] = found.as_dict()
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        batch.clear()
+
+    for record, _ in _records(texts, source):
+        batch.append(record)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+
+
+@click.command()
+@click.option("--all", "redo", is_flag=True, help="Re-enrich every document, not only new or stale ones.")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=500, show_default=True)
+@workspace_options
+def enrich(redo: bool, batch_size: int, workspace: Path | None, database_url: str | None) -> None:
+    """Label stored documents that have no labels yet, or labels from other models.
+
+    Run it after the shipped models change. Each batch is committed, so stopping and
+    running it again carries on where it stopped.
+    """
+    from ..enrich.pipeline import enrich_texts, model_version
+    from ..ingest import enrichment_input
+    from ..records import Document
+
+    ws = open_workspace(workspace, database_url)
+    version = model_version()
+    done, last_id = 0, 0
+    with progress_bar("enriching") as tick:
+        while True:
+            with ws.engine.connect() as conn:
+                todo = repo.documents_to_enrich(conn, version, last_id, batch_size, redo)
+            if not todo:
+                break
+            inputs = [
+                enrichment_input(Document(kind="news", text=text, title=title, content_hash="", origin="",
+                                          published_at=repo.utcnow(), fetched_at=repo.utcnow()))
+                for _, title, text in todo
+            ]
+            rows, places = [], []
+            for (doc_id, _, _), found in zip(todo, enrich_texts(inputs), strict=True):
+                row, mentions = repo.enrichment_rows(doc_id, found, version)
+                rows.append(row)
+                places.extend(mentions)
+            with ws.engine.begin() as conn:
+                repo.replace_enrichments(conn, rows, places)
+            done += len(todo)
+            last_id = todo[-1][0]
+            tick(done)
+    console.print(f"Enriched {done} documents with models {version}.")
+
+
+def register(main: click.Group) -> None:
+    main.add_command(label)
+    main.add_command(enrich)

@@ -1,0 +1,102 @@
+"""Every label for a batch of texts: the shipped models plus places and keywords.
+
+One call per batch, so the models share their feature pass and each stage runs
+vectorised; the ingest loop calls it in its worker processes, `duluan label` on streams,
+and `duluan enrich` on stored documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..text.keywords import document_keywords
+from ..text.places import PlaceMention, find_places
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+KEYWORDS_PER_DOCUMENT = 8
+
+
+@dataclass
+class Enrichment:
+    category: str | None = None
+    category_p: float | None = None
+    sentiment: str | None = None
+    sentiment_probabilities: dict[str, float] = field(default_factory=dict)
+    toxicity: str | None = None
+    toxicity_score: float | None = None
+    complaint_p: float | None = None
+    concern: str | None = None
+    concern_p: float | None = None
+    keywords: list[str] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of `duluan label`."""
+        return {
+            "category": {"label": self.category, "probability": self.category_p},
+            "sentiment": {"label": self.sentiment, "probabilities": self.sentiment_probabilities},
+            "toxicity": {"label": self.toxicity, "score": self.toxicity_score},
+            "complaint": self.complaint_p,
+            "concern": {"label": self.concern, "probability": self.concern_p},
+            "keywords": self.keywords,
+            "places": [
+                {
+                    "surface": p.surface, "start": p.start, "end": p.end, "level": p.level, "era": p.era,
+                    "name": p.name, "code": p.code, "province_code_new": p.province_code_new,
+                    "new_codes": list(p.new_codes), "confidence": p.confidence,
+                    "candidates": list(p.candidates),
+                }
+                for p in self.places
+            ],
+        }
+
+
+@lru_cache(maxsize=1)
+def model_version() -> str:
+    """A short hash of the shipped model files: enrichment made by other files is stale."""
+    digest = hashlib.sha256()
+    for path in sorted(MODELS_DIR.glob("*")):
+        if path.suffix in (".npz", ".json", ".gz"):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def enrich_texts(texts: Sequence[str]) -> list[Enrichment]:
+    """Labels, scores, keywords and places for each text, in order."""
+    from .concerns import predict_concerns
+    from .models import shipped_models
+
+    texts = list(texts)
+    if not texts:
+        return []
+    out = [Enrichment() for _ in texts]
+    # 1. The shared-feature models: category, sentiment, toxicity.
+    for row, predicted in zip(out, shipped_models().predict(texts), strict=True):
+        category = predicted.get("category")
+        if category:
+            row.category = category["label"]
+            row.category_p = category["probabilities"][category["label"]]
+        sentiment = predicted.get("sentiment")
+        if sentiment:
+            row.sentiment = sentiment["label"]
+            row.sentiment_probabilities = sentiment["probabilities"]
+        toxicity = predicted.get("toxicity")
+        if toxicity:
+            row.toxicity = toxicity["label"]
+            row.toxicity_score = toxicity.get("score")
+    # 2. Citizen concern and complaint.
+    for row, concern in zip(out, predict_concerns(texts), strict=True):
+        row.complaint_p = round(concern.complaint, 4)
+        row.concern = concern.concern
+        row.concern_p = round(concern.concern_probabilities[concern.concern], 4)
+    # 3. The language core: places (old units mapped to new) and keywords.
+    for row, text in zip(out, texts, strict=True):
+        row.places = find_places(text)
+        row.keywords = [k.phrase for k in document_keywords(text, top=KEYWORDS_PER_DOCUMENT)]
+    return out
