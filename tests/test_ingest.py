@@ -24,8 +24,9 @@ ARTICLE = (
 SYNDICATED = ARTICLE.replace("Chiều 12/10", "(Tin tổng hợp) Chiều ngày 12/10")
 
 
-def options(batch_size: int = 1000) -> IngestOptions:
-    return IngestOptions(prepare=PrepareOptions(secret=SECRET, now=NOW), batch_size=batch_size)
+def options(batch_size: int = 1000, enrich: bool = False) -> IngestOptions:
+    # Labelling has its own tests (test_enrich_ingest.py); these check the ingest loop.
+    return IngestOptions(prepare=PrepareOptions(secret=SECRET, now=NOW), batch_size=batch_size, enrich=enrich)
 
 
 def items() -> list[RawItem | RawReject]:
