@@ -61,7 +61,7 @@ def split_feed(feed: Path, out: Path, per_file: int = FEED_ITEMS) -> None:
         (out / f"news-{n // per_file:05d}.xml").write_text(head + "\n".join(items[n : n + per_file]) + tail, encoding="utf-8")
 
 
-def run_one(sim: Path, workers: int) -> dict[str, float]:
+def run_one(sim: Path, workers: int, enrich: bool) -> dict[str, float]:
     from duluan.ingest import ingest
     from duluan.runner import ingest_options, ingest_registered
     from duluan.sources.feeds import FeedSource
@@ -98,14 +98,14 @@ def run_one(sim: Path, workers: int) -> dict[str, float]:
         read = new = 0
         # All feed files as one stream, as one poll of many feeds would be.
         options = ingest_options(workspace)
-        options.workers = workers
+        options.workers, options.enrich = workers, enrich
         stream = itertools.chain.from_iterable(FeedSource(str(path)).read() for path in feeds)
         summary = ingest(workspace.engine, stream, options, label="feeds")
         read += summary.read
         new += summary.new
         for name in ("posts", "legacy"):
             options = ingest_options(workspace)
-            options.workers = workers
+            options.workers, options.enrich = workers, enrich
             summary = ingest_registered(workspace, name, options)
             read += summary.read
             new += summary.new
@@ -123,6 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--enrich", action="store_true", help="also label every document (models, places, keywords)")
     parser.add_argument("--simulate", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -130,7 +131,7 @@ def main() -> None:
         simulate_into(args.simulate, args.child)
         return
     if args.child:
-        print(json.dumps(run_one(args.child, args.workers)))
+        print(json.dumps(run_one(args.child, args.workers, args.enrich)))
         return
     print(f"{'items':>9} {'new docs':>9} {'seconds':>8} {'items/s':>8} {'baseline/s':>10} "
           f"{'ratio':>6} {'peak MiB':>9} {'worker MiB':>10} {'db MiB':>7}")
@@ -141,7 +142,8 @@ def main() -> None:
             # belongs to the ingest of that size alone.
             subprocess.run([sys.executable, __file__, "--simulate", str(size), "--child", str(sim)], check=True)
             out = subprocess.run(
-                [sys.executable, __file__, "--child", str(sim), "--workers", str(args.workers)],
+                [sys.executable, __file__, "--child", str(sim), "--workers", str(args.workers)]
+                + (["--enrich"] if args.enrich else []),
                 check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
             )
             r = json.loads(out.stdout.strip().splitlines()[-1])

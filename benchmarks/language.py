@@ -1,10 +1,14 @@
 """Characters per second of duluan's language core against underthesea's word_tokenize.
 
-    python benchmarks/language.py [--data ../shared/data] [--limit 20000]
+    python benchmarks/language.py [--data ../shared/data] [--limit 20000] [--batch 1000]
+                                  [--no-pause-gc]
 
-One process, one core, the same news leads (news/tc201805.jsonl.gz) for both: (a) our
-full core (normalise, tokens, words, features, and places / keywords when those modules
-are importable), (b) underthesea's word_tokenize alone. Prints each step and the ratio.
+One process, one thread, the same news leads (news/tc201805.jsonl.gz) for both:
+(a) `analyse_many` with every step (normalise, tokens, words, places, keywords, features)
+and (b) underthesea's `word_tokenize` alone. The two alternate batch by batch, so a
+colleague's job slowing the machine slows both alike; the ratio is taken on CPU time
+(`time.process_time`, which counts every thread of the process) and on wall time.
+A breakdown per step follows, with the same public functions called one step at a time.
 """
 
 from __future__ import annotations
@@ -16,19 +20,20 @@ for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[_variable] = "1"
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import gzip  # noqa: E402
-import importlib  # noqa: E402
 import json  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from duluan.text.analysis import AnalysisOptions, analyse_many  # noqa: E402
 from duluan.text.features import FeatureExtractor  # noqa: E402
+from duluan.text.keywords import document_keywords  # noqa: E402
 from duluan.text.normalize import normalize_text  # noqa: E402
+from duluan.text.places import find_places  # noqa: E402
 from duluan.text.tokens import tokenize  # noqa: E402
-from duluan.text.words import segment_tokens  # noqa: E402
-
-BATCH = 1000  # features are computed per batch, as the enrichment stage does
+from duluan.text.words import segment_batch  # noqa: E402
 
 
 def read_leads(path: Path, limit: int) -> list[str]:
@@ -43,26 +48,30 @@ def read_leads(path: Path, limit: int) -> list[str]:
     return texts
 
 
-def optional_steps() -> list[tuple[str, Callable[[str], object]]]:
-    """Places and keywords join the core when their modules exist in this checkout."""
-    steps: list[tuple[str, Callable[[str], object]]] = []
-    for name, module, function in (
-        ("places", "duluan.text.places", "find_places"),
-        ("keywords", "duluan.text.keywords", "document_keywords"),
-    ):
-        try:
-            steps.append((name, getattr(importlib.import_module(module), function)))
-        except (ImportError, AttributeError) as error:
-            print(f"step {name}: not included ({error})")
-    return steps
+class Clock:
+    """Wall and CPU seconds, summed over the calls it timed."""
+
+    def __init__(self) -> None:
+        self.wall = 0.0
+        self.cpu = 0.0
+
+    def time(self, run: Callable[[], object]) -> object:
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = run()
+        self.cpu += time.process_time() - cpu
+        self.wall += time.perf_counter() - wall
+        return result
 
 
-def timed(label: str, chars: int, run: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    run()
-    seconds = time.perf_counter() - started
-    print(f"  {label:34} {seconds:8.2f} s {chars / seconds:12,.0f} chars/s")
-    return seconds
+def line(label: str, chars: int, clock: Clock) -> None:
+    print(
+        f"  {label:44} {clock.cpu:7.2f} s cpu {chars / clock.cpu:11,.0f} chars/s"
+        f"   {clock.wall:7.2f} s wall {chars / clock.wall:11,.0f} chars/s"
+    )
+
+
+def batches(texts: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [texts[i : i + size] for i in range(0, len(texts), size)]
 
 
 def main() -> None:
@@ -71,52 +80,75 @@ def main() -> None:
     )
     parser.add_argument("--data", default=os.environ.get("DULUAN_DATA", "../shared/data"))
     parser.add_argument("--limit", type=int, default=20_000, help="number of leads")
+    parser.add_argument("--batch", type=int, default=1000, help="texts per analyse_many call")
+    parser.add_argument(
+        "--no-pause-gc", action="store_true", help="leave the cycle collector running in (a)"
+    )
     args = parser.parse_args()
 
     texts = read_leads(Path(args.data) / "news" / "tc201805.jsonl.gz", args.limit)
     chars = sum(map(len, texts))
-    print(f"data: {len(texts):,} leads, {chars:,} characters")
-    extractor = FeatureExtractor()
-    extras = optional_steps()
-    # Warm up: load the segmenter model, gazetteers and background tables outside timing.
-    extractor.transform(texts[:10])
-    for _name, step in extras:
-        step(texts[0])
-
-    steps = ["normalise", "tokens", "words", "features"] + [name for name, _ in extras]
-    print(f"(a) duluan core, steps: {', '.join(steps)}")
-    normalised: list[str] = []
-    total = timed("normalise", chars, lambda: normalised.extend(normalize_text(t) for t in texts))
-    # Tokens and words alone, for the breakdown; not added to the total, since the
-    # feature extractor tokenises and segments inside and its time includes both.
-    tokens = []
-    timed("tokens (breakdown)", chars, lambda: tokens.extend(tokenize(t) for t in normalised))
-    timed(
-        "words (breakdown)",
-        chars,
-        lambda: [segment_tokens(t, s) for t, s in zip(tokens, normalised, strict=True)],
-    )
-    total += timed(
-        "features (incl. its own tokens+words)",
-        chars,
-        lambda: [
-            extractor.transform(normalised[i : i + BATCH]) for i in range(0, len(normalised), BATCH)
-        ],
-    )
-    for name, step in extras:
-        total += timed(name, chars, lambda step=step: [step(t) for t in normalised])
-    core_rate = chars / total
-    print(f"  {'total':34} {total:8.2f} s {core_rate:12,.0f} chars/s")
-
+    print(f"data: {len(texts):,} leads, {chars:,} characters; batches of {args.batch:,}")
     try:
         from underthesea import word_tokenize
     except ImportError as error:
+        word_tokenize = None
         print(f"(b) underthesea: skipped, cannot import ({error}); pip install underthesea")
-        return
-    word_tokenize(texts[0])
-    print("(b) underthesea word_tokenize alone")
-    baseline = timed("word_tokenize", chars, lambda: [word_tokenize(t) for t in texts])
-    print(f"ratio: duluan core is {core_rate / (chars / baseline):.2f}x underthesea word_tokenize")
+
+    # Warm up outside timing: segmenter model and its tables, gazetteer, background.
+    options = AnalysisOptions(batch_size=args.batch, pause_gc=not args.no_pause_gc)
+    started = time.perf_counter()
+    analyse_many(texts[:100], options=options)
+    print(f"warm-up (loading models and tables): {time.perf_counter() - started:.2f} s")
+    if word_tokenize is not None:
+        word_tokenize(texts[0])
+
+    # (a) and (b), alternating batch by batch; results are dropped after each batch, as
+    # the enrichment stage writes them out and moves on.
+    core, baseline = Clock(), Clock()
+    for batch in batches(texts, args.batch):
+        core.time(lambda batch=batch: analyse_many(batch, options=options))
+        if word_tokenize is not None:
+            baseline.time(lambda batch=batch: [word_tokenize(t) for t in batch])
+    paused = "paused" if options.pause_gc else "not paused (--no-pause-gc)"
+    print(f"(a) duluan analyse_many, all steps; cycle collector {paused} during a batch")
+    line("normalise+tokens+words+places+keywords+features", chars, core)
+    if word_tokenize is not None:
+        print("(b) underthesea word_tokenize alone")
+        line("word_tokenize", chars, baseline)
+        print(
+            f"ratio: duluan full core is {baseline.cpu / core.cpu:.2f}x underthesea word_tokenize"
+            f" (cpu time), {baseline.wall / core.wall:.2f}x (wall time)"
+        )
+
+    # Breakdown: the same steps one at a time, through their public functions.
+    steps = {
+        name: Clock() for name in ("normalise", "tokens", "words", "places", "keywords", "features")
+    }
+    extractor = FeatureExtractor(options.features)
+    for batch in batches(texts, args.batch):
+        if options.pause_gc:  # as analyse_many does, so the sum compares with (a)
+            gc.disable()
+        normalised = steps["normalise"].time(lambda b=batch: [normalize_text(t) for t in b])
+        tokens = steps["tokens"].time(lambda n=normalised: [tokenize(t) for t in n])
+        words = steps["words"].time(lambda n=normalised, t=tokens: segment_batch(n, t))
+        steps["places"].time(lambda n=normalised: [find_places(t) for t in n])
+        steps["keywords"].time(
+            lambda n=normalised, w=words: [
+                document_keywords(t, options.keywords, words=ws) for t, ws in zip(n, w, strict=True)
+            ]
+        )
+        steps["features"].time(
+            lambda n=normalised, t=tokens, w=words: extractor.transform(n, tokens=t, words=w)
+        )
+        gc.enable()
+    print("breakdown, one step at a time, collector as in (a) (sum differs from (a) by noise)")
+    total = Clock()
+    for name, clock in steps.items():
+        line(name, chars, clock)
+        total.cpu += clock.cpu
+        total.wall += clock.wall
+    line("sum", chars, total)
 
 
 if __name__ == "__main__":

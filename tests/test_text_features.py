@@ -76,3 +76,19 @@ def test_any_batch_gives_one_finite_row_per_text(texts):
     matrix = FeatureExtractor(FeatureOptions(n_features=2**12)).transform(texts)
     assert matrix.shape == (len(texts), 2**12)
     assert np.isfinite(matrix.data).all()
+
+
+def test_given_tokens_and_words_give_the_same_rows():
+    from duluan.text.tokens import tokenize
+    from duluan.text.words import segment_batch
+
+    texts = TEXTS + ["ko  đc\nhội nghị TP.HCM 50k :))", "Hội nghị  về  ngập nước"]
+    tokens = [tokenize(t) for t in texts]
+    words = segment_batch(texts, tokens)
+    extractor = FeatureExtractor()
+    given_ = extractor.transform(texts, tokens=tokens, words=words)
+    alone = FeatureExtractor().transform(texts)
+    assert (given_ != alone).nnz == 0
+    assert given_.has_canonical_format
+    with pytest.raises(ValueError, match="lists of words"):
+        extractor.transform(texts, words=words[:1])

@@ -115,3 +115,37 @@ def test_spans_cover_every_non_space_character_without_overlap(text):
 def test_sentences_keep_every_non_space_character(text):
     joined = "".join("".join(s.split()) for s in split_sentences(text))
     assert joined == "".join(text.split())
+
+
+# The fast path (plain words without the regex) must give what the regex alone gives.
+TRICKY = [
+    "Giá 335.000 đồng, tăng 12,5% từ 1,2 tỷ đồng; TP. HCM và TP.HCM, Q.1, P. 7.",
+    "nay. TS. Nguyễn A. B. Trần v.v. H'Mông COVID-19, $ 5 5 USD 50k 2tr5 a, b. c.",
+    "ông. bà. Tr. tr. Th.S X. Y. đ/c :)) <3 =.= T_T 😀👍🏻 #ngập @an https://a.vn/x.",
+    "  leading\tand\ntrailing  \u00a0 spaces ,  . ; nước,nước.nước",
+    "5 đồng, 2 đồng nghiệp; 7/2020. 8h30, 11:50. abc.vn, a@b.com.",
+]
+
+
+def test_fast_path_equals_the_regex_on_tricky_text():
+    from duluan.text.tokens import _tokenize_reference
+
+    for text in TRICKY + BAD_INPUTS:
+        assert tokenize(text) == _tokenize_reference(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["nước", "nước,", "nay.", "TP.", "HCM", "A.", "B", "5", "đồng", "đồng,", "1,2", "tỷ",
+             "%", "$", ":)", "(Hà", "Nội)", "a.vn", "v.v.", ",", ".", " ", "\n", "😀", "ko"]
+        ),  # fmt: skip
+        max_size=30,
+    ).map(" ".join)
+    | st.text(max_size=120)
+)
+def test_fast_path_equals_the_regex(text):
+    from duluan.text.tokens import _tokenize_reference
+
+    assert tokenize(text) == _tokenize_reference(text)

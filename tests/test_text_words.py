@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from duluan.text.conllu import read_conllu_words, word_f1, word_spans
 from duluan.text.tokens import tokenize
-from duluan.text.words import load_segmenter, segment, segment_words, syllable_shape
+from duluan.text.words import (
+    load_segmenter,
+    segment,
+    segment_batch,
+    segment_words,
+    syllable_shape,
+)
 
 DATA = Path(os.environ.get("DULUAN_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 
@@ -87,3 +93,67 @@ def test_bad_input_never_raises():
 @given(st.text(max_size=120))
 def test_words_keep_every_character(text):
     assert "".join(w.replace(" ", "") for w in segment(text)) == "".join(text.split())
+
+
+def _reference_words(text, model):
+    """Words by the plain per-feature scoring of training (`joins_reference`)."""
+    words, run = [], []
+
+    def flush():
+        if run:
+            low = [t.text.lower() for t in run]
+            shapes = [syllable_shape(t.text) for t in run]
+            group = [run[0]]
+            for token, join in zip(run[1:], model.joins_reference(low, shapes), strict=True):
+                if join:
+                    group.append(token)
+                else:
+                    words.append(group)
+                    group = [token]
+            words.append(group)
+            run.clear()
+
+    for token in tokenize(text):
+        if token.kind == "word" and (not run or "\n" not in text[run[-1].end : token.start]):
+            run.append(token)
+            continue
+        flush()
+        if token.kind == "word":
+            run.append(token)
+        else:
+            words.append([token])
+    flush()
+    return [(text[g[0].start : g[-1].end], g[0].start, g[-1].end, g[0].kind) for g in words]
+
+
+BATCH = [
+    "Hội nghị về biến đổi khí hậu diễn ra tại Thành phố Hồ Chí Minh hôm qua.",
+    "",
+    "Người dân  phản ánh\ntình trạng ngập nước ở Thủ Đức, giá 335.000 đồng :))",
+    "😀",
+    "ko ai xu ly het, mn oi",
+    "Bộ trưởng Bộ Giáo dục và Đào tạo cho biết chiều nay tại Hà Nội",
+]
+
+
+def test_batch_scoring_equals_reference_and_single_calls():
+    model = load_segmenter()
+    batch = segment_batch(BATCH)
+    assert batch == [segment_words(text) for text in BATCH]
+    assert batch == segment_batch(BATCH, [tokenize(text) for text in BATCH])
+    for text, words in zip(BATCH, batch, strict=True):
+        assert [tuple(w) for w in words] == _reference_words(text, model)
+
+
+@pytest.mark.data
+def test_batch_scoring_equals_reference_on_ud_vtb_dev():
+    # The numpy tables must take every decision the training-time scoring takes.
+    path = DATA / "segmentation" / "ud-vtb-dev.conllu"
+    if not path.exists():
+        pytest.skip(f"{path} not found; set DULUAN_DATA")
+    model = load_segmenter()
+    texts = [" ".join(words) for words in read_conllu_words(path)]
+    batch = segment_batch(texts)
+    assert len(texts) > 1000
+    for text, words in zip(texts, batch, strict=True):
+        assert [tuple(w) for w in words] == _reference_words(text, model), text

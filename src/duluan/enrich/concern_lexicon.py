@@ -226,7 +226,7 @@ COMPLAINT_MARKERS: dict[str, float] = {
     "thông xe": -2.0, "hoàn thành": -1.0, "ban hành": -1.5, "công bố": -1.5,
     "triển khai": -1.0, "tổ chức": -0.5, "khuyến cáo": -1.5, "hướng dẫn": -1.5,
     "mẹo nhỏ": -2.0, "mẹo hay": -2.0, "chia sẻ kinh nghiệm": -2.0, "kinh nghiệm": -1.0, "tham khảo": -1.5,
-    "cảm ơn": -2.5, "cám ơn": -2.5, "tuyển dụng": -1.0, "cần tuyển": -2.0, "tuyển nhân viên": -2.0, "chúc mừng": -2.5, 
+    "cảm ơn": -2.5, "cám ơn": -2.5, "tuyển dụng": -1.0, "cần tuyển": -2.0, "tuyển nhân viên": -2.0, "chúc mừng": -2.5,
     "cần bán": -2.5, "review": -2.0, "cho mình hỏi": -1.5, "cho hỏi": -1.0,
     "ai biết": -1.0, "thích": -1.0, "vui": -1.0,
     "tuyệt vời": -1.5, "yên tâm": -1.5, "nhanh gọn": -1.5, "nhiệt tình": -1.5,

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..text.fold import fold
 from ..text.teencode import expand_teencode
 from .concern_lexicon import COMPLAINT_MARKERS, TOPIC_TERMS
@@ -59,7 +61,7 @@ class LexiconLabel:
 class LexiconLabeller:
     """Scores texts with the hand-written lexicon; stateless after construction."""
 
-    def __init__(self, complaint_threshold: float = 2.0) -> None:
+    def __init__(self, complaint_threshold: float = 1.0) -> None:
         self.complaint_threshold = complaint_threshold
         self._topics = {cid: _fold_table(terms) for cid, terms in TOPIC_TERMS.items()}
         self._markers = _fold_table(COMPLAINT_MARKERS)
@@ -90,10 +92,19 @@ class LexiconLabeller:
             markers=tuple(m.strip() for m, _ in kept),
         )
 
+    def topic_matrix(self, labels: Sequence[LexiconLabel], ids: Sequence[str]) -> np.ndarray:
+        """Topic scores as an array (texts × `ids`), zero where nothing matched."""
+        out = np.zeros((len(labels), len(ids)))
+        column = {cid: j for j, cid in enumerate(ids)}
+        for i, label in enumerate(labels):
+            for cid, score in label.concern_scores.items():
+                out[i, column[cid]] = score
+        return out
+
     def label_many(self, texts: Sequence[str]) -> list[LexiconLabel]:
         """`label` over a batch, in order."""
         return [self.label(t) for t in texts]
 
     def complaint_probability(self, label: LexiconLabel) -> float:
         """A squashed score for the baseline's calibration row: 0.5 at the threshold."""
-        return 1.0 / (1.0 + math.exp(-(label.complaint_score - self.complaint_threshold + 0.5)))
+        return 1.0 / (1.0 + math.exp(-(label.complaint_score - self.complaint_threshold)))

@@ -25,8 +25,8 @@ import scipy.sparse as sp
 
 from .fold import fold
 from .teencode import TEENCODE
-from .tokens import tokenize
-from .words import segment_tokens
+from .tokens import Token, tokenize
+from .words import segment_batch
 
 __all__ = ["FeatureExtractor", "FeatureOptions"]
 
@@ -90,7 +90,13 @@ class FeatureExtractor:
         self.options = options or FeatureOptions()
         if self.options.n_features < 2:
             raise ValueError(f"n_features must be at least 2, got {self.options.n_features}")
-        self._token_codes: dict[str, int] = {}  # a cache, not state: values never change
+        # Caches, not state: their values never change.
+        self._token_codes: dict[str, int] = {}  # unit → code
+        self._written_codes: dict[str, int] = {}  # token text as written → code
+        self._written_word_codes: dict[str, int] = {}  # word text as written → code
+        self._placeholder_codes = {
+            kind: self._code("<" + kind + ">") for kind in _PLACEHOLDER_KINDS
+        }
 
     def _code(self, text: str) -> int:
         code = self._token_codes.get(text)
@@ -101,47 +107,97 @@ class FeatureExtractor:
             self._token_codes[text] = code
         return code
 
+    def _syllable_code(self, written: str) -> int:
+        """Code of a token that is not a placeholder, from its text as written (cached).
+
+        Lower-cased and, for words, teencode expanded; no other kind of token spells a
+        teencode key (those are letters), so the text alone decides the unit.
+        """
+        unit = written.lower()
+        if self.options.expand_teencode:
+            unit = TEENCODE.get(unit, unit)
+        code = self._code(unit)
+        if len(self._written_codes) > 1_000_000:
+            self._written_codes.clear()
+        self._written_codes[written] = code
+        return code
+
+    def _word_code(self, written: str) -> int:
+        """Code of a word that is not a placeholder: its syllables, one space apart, lower case."""
+        code = self._code(" ".join(written.split()).lower())
+        if len(self._written_word_codes) > 1_000_000:
+            self._written_word_codes.clear()
+        self._written_word_codes[written] = code
+        return code
+
     def _unit_codes(
-        self, texts: Sequence[str]
+        self,
+        texts: Sequence[str],
+        tokens: Sequence[Sequence[Token]] | None = None,
+        words: Sequence[Sequence[Token]] | None = None,
     ) -> tuple[list[int], list[int], list[int], list[int]]:
         """Codes and document ids of syllables and of words, in order, for the batch."""
         options = self.options
+        token_lists = [tokenize(text) for text in texts] if tokens is None else tokens
         syllables: list[int] = []
         syllable_docs: list[int] = []
-        words: list[int] = []
+        words_codes: list[int] = []
         word_docs: list[int] = []
-        want_words = options.word_ngrams[1] > 0
-        for doc, text in enumerate(texts):
-            tokens = tokenize(text)
-            for token in tokens:
-                if token.kind in _PLACEHOLDER_KINDS:
-                    unit = "<" + token.kind + ">"
-                else:
-                    unit = token.text.lower()
-                    if options.expand_teencode and token.kind == "word":
-                        unit = TEENCODE.get(unit, unit)
-                syllables.append(self._code(unit))
-                syllable_docs.append(doc)
-            if want_words:
-                for group in segment_tokens(tokens, text):
-                    if group[0].kind in _PLACEHOLDER_KINDS:
-                        unit = "<" + group[0].kind + ">"
-                    else:
-                        unit = " ".join(t.text for t in group).lower()
-                    words.append(self._code(unit))
-                    word_docs.append(doc)
-        return syllables, syllable_docs, words, word_docs
+        placeholder = self._placeholder_codes
+        # t[0] is a token's text and t[3] its kind: tuple indexing, the fastest access.
+        known = self._written_codes
+        for doc, doc_tokens in enumerate(token_lists):
+            codes = [
+                placeholder[t[3]] if t[3] in placeholder else known.get(t[0], -1)
+                for t in doc_tokens
+            ]
+            if -1 in codes:
+                codes = [
+                    self._syllable_code(t[0]) if c == -1 else c
+                    for c, t in zip(codes, doc_tokens, strict=True)
+                ]
+            syllables.extend(codes)
+            syllable_docs.extend([doc] * len(codes))
+        if options.word_ngrams[1] > 0:
+            word_lists = segment_batch(texts, token_lists) if words is None else words
+            known = self._written_word_codes
+            for doc, doc_words in enumerate(word_lists):
+                codes = [
+                    placeholder[w[3]] if w[3] in placeholder else known.get(w[0], -1)
+                    for w in doc_words
+                ]
+                if -1 in codes:
+                    codes = [
+                        self._word_code(w[0]) if c == -1 else c
+                        for c, w in zip(codes, doc_words, strict=True)
+                    ]
+                words_codes.extend(codes)
+                word_docs.extend([doc] * len(codes))
+        return syllables, syllable_docs, words_codes, word_docs
 
-    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """One CSR row of shape (1, n_features) per text, in order."""
+    def transform(
+        self,
+        texts: Sequence[str],
+        *,
+        tokens: Sequence[Sequence[Token]] | None = None,
+        words: Sequence[Sequence[Token]] | None = None,
+    ) -> sp.csr_matrix:
+        """One CSR row of shape (1, n_features) per text, in order.
+
+        `tokens` (from `tokenize`) and `words` (from `segment_words` or `segment_batch`) of
+        the same texts spare the extractor from making them again.
+        """
         options = self.options
         texts = list(texts)
+        for name, given in (("tokens", tokens), ("words", words)):
+            if given is not None and len(given) != len(texts):
+                raise ValueError(f"got {len(texts)} texts but {len(given)} lists of {name}")
         rows: list[np.ndarray] = []
         hashes: list[np.ndarray] = []
-        syllables, syllable_docs, words, word_docs = self._unit_codes(texts)
+        syllables, syllable_docs, words_codes, word_docs = self._unit_codes(texts, tokens, words)
         for codes, docs, (low, high), namespace in (
             (syllables, syllable_docs, options.syllable_ngrams, 1),
-            (words, word_docs, options.word_ngrams, 2),
+            (words_codes, word_docs, options.word_ngrams, 2),
         ):
             if high > 0 and codes:
                 r, h = _ngram_hashes(
@@ -172,22 +228,36 @@ class FeatureExtractor:
     def _matrix(
         self, rows: list[np.ndarray], hashes: list[np.ndarray], n_docs: int
     ) -> sp.csr_matrix:
+        """Count (row, column) pairs into a CSR matrix in canonical form, with one sort."""
         options = self.options
+        n_features = options.n_features
         if rows:
-            row = np.concatenate(rows)
-            column = (np.concatenate(hashes) % np.uint64(options.n_features)).astype(np.int64)
+            columns = (np.concatenate(hashes) % np.uint64(n_features)).astype(np.int64)
+            keys = np.concatenate(rows) * n_features + columns
+            keys.sort()
         else:
-            row = column = np.empty(0, dtype=np.int64)
-        data = np.ones(len(row), dtype=np.float32)
-        matrix = sp.csr_matrix(
-            (data, (row, column)), shape=(n_docs, options.n_features), dtype=np.float32
-        )
-        matrix.sum_duplicates()
+            keys = np.empty(0, dtype=np.int64)
+        # Runs of equal keys are one cell; their length is its count.
+        firsts = np.flatnonzero(np.diff(keys, prepend=-1)) if len(keys) else keys
+        cells = keys[firsts]
+        counts = np.diff(np.append(firsts, len(keys)))
+        row_of_cell = cells // n_features
+        indptr = np.zeros(n_docs + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row_of_cell, minlength=n_docs), out=indptr[1:])
+        data = counts.astype(np.float32)
         if options.sublinear_tf:
-            np.log(matrix.data, out=matrix.data)
-            matrix.data += 1.0
-        if options.normalize and matrix.nnz:
-            norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+            np.log(data, out=data)
+            data += 1.0
+        if options.normalize and len(data):
+            norms = np.sqrt(
+                np.bincount(
+                    row_of_cell, weights=np.square(data, dtype=np.float64), minlength=n_docs
+                )
+            )
             norms[norms == 0] = 1.0
-            matrix = sp.csr_matrix(sp.diags(1.0 / norms).astype(np.float32) @ matrix)
+            data *= (1.0 / norms).astype(np.float32)[row_of_cell]
+        matrix = sp.csr_matrix(
+            (data, (cells % n_features).astype(np.int32), indptr), shape=(n_docs, n_features)
+        )
+        matrix.has_sorted_indices = True
         return matrix

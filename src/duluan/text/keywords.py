@@ -13,12 +13,14 @@ import gzip
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from .fold import fold
+from .tokens import Token
 from .words import segment_words
 
 DATA = Path(__file__).parent / "data"
@@ -72,54 +74,85 @@ def _background() -> tuple[int, dict[str, int]]:
     return int(data["documents"]), dict(data["df"])
 
 
-def _chunks(text: str) -> Iterator[list[tuple[str, str]]]:
-    """Runs of content words as (folded, written) pairs, split at anything else."""
-    stop = _stopwords()
-    run: list[tuple[str, str]] = []
-    sentence_start = True
-    for token in segment_words(text):
-        written = " ".join(token.text.split())
-        key = fold(written)
-        if sentence_start and token.kind == "word":
-            # A capital that only starts a sentence does not make a name.
-            written = written[:1].lower() + written[1:] if not _is_name(written[1:] or "x") or " " not in written else written
-            sentence_start = False
-        elif token.kind == "punct" and token.text.strip() in {".", "!", "?", "…", ":"}:
-            sentence_start = True
-        content = (
-            token.kind == "word" and key not in stop and len(key) > 1
-            and all(c.isalpha() or c in " -" for c in key)
-        )
-        # A name ("Thủ Đức") and the common words around it ("bức xúc") are two
-        # keywords, never one: runs also break where capitalisation changes.
-        if content and run and _is_name(written) != _is_name(run[-1][1]):
-            yield run
-            run = []
-        if content:
-            run.append((key, written))
-            continue
-        if run:
-            yield run
-        run = []
-    if run:
-        yield run
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":"})
 
 
 def _is_name(written: str) -> bool:
     return all(part[:1].isupper() for part in written.split())
 
 
-def _candidates(text: str) -> Iterator[tuple[str, str]]:
-    for run in _chunks(text):
-        for start in range(len(run)):
-            for size in range(1, MAX_WORDS + 1):
-                part = run[start : start + size]
-                if len(part) < size:
+@lru_cache(maxsize=200_000)
+def _word_reading(text: str) -> tuple[str, str, bool, bool, str, bool]:
+    """How `_chunks` reads a word token's text: folded key, written form, whether it is
+    content, whether it is a name, and the last two again for the first word of a sentence."""
+    written = " ".join(text.split())
+    key = fold(written)
+    content = (
+        key not in _stopwords() and len(key) > 1 and all(c.isalpha() or c in " -" for c in key)
+    )
+    # A capital that only starts a sentence does not make a name.
+    first = (
+        written[:1].lower() + written[1:]
+        if not _is_name(written[1:] or "x") or " " not in written
+        else written
+    )
+    return key, written, content, _is_name(written), first, _is_name(first)
+
+
+def _chunks(text: str, words: Sequence[Token] | None = None) -> Iterator[list[tuple[str, str]]]:
+    """Runs of content words as (folded, written) pairs, split at anything else."""
+    run: list[tuple[str, str]] = []
+    run_is_name = False
+    sentence_start = True
+    for token in segment_words(text) if words is None else words:
+        if token.kind != "word":
+            if token.kind == "punct" and token.text.strip() in _SENTENCE_ENDS:
+                sentence_start = True
+            if run:
+                yield run
+                run = []
+            continue
+        key, written, content, name, first_written, first_name = _word_reading(token.text)
+        if sentence_start:
+            written, name = first_written, first_name
+            sentence_start = False
+        if not content:
+            if run:
+                yield run
+                run = []
+            continue
+        # A name ("Thủ Đức") and the common words around it ("bức xúc") are two
+        # keywords, never one: runs also break where capitalisation changes.
+        if run and name != run_is_name:
+            yield run
+            run = []
+        run.append((key, written))
+        run_is_name = name
+    if run:
+        yield run
+
+
+def _candidates(text: str, words: Sequence[Token] | None = None) -> list[tuple[str, str]]:
+    """Every phrase of one to MAX_WORDS content words and at most MAX_SYLLABLES syllables,
+    as (folded key, written form), in order."""
+    found: list[tuple[str, str]] = []
+    append = found.append
+    for run in _chunks(text, words):
+        keys = [k for k, _ in run]
+        written = [w for _, w in run]
+        syllables = [k.count(" ") + 1 for k in keys]
+        size = len(run)
+        for start in range(size):
+            total = syllables[start]
+            if total > MAX_SYLLABLES:  # "Thành phố Hồ Chí Minh" alone is already too long
+                continue
+            append(run[start])
+            for end in range(start + 1, min(size, start + MAX_WORDS)):
+                total += syllables[end]
+                if total > MAX_SYLLABLES:
                     break
-                key = " ".join(k for k, _ in part)
-                if key.count(" ") + 1 > MAX_SYLLABLES:
-                    break
-                yield key, " ".join(w for _, w in part)
+                append((" ".join(keys[start : end + 1]), " ".join(written[start : end + 1])))
+    return found
 
 
 def candidate_keys(text: str) -> list[str]:
@@ -135,43 +168,65 @@ def _weight(key: str, df: dict[str, int], documents: int) -> float:
     return idf * shape
 
 
-def _overlaps(first: str, second: str) -> bool:
-    if f" {first} " in f" {second} " or f" {second} " in f" {first} ":
-        return True
-    a, b = first.split(), second.split()
-    return a[-1] == b[0] or b[-1] == a[0]
-
-
-def _select(scored: dict[str, float], counts: Counter[str], surfaces: dict[str, Counter[str]], top: int) -> list[Keyword]:
+def _select(
+    scored: dict[str, float],
+    counts: Counter[str],
+    surfaces: Mapping[str, Mapping[str, int]],
+    top: int,
+) -> list[Keyword]:
     chosen: list[Keyword] = []
+    taken: list[tuple[str, str, str]] = []  # each chosen key padded with spaces, first, last word
     for key, score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
         # Skip a phrase inside, around or chained to one already chosen: "thu gom" after
         # "thu gom rác", "đường ngập" after "ngập nước".
-        if any(_overlaps(key, k.key) for k in chosen):
-            continue
-        phrase = surfaces[key].most_common(1)[0][0]
-        chosen.append(Keyword(phrase=phrase, key=key, score=round(score, 4), count=counts[key]))
-        if len(chosen) >= top:
-            break
+        padded = f" {key} "
+        parts = key.split()
+        first, last = parts[0], parts[-1]
+        for other, other_first, other_last in taken:
+            if padded in other or other in padded or last == other_first or other_last == first:
+                break
+        else:
+            # The form written most often, the first seen among equals.
+            forms = surfaces[key]
+            phrase = next(iter(forms)) if len(forms) == 1 else max(forms.items(), key=itemgetter(1))[0]
+            chosen.append(Keyword(phrase=phrase, key=key, score=round(score, 4), count=counts[key]))
+            if len(chosen) >= top:
+                break
+            taken.append((padded, first, last))
     return chosen
 
 
-def document_keywords(text: str, top: int = 8) -> list[Keyword]:
-    """The most telling phrases of one text."""
+@lru_cache(maxsize=200_000)
+def _background_weight(key: str) -> tuple[float, bool]:
+    """`_weight` of a key against the background, and whether one sighting is enough:
+    three words seen once and never in the background are a chance sequence."""
     documents, df = _background()
-    counts: Counter[str] = Counter()
-    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, written in _candidates(text):
-        counts[key] += 1
-        surfaces[key][written] += 1
-    scored = {
-        key: (1 + math.log(n)) * _weight(key, df, documents)
-        for key, n in counts.items()
-        # Three words seen once and never in the background are a chance sequence.
-        if key.count(" ") < 2 or n > 1 or df.get(key, 0) >= 3
-    }
+    return _weight(key, df, documents), key.count(" ") < 2 or df.get(key, 0) >= 3
+
+
+_REPEATS = [0.0] + [1 + math.log(n) for n in range(1, 64)]  # 1 + log(count), precomputed
+
+
+def document_keywords(
+    text: str, top: int = 8, *, words: Sequence[Token] | None = None
+) -> list[Keyword]:
+    """The most telling phrases of one text; `words` (from `segment_words`) if already made."""
+    candidates = _candidates(text, words)
+    counts: Counter[str] = Counter(map(itemgetter(0), candidates))
+    surfaces: dict[str, dict[str, int]] = {}
+    for key, written in candidates:
+        forms = surfaces.get(key)
+        if forms is None:
+            surfaces[key] = {written: 1}
+        else:
+            forms[written] = forms.get(written, 0) + 1
     # A phrase seen once in one text is only as good as its words are rare; one repeated
     # or known as a collocation in the background earns its length.
+    scored = {}
+    for key, n in counts.items():
+        weight, once_is_enough = _background_weight(key)
+        if once_is_enough or n > 1:
+            scored[key] = (_REPEATS[n] if n < 64 else 1 + math.log(n)) * weight
     return _select(scored, counts, surfaces, top)
 
 

@@ -5,7 +5,9 @@ two tokens that make one word. The segmenter decides, for each space between two
 syllables, whether it joins them or separates two words: a linear model (averaged
 perceptron, trained by `scripts/train_segmenter.py` on UD-VTB) over the syllables around
 the space, their shapes, the previous decision and a lexicon of multi-syllable words.
-Greedy left-to-right decoding with a dictionary lookup per feature keeps it fast; the
+Decoding is greedy, left to right. For speed the model is compiled to integer tables and
+every space of a batch of texts is scored at once in numpy (`segment_batch`); a test
+holds its decisions equal to the plain per-feature scoring used in training. The
 measured F1 and speed against underthesea and pyvi are in benchmarks/RESULTS-language.md.
 """
 
@@ -237,7 +239,6 @@ class SegmenterModel:
         }
 
 
-
 def _lookup(keys: np.ndarray, queries: np.ndarray) -> np.ndarray:
     """Row of each query in the sorted `keys`, or len(keys) (the all-zero row) if absent."""
     rows = np.searchsorted(keys, queries)
@@ -262,52 +263,55 @@ class _Tables:
         def w(name: str) -> int:
             return round(get(name, 0.0) * _WEIGHT_SCALE)
 
-        ids: dict[str, int] = {"\x00": 0, "<s>": 1, "</s>": 2}  # 0: never seen by the model
-        singles: dict[str, dict[int, int]] = defaultdict(dict)
-        pairs: dict[tuple[int, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-        triples: dict[tuple[int, ...], list[int]] = defaultdict(lambda: [0, 0, 0])
+        # 1. Feature names by template ("ab=hội nghị" → "ab", "hội nghị"); "ja" and "jb"
+        #    carry the previous decision as their first letter ("ja=Jhội" → "jaJ", "hội").
+        args: dict[str, list[str]] = defaultdict(list)
+        scaled: dict[str, list[float]] = defaultdict(list)
         for name, value in model.weights.items():
             template, _, arg = name.partition("=")
-            if template in ("a", "b"):
-                singles[template][ids.setdefault(arg, len(ids))] = w(name)
-            elif template in ("ja", "jb"):
-                singles[template + arg[0]][ids.setdefault(arg[1:], len(ids))] = w(name)
-            elif template in ("ab", "pa", "bc"):
-                key = tuple(ids.setdefault(x, len(ids)) for x in arg.split(" "))
-                pairs[key][("ab", "pa", "bc").index(template)] = w(name)
-            elif template in ("pab", "abc"):
-                key = tuple(ids.setdefault(x, len(ids)) for x in arg.split(" "))
-                triples[key][template == "abc"] = w(name)
-        quads = set()
+            if template in ("ja", "jb"):
+                template, arg = template + arg[:1], arg[1:]
+            args[template].append(arg)
+            scaled[template].append(value)
+        lexicon: dict[int, list[str]] = defaultdict(list)
         for entry in model.lexicon:
-            key = tuple(ids.setdefault(x, len(ids)) for x in entry)
-            if len(key) == 2:
-                pairs[key][3] = 1
-            elif len(key) == 3:
-                triples[key][2] = 1
-            elif len(key) == 4:
-                quads.add(key)
-        for pair, code in model.cohesion.items():
-            key = tuple(ids.setdefault(x, len(ids)) for x in pair.split(" "))
-            pairs[key][4] = code + 1  # 0: no cohesion statistic for the pair
+            lexicon[len(entry)].append(" ".join(entry))
+
+        # 2. One id per syllable that any feature, lexicon entry or cohesion pair names.
+        spans = [*args.values(), *lexicon.values(), list(model.cohesion)]
+        syllables = set(" ".join(" ".join(group) for group in spans if group).split(" "))
+        ids: dict[str, int] = {"\x00": 0, "<s>": 1, "</s>": 2}  # 0: never seen by the model
+        for syllable in sorted(syllables - set(ids)):
+            ids[syllable] = len(ids)
         self.ids = ids
         self.bits = max(1, (len(ids) - 1).bit_length())
         self.packable = 4 * self.bits <= 62  # a 4-gram of ids must fit in an int64
         bits = self.bits
+
+        def packed(strings: list[str], width: int) -> np.ndarray:
+            """Space-separated n-grams of syllables as one int64 each."""
+            if not strings:
+                return np.empty(0, np.int64)
+            grid = np.array([ids[x] for x in " ".join(strings).split(" ")], np.int64)
+            grid = grid.reshape(-1, width)
+            key = grid[:, 0].copy()
+            for column in range(1, width):
+                key = (key << bits) | grid[:, column]
+            return key
+
+        def weights_of(template: str) -> np.ndarray:
+            return np.rint(np.array(scaled[template], np.float64) * _WEIGHT_SCALE).astype(np.int64)
 
         size = len(ids)
         self.a = np.zeros(size, np.int64)
         self.b = np.zeros(size, np.int64)
         self.ja = np.zeros((2, size), np.int64)  # [S, J]
         self.jb = np.zeros((2, size), np.int64)
-        for array, template in ((self.a, "a"), (self.b, "b")):
-            for sid, value in singles[template].items():
-                array[sid] = value
+        self.a[packed(args["a"], 1)] = weights_of("a")
+        self.b[packed(args["b"], 1)] = weights_of("b")
         for j, letter in enumerate("SJ"):
-            for sid, value in singles["ja" + letter].items():
-                self.ja[j, sid] = value
-            for sid, value in singles["jb" + letter].items():
-                self.jb[j, sid] = value
+            self.ja[j, packed(args["ja" + letter], 1)] = weights_of("ja" + letter)
+            self.jb[j, packed(args["jb" + letter], 1)] = weights_of("jb" + letter)
 
         # Cohesion codes (PMI bucket * 16 + count bucket) and their buckets, "-" when absent.
         codes = max(model.cohesion.values(), default=0) + 2
@@ -316,12 +320,18 @@ class _Tables:
         bucket_names = list(dict.fromkeys(names))
         self.bucket = np.array([bucket_names.index(n) for n in names], np.int64)
         code_weight = np.array(
-            [w("Cab=" + c) + w("Nab=" + n) + w("CNab=" + c + "/" + n) for c, n in zip(names, counts)],
+            [
+                w("Cab=" + c) + w("Nab=" + n) + w("CNab=" + c + "/" + n)
+                for c, n in zip(names, counts, strict=True)
+            ],
             np.int64,
         )
         self.cabj = np.array([[w("Cabj=" + c + j) for c in names] for j in "SJ"], np.int64)
         self.cabsh = np.array(
-            [[w("Cabsh=" + c + sa + sb) for sa in _SHAPES[:5] for sb in _SHAPES[:5]] for c in names],
+            [
+                [w("Cabsh=" + c + sa + sb) for sa in _SHAPES[:5] for sb in _SHAPES[:5]]
+                for c in names
+            ],
             np.int64,
         )
         self.cabbc = np.array(
@@ -343,34 +353,48 @@ class _Tables:
         )
         self.bias = w("bias")
 
-        # Pairs: the part of the score each position (ab, pa, bc) takes from them.
-        pair_keys = np.array([(x << bits) | y for x, y in pairs], np.int64)
-        values = np.array(list(pairs.values()), np.int64).reshape(-1, 5)
-        order = np.argsort(pair_keys)
-        self.pair_keys = pair_keys[order]
-        values = np.vstack([values[order], np.zeros((1, 5), np.int64)])  # last: absent
-        ab, pa, bc, in_lexicon, code = values.T
+        # 3. Pairs and triples: one sorted table of packed keys each, one column per use
+        #    (the last row, all zeros, stands for an absent key).
+        def table(
+            parts: list[tuple[np.ndarray, int, np.ndarray]], columns: int
+        ) -> tuple[np.ndarray, np.ndarray]:
+            keys, rows = np.unique(np.concatenate([k for k, _, _ in parts]), return_inverse=True)
+            values = np.zeros((len(keys) + 1, columns), np.int64)
+            start = 0
+            for part_keys, column, part_values in parts:
+                values[rows[start : start + len(part_keys)], column] = part_values
+                start += len(part_keys)
+            return keys, values.T
+
+        cohesion = np.array(list(model.cohesion.values()), np.int64) + 1  # 0: no statistic
+        self.pair_keys, (ab, pa, bc, in_lexicon, code) = table(
+            [
+                (packed(args["ab"], 2), 0, weights_of("ab")),
+                (packed(args["pa"], 2), 1, weights_of("pa")),
+                (packed(args["bc"], 2), 2, weights_of("bc")),
+                (packed(lexicon[2], 2), 3, np.ones(len(lexicon[2]), np.int64)),
+                (packed(list(model.cohesion), 2), 4, cohesion),
+            ],
+            5,
+        )
         self.pair_code = code
         self.pair_ab = ab + code_weight[code] + w("L2") * in_lexicon
         self.pair_pa = np.stack([pa + w("LpaS") * in_lexicon, pa + w("LpaJ") * in_lexicon])
         self.pair_bc = bc + w("Lbc") * in_lexicon
 
-        triple_keys = np.array([(x << 2 * bits) | (y << bits) | z for x, y, z in triples], np.int64)
-        values = np.array(list(triples.values()), np.int64).reshape(-1, 3)
-        order = np.argsort(triple_keys)
-        self.triple_keys = triple_keys[order]
-        values = np.vstack([values[order], np.zeros((1, 3), np.int64)])
-        pab, abc, in_lexicon = values.T
+        self.triple_keys, (pab, abc, in_lexicon) = table(
+            [
+                (packed(args["pab"], 3), 0, weights_of("pab")),
+                (packed(args["abc"], 3), 1, weights_of("abc")),
+                (packed(lexicon[3], 3), 2, np.ones(len(lexicon[3]), np.int64)),
+            ],
+            3,
+        )
         self.triple_pab = pab + w("L3p") * in_lexicon
         self.triple_abc = abc + w("L3c") * in_lexicon
 
-        self.quad_keys = np.sort(
-            np.array(
-                [(x << 3 * bits) | (y << 2 * bits) | (z << bits) | t for x, y, z, t in quads]
-                if self.packable
-                else [],
-                np.int64,
-            )
+        self.quad_keys = (
+            np.unique(packed(lexicon[4], 4)) if self.packable else np.empty(0, np.int64)
         )
         self.quad_p = np.array([w("L4p")] * len(self.quad_keys) + [0], np.int64)
         self.quad_c = np.array([w("L4c")] * len(self.quad_keys) + [0], np.int64)
@@ -411,9 +435,7 @@ class _Tables:
         b = position[~starts]
         a = b - 1
         pair = _lookup(self.pair_keys, (ids[:-1] << bits) | ids[1:])  # pair[k] = (k, k+1)
-        triple = _lookup(
-            self.triple_keys, (ids[:-2] << 2 * bits) | (ids[1:-1] << bits) | ids[2:]
-        )
+        triple = _lookup(self.triple_keys, (ids[:-2] << 2 * bits) | (ids[1:-1] << bits) | ids[2:])
         ab, pa, bc = pair[a], pair[a - 1], pair[b]
         code_ab = self.pair_code[ab]
         sa, sb = shapes[a], shapes[b]
@@ -451,6 +473,7 @@ class _Tables:
         last_fixed = np.maximum.accumulate(np.where(fixed, index, 0))
         return join_s[last_fixed] ^ ((flips - flips[last_fixed]) & 1).astype(bool)
 
+
 def load_segmenter(path: str | Path | None = None) -> SegmenterModel:
     """Load a segmenter from gzip JSON; the packaged model when `path` is None."""
     if path is None:
@@ -467,48 +490,43 @@ def _packaged_model() -> SegmenterModel:
 
 
 def _join_flags(
-    token_lists: Sequence[Sequence[Token]], texts: Sequence[str], model: SegmenterModel
-) -> list[list[bool]]:
-    """For each token of each text: does it continue the word of the token before it?"""
+    flat: list[Token], offsets: list[int], texts: Sequence[str], model: SegmenterModel
+) -> np.ndarray:
+    """For each token of the batch (`flat`, text i at offsets[i]:offsets[i + 1]): does it
+    continue the word of the token before it?"""
     tables = model.tables()
     if not tables.packable:  # a vocabulary too large for packed ids: score run by run
-        return [_join_flags_by_runs(tokens, text, model) for tokens, text in zip(token_lists, texts, strict=True)]
+        return np.array(
+            [
+                flag
+                for i, text in enumerate(texts)
+                for flag in _join_flags_by_runs(flat[offsets[i] : offsets[i + 1]], text, model)
+            ],
+            bool,
+        )
+    # 1. Each token's syllable code, from the cache in one comprehension (t[0]: text,
+    #    t[3]: kind); -1 for a token that is not a word, -2 for a syllable not seen yet.
     known = tables._codes
-    code = tables.code
-    codes: list[int] = []  # one per word token of the batch
-    starts: list[bool] = []  # the word token starts a run
-    owners: list[int] = []  # flat index (over all tokens of the batch) of each word token
-    offset = 0
-    for tokens, text in zip(token_lists, texts, strict=True):
-        previous_word = False
-        newlines = "\n" in text
-        for k, token in enumerate(tokens):
-            if token.kind != "word":
-                previous_word = False
-                continue
-            syllable = token.text
-            value = known.get(syllable)
-            codes.append(code(syllable) if value is None else value)
-            # A run is word syllables on one line.
-            starts.append(
-                not previous_word
-                or (newlines and "\n" in text[tokens[k - 1].end : token.start])
-            )
-            owners.append(offset + k)
-            previous_word = True
-        offset += len(tokens)
-    flags = np.zeros(offset, bool)
-    if codes:
-        start_array = np.array(starts, bool)
-        joins = tables.decide(np.array(codes, np.int64), start_array)
-        flags[np.array(owners, np.int64)[~start_array]] = joins
-    flat = flags.tolist()
-    result = []
-    offset = 0
-    for tokens in token_lists:
-        result.append(flat[offset : offset + len(tokens)])
-        offset += len(tokens)
-    return result
+    codes = np.array([known.get(t[0], -2) if t[3] == "word" else -1 for t in flat], np.int64)
+    for k in np.flatnonzero(codes == -2).tolist():
+        codes[k] = tables.code(flat[k][0])
+    # 2. Runs: word tokens that follow a word token of the same text and line.
+    is_word = codes >= 0
+    continues = np.zeros(len(flat) + 1, bool)  # one more: an empty last text starts there
+    continues[1:-1] = is_word[1:] & is_word[:-1]
+    continues[offsets] = False
+    for i, text in enumerate(texts):
+        if "\n" in text:
+            for k in range(offsets[i] + 1, offsets[i + 1]):
+                if continues[k] and "\n" in text[flat[k - 1][2] : flat[k][1]]:
+                    continues[k] = False
+    # 3. Score and decide every space inside a run at once.
+    flags = np.zeros(len(flat), bool)
+    words = np.flatnonzero(is_word)
+    if len(words):
+        starts = ~continues[words]
+        flags[words[~starts]] = tables.decide(codes[words], starts)
+    return flags
 
 
 def _join_flags_by_runs(tokens: Sequence[Token], text: str, model: SegmenterModel) -> list[bool]:
@@ -534,21 +552,35 @@ def _join_flags_by_runs(tokens: Sequence[Token], text: str, model: SegmenterMode
     return flags
 
 
-def _words(tokens: Sequence[Token], flags: list[bool], text: str) -> list[Token]:
-    words: list[Token] = []
-    append = words.append
-    first = None
-    last = None
-    for token, join in zip(tokens, flags, strict=True):
-        if join:
-            last = token
-            continue
-        if first is not None:
-            append(first if last is first else _new_token(Token, (text[first.start : last.end], first.start, last.end, first.kind)))  # type: ignore[union-attr]
-        first = last = token
-    if first is not None:
-        append(first if last is first else _new_token(Token, (text[first.start : last.end], first.start, last.end, first.kind)))  # type: ignore[union-attr]
-    return words
+def _batch_words(
+    flat: list[Token], offsets: list[int], texts: Sequence[str], flags: np.ndarray
+) -> list[list[Token]]:
+    """Word tokens of each text from the flat tokens and their join flags."""
+    heads = np.flatnonzero(~flags)  # first token of each word; a text's first token is one
+    ends = np.append(heads[1:], len(flat)) if len(heads) else heads
+    # A one-syllable word is its token; only longer words are new tokens.
+    words = [flat[k] for k in heads.tolist()]
+    longer = np.flatnonzero(ends - heads > 1)
+    owner = np.searchsorted(offsets, heads[longer], side="right") - 1
+    for w, first, last, i in zip(
+        longer.tolist(),
+        heads[longer].tolist(),
+        (ends[longer] - 1).tolist(),
+        owner.tolist(),
+        strict=True,
+    ):
+        start, end = flat[first][1], flat[last][2]
+        words[w] = _new_token(Token, (texts[i][start:end], start, end, "word"))
+    cuts = np.searchsorted(heads, offsets).tolist()
+    return [words[cuts[i] : cuts[i + 1]] for i in range(len(texts))]
+
+
+def _flatten(token_lists: Sequence[Sequence[Token]]) -> tuple[list[Token], list[int]]:
+    flat = [token for tokens in token_lists for token in tokens]
+    offsets = [0]
+    for tokens in token_lists:
+        offsets.append(offsets[-1] + len(tokens))
+    return flat, offsets
 
 
 def segment_batch(
@@ -563,10 +595,10 @@ def segment_batch(
     """
     model = model or _packaged_model()
     token_lists = [tokenize(text) for text in texts] if tokens is None else tokens
-    flags = _join_flags(token_lists, texts, model)
-    return [
-        _words(toks, fl, text) for toks, fl, text in zip(token_lists, flags, texts, strict=True)
-    ]
+    if len(token_lists) != len(texts):
+        raise ValueError(f"got {len(texts)} texts but {len(token_lists)} token lists")
+    flat, offsets = _flatten(token_lists)
+    return _batch_words(flat, offsets, texts, _join_flags(flat, offsets, texts, model))
 
 
 def segment_tokens(
@@ -574,7 +606,9 @@ def segment_tokens(
 ) -> list[list[Token]]:
     """Group `tokens` of `text` into words: runs of word syllables split by the model."""
     groups: list[list[Token]] = []
-    for token, join in zip(tokens, _join_flags([tokens], [text], model or _packaged_model())[0], strict=True):
+    flat, offsets = _flatten([tokens])
+    flags = _join_flags(flat, offsets, [text], model or _packaged_model()).tolist()
+    for token, join in zip(tokens, flags, strict=True):
         if join:
             groups[-1].append(token)
         else:
