@@ -1,0 +1,262 @@
+"""The shipped text classifiers: news category, sentiment and toxicity.
+
+All of them read one shared hashed feature matrix (`duluan.text.features`), built once
+per batch; each model then costs one sparse product. Models load lazily, once per
+process, from `duluan/models/` (or a folder given by the caller).
+
+    from duluan.enrich.models import predict
+    predict(["Đội tuyển Việt Nam thắng 2-0"])  # → [{"category": {...}, "sentiment": ...}]
+
+`train` and `evaluate` are the library side of `duluan models train|eval`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..errors import UsageError
+from ..text.features import FeatureExtractor, FeatureOptions
+from . import datasets
+from .linear import LinearModel
+from .training import HeadReport, HeadSpec, fit_head
+
+__all__ = [
+    "FEATURE_OPTIONS",
+    "MODEL_NAMES",
+    "TASKS",
+    "ModelSet",
+    "TrainReport",
+    "Task",
+    "predict",
+    "shared_features",
+    "shipped_models",
+    "train",
+]
+
+# Syllable uni- and bigrams only: measured on training slices and dev, character n-grams
+# and segmenter words added nothing once the training texts are also seen without
+# diacritics, and leaving them out makes the shared pass several times faster.
+FEATURE_OPTIONS = FeatureOptions(
+    n_features=2**20, syllable_ngrams=(1, 2), word_ngrams=(0, 0), char_ngrams=(0, 0)
+)
+
+
+@dataclass(frozen=True)
+class Task:
+    """A model as users see it: one or more heads trained on named data."""
+
+    name: str
+    heads: tuple[HeadSpec, ...]
+    description: str
+
+
+TOXIC_MAP = {"offensive": "toxic", "hate": "toxic"}
+
+TASKS: dict[str, Task] = {
+    "category": Task(
+        "category",
+        (HeadSpec("category-vntc", ("vntc/train",), c_grid=(0.5,), class_weight=None, keep=0.2),),
+        "news topic, the 10 VNTC categories",
+    ),
+    "sentiment": Task(
+        "sentiment",
+        (HeadSpec("sentiment", ("uit-vsfc/train", "aivivn/train"), c_grid=(0.1, 0.3, 1.0)),),
+        "negative / neutral / positive",
+    ),
+    "toxicity": Task(
+        "toxicity",
+        (
+            HeadSpec("toxicity-kind", ("vihsd/train",), c_grid=(0.1, 0.3, 1.0)),
+            HeadSpec(
+                "toxicity-score",
+                ("vihsd/train", "victsd/train"),
+                label_map=TOXIC_MAP,
+                c_grid=(0.1, 0.3, 1.0),
+                positive="toxic",
+            ),
+        ),
+        "clean / offensive / hate, and a 0-1 toxicity score",
+    ),
+}
+MODEL_NAMES = tuple(TASKS)
+
+
+def _package_dir() -> Path:
+    return Path(str(resources.files("duluan.models")))
+
+
+def _task(name: str) -> Task:
+    if name not in TASKS:
+        raise UsageError(f"unknown model {name!r}; expected one of: {', '.join(TASKS)}")
+    return TASKS[name]
+
+
+def feature_extractor() -> FeatureExtractor:
+    return _extractor(FEATURE_OPTIONS)
+
+
+def shared_features(texts: Sequence[str]) -> sp.csr_matrix:
+    """The one matrix every model reads; long texts are cut as in training."""
+    limit = datasets.NEWS_CHARS
+    return feature_extractor().transform([t[:limit] for t in texts])
+
+
+@lru_cache(maxsize=4)
+def _extractor(options: FeatureOptions) -> FeatureExtractor:
+    return FeatureExtractor(options)
+
+
+# --- training ------------------------------------------------------------------------
+
+
+@dataclass
+class TrainReport:
+    """What `train` did: heads with their chosen settings, files written, seconds."""
+
+    model: str
+    seed: int
+    heads: list[HeadReport]
+    files: list[str]
+    seconds: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def train(
+    name: str,
+    data_dir: str | Path | None = None,
+    seed: int = 13,
+    out_dir: str | Path | None = None,
+) -> TrainReport:
+    """Train model `name` from the data folder and write its files to `out_dir`
+    (default: the package's models folder, replacing the shipped files)."""
+    task = _task(name)
+    out = Path(out_dir) if out_dir else _package_dir()
+    started = time.perf_counter()
+    cache: dict[str, tuple[sp.csr_matrix, sp.csr_matrix, list[str]]] = {}
+    heads: list[HeadReport] = []
+    files: list[str] = []
+    for spec in task.heads:
+        parts = []
+        for set_name in spec.train_sets:
+            if set_name not in cache:
+                data = datasets.load(set_name, data_dir)
+                folded = datasets.without_diacritics(data)
+                cache[set_name] = (
+                    shared_features(data.texts),
+                    shared_features(folded.texts),
+                    data.labels,
+                )
+            parts.append(cache[set_name])
+        written = sp.vstack([p[0] for p in parts]).tocsr()
+        folded_x = sp.vstack([p[1] for p in parts]).tocsr()
+        labels = [label for p in parts for label in p[2]]
+        metadata = {
+            "task": name,
+            "feature_options": asdict(FEATURE_OPTIONS),
+            "news_chars": datasets.NEWS_CHARS,
+            "terms": {s.split("/")[0]: datasets.TERMS[s.split("/")[0]] for s in spec.train_sets},
+        }
+        model, report = fit_head(written, folded_x, labels, spec, seed, metadata)
+        model.save(out / spec.name)
+        heads.append(report)
+        files += [str(out / f"{spec.name}.npz"), str(out / f"{spec.name}.json")]
+    _load_head.cache_clear()
+    return TrainReport(name, seed, heads, files, round(time.perf_counter() - started, 1))
+
+
+# --- inference -----------------------------------------------------------------------
+
+
+@cache
+def _load_head(directory: str, head: str) -> LinearModel:
+    path = Path(directory) / head
+    if not path.with_suffix(".npz").exists():
+        raise UsageError(
+            f"model file {path}.npz not found; train it with `duluan models train`"
+        )
+    model = LinearModel.load(path)
+    # Compared as JSON reads them back: tuples come back as lists.
+    if model.metadata.get("feature_options") != json.loads(json.dumps(asdict(FEATURE_OPTIONS))):
+        raise UsageError(f"model {head} was trained on other features; retrain it")
+    return model
+
+
+@dataclass
+class ModelSet:
+    """Several models over one shared feature pass; heads load on first use."""
+
+    names: tuple[str, ...] = MODEL_NAMES
+    directory: Path | None = None
+    _heads: dict[str, LinearModel] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in self.names:
+            _task(name)
+
+    def head(self, head: str) -> LinearModel:
+        if head not in self._heads:
+            self._heads[head] = _load_head(str(self.directory or _package_dir()), head)
+        return self._heads[head]
+
+    def features(self, texts: Sequence[str]) -> sp.csr_matrix:
+        return shared_features(texts)
+
+    def predict(self, texts: Sequence[str]) -> list[dict[str, Any]]:
+        """One dict per text: {model: {label, probabilities[, score, toxic]}}."""
+        return self.predict_features(self.features(texts))
+
+    def predict_features(self, features: sp.csr_matrix) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = [{} for _ in range(features.shape[0])]
+        for name in self.names:
+            for row, result in zip(rows, self._predict_task(name, features), strict=True):
+                row[name] = result
+        return rows
+
+    def probabilities(self, head: str, features: sp.csr_matrix) -> tuple[list[str], np.ndarray]:
+        model = self.head(head)
+        return model.labels, model.predict_proba(features)
+
+    def _predict_task(self, name: str, features: sp.csr_matrix) -> list[dict[str, Any]]:
+        main = self.head(TASKS[name].heads[0].name)
+        probabilities = main.predict_proba(features)
+        labels = main.labels
+        # Rounded and listed in numpy: per-value Python calls cost more than the model.
+        best = np.argmax(probabilities, axis=1).tolist()
+        rounded = np.round(probabilities, 4).tolist()
+        results: list[dict[str, Any]] = [
+            {"label": labels[b], "probabilities": dict(zip(labels, p, strict=True))}
+            for b, p in zip(best, rounded, strict=True)
+        ]
+        if name == "toxicity":
+            score_head = self.head("toxicity-score")
+            toxic = score_head.predict_proba(features)[:, score_head.labels.index("toxic")]
+            threshold = float(score_head.metadata.get("threshold", 0.5))
+            flags = (toxic >= threshold).tolist()
+            for result, score, flag in zip(results, np.round(toxic, 4).tolist(), flags, strict=True):
+                result["score"] = score
+                result["toxic"] = flag
+        return results
+
+
+@lru_cache(maxsize=1)
+def shipped_models() -> ModelSet:
+    """The packaged models, loaded once per process."""
+    return ModelSet()
+
+
+def predict(texts: Sequence[str], names: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Labels and probabilities of every model (or of `names`) for each text."""
+    models = shipped_models() if names is None else ModelSet(tuple(names))
+    return models.predict(texts)
