@@ -37,6 +37,6 @@ def test_bands_must_divide_permutations() -> None:
 
 def test_every_setting_is_documented_in_the_readme() -> None:
     readme = README.read_text(encoding="utf-8")
-    assert settings_table_markdown() in readme, "regenerate the README settings table"
+    assert settings_table_markdown() in readme, "run: python scripts/gen_readme_settings.py"
     for setting in SETTINGS:
         assert setting.help.endswith("."), setting.name
