@@ -21,6 +21,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, chain
+from typing import NamedTuple
 
 from duluan.text.fold import fold
 from duluan.text.places_aliases import (
@@ -64,6 +66,7 @@ _NEAR = 60  # how far to look for capital letters: does this writer capitalise n
 _SPACES = re.compile(r"\s{1,3}")
 _STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES))
 _FOLDED_PEOPLE = frozenset(fold(w) for w in PERSON_TITLES | SURNAMES)
+_TUPLE = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -83,8 +86,9 @@ class PlaceMention:
     candidates: list[str] = field(default_factory=list)  # all codes, when ambiguous
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not a dataclass: texts make hundreds of them, and `_TUPLE(_Token, ...)`
+    # builds one without a Python-level __init__.
     key: str  # folded
     start: int
     end: int
@@ -380,19 +384,109 @@ def _mention(text: str, raw: _Raw, units: list[Unit], confidence: float) -> Plac
     )  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class _Filter:
+    """Which tokens can start a match at all: most tokens of a text cannot, and for them
+    `_match_at` answers (1, None) after a dozen dictionary look-ups, so they are skipped."""
+
+    first: frozenset[str]  # a token that may start something
+    alone: frozenset[str]  # ...and needs nothing after it: an alias, "Huế"
+    prefix: frozenset[str]  # ...if a name starts right after it or one token later
+    pairs: frozenset[tuple[str, str]]  # ...or needs the next token too: ("ha", "noi")
+    window: int  # how many tokens after a start `_match_at` may read
+
+
+@lru_cache(maxsize=4)
+def _filter(gaz: Gazetteer) -> _Filter:
+    # A bare name is only ever kept when it names a province or a district people name
+    # on its own (see `_match_bare`); every other start goes through `_STARTERS`.
+    bare = [
+        key for key, units in gaz.by_key.items()
+        if any(
+            u.level == "province"
+            or (u.level == "district" and len(key) >= 2 and (u.urban or u.province_new in _CITIES))
+            for u in units
+        )
+    ]  # fmt: skip
+    alone = {k[0] for k in (*ALIASES, *BLOCK_PHRASES)} | {key[0] for key in bare if len(key) == 1}
+    pairs = frozenset((key[0], key[1]) for key in bare if len(key) >= 2)
+    # A unit word ("quận", "thị xã") starts a match only if a name starts 1 or 2 tokens on.
+    prefix = {k[0] for k in PREFIXES} - alone
+    first = alone | prefix | {a for a, _ in pairs}
+    # A prefix (two tokens) then a name, or a bare name holding a prefix then a name.
+    window = 2 * gaz.max_tokens + 6
+    return _Filter(frozenset(first), frozenset(alone), frozenset(prefix), pairs, window)
+
+
+def _scan(gaz: Gazetteer, text: str) -> list[_Raw]:
+    """Stage 2 over the whole text: the matches, in order, as `_match_at` finds them."""
+    flt = _filter(gaz)
+    folded = fold(text)
+    if len(folded) != len(text):  # rare: the slow tokeniser maps offsets per character
+        tokens = _tokenize(text)
+        keys = [t.key for t in tokens]
+    else:
+        keys = _TOKEN.findall(folded)
+    n = len(keys)
+    first, alone, prefix, pairs = flt.first, flt.alone, flt.prefix, flt.pairs
+    names = gaz.lengths
+    if first.isdisjoint(keys):
+        return []
+    starts = [
+        i for i in [i for i, k in enumerate(keys) if k in first]
+        if keys[i] in alone
+        or (i + 1 < n and (keys[i], keys[i + 1]) in pairs)
+        or (keys[i] in prefix and (keys[i + 1 : i + 2] or [""])[0] in names)
+        or (keys[i] in prefix and (keys[i + 2 : i + 3] or [""])[0] in names)
+    ]  # fmt: skip
+    if not starts:
+        return []
+    if len(folded) == len(text):
+        # Tokens are made only around the starts: most of a text is never looked at.
+        # Offsets without a match object per token: the text is gap, token, gap, token…,
+        # so token j runs from bounds[2j + 1] to bounds[2j + 2].
+        gaps = _TOKEN.split(folded)
+        pieces = chain.from_iterable(zip(map(len, gaps), map(len, keys), strict=False))
+        bounds = list(accumulate(pieces, initial=0))
+        made: list[_Token] = []  # tokens[made_from:] once made
+        made_from = made_to = 0
+    raws: list[_Raw] = []
+    after = 0  # the original loop steps over every token; a match moves it past its tokens
+    for i in starts:
+        if i < after:
+            continue
+        if len(folded) != len(text):
+            lo, window = 0, tokens
+        else:
+            # `_match_at` reads at most 2 tokens back and `flt.window` ahead: a window that
+            # large behaves as the whole list (the checks against its length agree).
+            lo, hi = max(0, i - 2), min(n, i + flt.window)
+            if lo > made_to:  # a gap: start afresh, the tokens behind are never read again
+                made, made_from, made_to = [], lo, lo
+            made += [
+                _TUPLE(_Token, (k, b, e, text[b:e]))
+                for k, b, e in zip(
+                    keys[made_to:hi],
+                    bounds[2 * made_to + 1 : 2 * hi + 1 : 2],
+                    bounds[2 * made_to + 2 : 2 * hi + 2 : 2],
+                    strict=True,
+                )
+            ]
+            made_to = max(made_to, hi)
+            window = made[lo - made_from : hi - made_from]
+        step, raw = _match_at(gaz, window, i - lo, text)
+        if raw is not None:
+            raws.append(raw)
+        after = i + step
+    return raws
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every mention of a Vietnamese administrative unit in `text`, in order."""
     if not text or not text.strip():
         return []
     gaz = load_gazetteer()
-    tokens = _tokenize(text)
-    raws: list[_Raw] = []
-    i = 0
-    while i < len(tokens):
-        step, raw = _match_at(gaz, tokens, i, text)
-        if raw is not None:
-            raws.append(raw)
-        i += step
+    raws = _scan(gaz, text)
 
     # Resolve the unambiguous first, let them settle the others, then break the ties.
     settled: dict[int, tuple[list[Unit], float]] = {}
