@@ -1,0 +1,440 @@
+"""FROZEN reference: find_places as it was before the speed-up, used only by
+tests/test_text_places_equivalence.py to prove the fast path returns the same. Do not edit.
+
+The original module docstring follows.
+
+Find mentions of Vietnamese administrative units in free text and resolve them.
+
+`find_places` works in three stages:
+
+1. tokenise the folded text (no diacritics, lower case), keeping each token's span in
+   the original, so "ngap o thu duc" and "ngập ở Thủ Đức" take the same path;
+2. match each position against, in order, blocked phrases ("Thái Bình Dương"), short
+   forms ("TP.HCM", "Sài Gòn"), a unit prefix followed by a name ("phường Bến Nghé",
+   "Q.1") and bare names (provinces, and districts people name on their own);
+3. resolve each match to one unit using the places mentioned nearby (a ward's district
+   or province, a district's province); what stays ambiguous is reported with all its
+   candidates and a low confidence, never silently guessed.
+
+Names written with diacritics must agree with the unit's own ("Huệ" is not "Huế");
+names written without them match on the folded form.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from duluan.text.fold import fold
+from duluan.text.places_aliases import (
+    ALIASES,
+    BLOCK_AFTER,
+    BLOCK_PHRASES,
+    COMMON_AFTER_PREFIX,
+    COMMON_WORDS,
+    DOTTED_PREFIXES,
+    PERSON_TITLES,
+    PREFIXES,
+    SURNAMES,
+)
+from duluan.text.places_gazetteer import (
+    Gazetteer,
+    Unit,
+    _exact,
+    has_tone,
+    load_gazetteer,
+)
+from duluan.text.places_lookup import PlaceMatch, province_by_code, resolve_place, ward_by_code
+
+__all__ = [
+    "PlaceMatch",
+    "PlaceMention",
+    "find_places",
+    "province_by_code",
+    "resolve_place",
+    "ward_by_code",
+]
+
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+# What may stand between two tokens of one name: "TP.HCM", "Q. 1", "Bà Rịa - Vũng Tàu".
+_JOINER = re.compile(r"[\s.\-–']{0,3}")
+_CONTEXT_CHARS = 150  # how far a province or district counts as context, either side
+# Centrally-run cities: their rural districts are household names too ("Củ Chi", "Sóc Sơn").
+_CITIES = frozenset({"01", "31", "48", "79", "92"})
+_LEVEL_RANK = {"province": 0, "district": 1, "ward": 2}
+_WARD_KINDS = frozenset({"phuong", "xa", "thi tran", "dac khu"})
+_NEAR = 60  # how far to look for capital letters: does this writer capitalise names?
+_SPACES = re.compile(r"\s{1,3}")
+_STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES))
+_FOLDED_PEOPLE = frozenset(fold(w) for w in PERSON_TITLES | SURNAMES)
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """One place named in a text, resolved to a unit or to its candidates."""
+
+    start: int
+    end: int
+    surface: str
+    level: str  # "province" | "district" | "ward"
+    era: str  # "new" (since 1 July 2025) | "old" (before)
+    name: str  # canonical full name, "Phường Bến Nghé"
+    code: str | None  # unit code in its era; None while ambiguous
+    new_codes: list[str]  # the new units it is or became: province first for old units
+    province_code_new: str | None
+    confidence: float
+    candidates: list[str] = field(default_factory=list)  # all codes, when ambiguous
+
+
+@dataclass(slots=True)
+class _Token:
+    key: str  # folded
+    start: int
+    end: int
+    text: str  # as written
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    units: list[Unit]
+    how: str  # "alias" | "prefix" | "bare"
+    kind: str = ""  # the type word a prefix stands for
+    numbered: bool = False
+    abbreviated: bool = False  # "Q.1", "P7": needs context more than "quận 1"
+    confidence: float = 0.95
+
+
+def _tokenize(text: str) -> list[_Token]:
+    folded = fold(text)
+    if len(folded) == len(text):
+        spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    else:  # decomposed input or a letter that lower-cases to two: map offsets per character
+        parts: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(text):
+            f = fold(ch)
+            parts.append(f)
+            origin.extend([i] * len(f))
+        folded = "".join(parts)
+        origin.append(len(text))
+        spans = []
+        for m in _TOKEN.finditer(folded):
+            end = origin[m.end() - 1] + 1
+            while end < len(text) and not text[end].isalnum() and fold(text[end]) == "":
+                end += 1  # keep trailing combining marks inside the token
+            spans.append((m.group(), origin[m.start()], end))
+    return [_Token(key, s, e, text[s:e]) for key, s, e in spans]
+
+
+def _joined(tokens: list[_Token], i: int, j: int, text: str) -> bool:
+    """Tokens i..j (inclusive) are written as one name: nothing but joiners between."""
+    return all(_JOINER.fullmatch(text, tokens[k].end, tokens[k + 1].start) for k in range(i, j))
+
+
+def _spelled_alike(unit: Unit, written: tuple[str, ...]) -> bool:
+    """Tokens written with diacritics must carry the unit's own; bare ASCII passes."""
+    if len(unit.exact) != len(written):
+        return True  # an alternative key ("Xuân Hương" for "Xuân Hương - Đà Lạt")
+    if all(t.isascii() for t in written):
+        return True
+    # A writer who marks some syllables writes the tones: "Mỹ Tho" is not "Mỹ Thọ", though
+    # "Mù Cang Chải" is "Mù Căng Chải" (a breve left out, no tone).
+    return all(
+        _exact(t) == e if not t.isascii() else not has_tone(e)
+        for t, e in zip(written, unit.exact, strict=True)
+    )
+
+
+@lru_cache(maxsize=32768)
+def _alike(gaz: Gazetteer, key: tuple[str, ...], written: tuple[str, ...]) -> tuple[Unit, ...]:
+    """The units named `key` that agree with its spelling as written (cached: texts repeat)."""
+    return tuple(u for u in gaz.by_key[key] if _spelled_alike(u, written))
+
+
+def _lookup(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[int, list[Unit]]:
+    """The longest name starting at token i: (its length in tokens, units bearing it)."""
+    for length in gaz.lengths.get(tokens[i].key, ()):
+        if i + length > len(tokens):
+            continue
+        key = tuple(t.key for t in tokens[i : i + length])
+        if key in gaz.by_key and _joined(tokens, i, i + length - 1, text):
+            alike = _alike(gaz, key, tuple(t.text for t in tokens[i : i + length]))
+            if alike:
+                return length, list(alike)
+    return 0, []
+
+
+def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True) -> bool:
+    """The word(s) before token i make a bare name a street, a river, a person…"""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if not _SPACES.fullmatch(text, prev.end, tokens[i].start):
+        return False  # "Gia Lâm, Hà Nội": a comma ends whatever came before
+    if (prev.key,) in BLOCK_AFTER:
+        return True
+    if i >= 2 and (tokens[i - 2].key, prev.key) in BLOCK_AFTER:
+        return True
+    if people:
+        lower = prev.text.lower()
+        if not prev.text.isascii():
+            return lower in PERSON_TITLES or (prev.text[:1].isupper() and lower in SURNAMES)
+        return prev.text[:1].isupper() and prev.key in _FOLDED_PEOPLE
+    return False
+
+
+def _lowercase_writer(text: str, start: int, end: int) -> bool:
+    """No capital letter near the span: the writer does not capitalise names at all."""
+    near = text[max(0, start - _NEAR) : end + _NEAR]
+    return near == near.lower()
+
+
+def _match_at(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[int, _Raw | None]:
+    """Try every way a place can start at token i: (tokens consumed, match or None)."""
+    if tokens[i].key not in gaz.lengths and tokens[i].key not in _STARTERS:
+        return 1, None
+    keys = [t.key for t in tokens[i : i + 4]]
+    for length in (4, 3, 2):
+        if tuple(keys[:length]) in BLOCK_PHRASES:
+            return length, None
+    for length in (3, 2, 1):
+        target = ALIASES.get(tuple(keys[:length]))
+        if target and len(keys) >= length and _joined(tokens, i, i + length - 1, text):
+            unit = gaz.get(*target)
+            if unit is not None and not _blocked_before(tokens, i, text, people=False):
+                raw = _Raw(tokens[i].start, tokens[i + length - 1].end, [unit], "alias")
+                return length, raw
+    prefixed = _match_prefixed(gaz, tokens, i, text)
+    if prefixed is not None:
+        return prefixed
+    return _match_bare(gaz, tokens, i, text)
+
+
+def _match_prefixed(
+    gaz: Gazetteer, tokens: list[_Token], i: int, text: str
+) -> tuple[int, _Raw] | None:
+    """A unit word then a name: "phường Bến Nghé", "Q.1", "TP Thủ Đức", "đặc khu Côn Đảo"."""
+    keys = [t.key for t in tokens[i : i + 2]]
+    for length in (2, 1):
+        prefix = PREFIXES.get(tuple(keys[:length]))
+        if prefix is None or i + length >= len(tokens):
+            continue
+        levels, kind = prefix
+        gap = text[tokens[i + length - 1].end : tokens[i + length].start]
+        if tuple(keys[:length]) in DOTTED_PREFIXES and "." not in gap:
+            continue
+        if not _JOINER.fullmatch(gap) or not _joined(tokens, i, i + length - 1, text):
+            continue
+        size, units = _lookup(gaz, tokens, i + length, text)
+        units = [u for u in units if u.level in levels]
+        name = tokens[i + length : i + length + size]
+        if units and not all(t.text[:1].isupper() or t.key.isdigit() for t in name):
+            common = tuple(t.key for t in name) in COMMON_AFTER_PREFIX
+            # "đặc khu từ" typed without diacritics, in a text that capitalises names
+            careless = all(t.text.isascii() for t in name) and not _lowercase_writer(
+                text, name[0].start, name[-1].end
+            )
+            if common or careless:
+                units = []
+        if units:
+            last = tokens[i + length + size - 1]
+            raw = _Raw(tokens[i].start, last.end, units, "prefix", kind=kind)
+            raw.numbered = last.key.isdigit() and size == 1
+            raw.abbreviated = len(keys[0]) == 1 and length == 1
+            return length + size, raw
+    return None
+
+
+def _prefer_by_kind(raw: _Raw) -> list[Unit]:
+    """What the words alone decide: "TP Hà Tĩnh" is the city, not the tỉnh; "huyện Tân Phú"
+    the huyện, not quận Tân Phú; "thành phố Huế" the province before a namesake district."""
+    units = raw.units
+    if len(units) > 1 and raw.kind and raw.kind not in _WARD_KINDS:
+        units = [u for u in units if u.kind == raw.kind] or units
+    if len(units) > 1:
+        top = min(_LEVEL_RANK[u.level] for u in units)
+        units = [u for u in units if _LEVEL_RANK[u.level] == top]
+    return units
+
+
+def _match_bare(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[int, _Raw | None]:
+    size, units = _lookup(gaz, tokens, i, text)
+    if not size or tokens[i].key.isdigit():
+        return 1, None
+    written = tokens[i : i + size]
+    key = tuple(t.key for t in written)
+    provinces = [u for u in units if u.level == "province"]
+    # Rural districts (huyện) outside the big cities are named bare mostly inside other
+    # names: "sân bay Long Thành", "cam Cao Phong", "cao nguyên đá Đồng Văn".
+    districts = [
+        u for u in units if u.level == "district" and len(key) >= 2
+        and (u.urban or u.province_new in _CITIES)
+    ]  # fmt: skip
+    found = provinces or districts
+    if not found or _blocked_before(tokens, i, text):
+        return (size, None) if found else (1, None)
+    # "người dân phường Bến Thành" folds to "nguoi dan phuong ben thanh": the unit word
+    # inside a bare match ("Đan Phượng") gives way to the prefixed name it starts.
+    for k in range(i + 1, i + size):
+        if (tokens[k].key,) in PREFIXES and _match_prefixed(gaz, tokens, k, text) is not None:
+            return 1, None
+    title = all(t.text[:1].isupper() for t in written)
+    plain = all(t.text.isascii() for t in written)
+    if not title and (
+        key in COMMON_WORDS
+        or (not plain and not provinces)
+        or (not provinces and not _lowercase_writer(text, written[0].start, written[-1].end))
+    ):
+        return size, None
+    raw = _Raw(written[0].start, written[-1].end, found, "bare")
+    raw.confidence = 0.9 if provinces else 0.8
+    if not title and not plain:
+        raw.confidence = 0.75
+    return size, raw
+
+
+def _candidates(raw: _Raw, ctx: _Context, final: bool) -> tuple[list[Unit], float] | None:
+    """Narrow the units of a match by the places nearby; the confidence of what is left.
+
+    Before the `final` round, only context decides; the tie-breaks wait for the last round
+    so that a quận settled late ("phường Tân Định, quận 1") still gets its say.
+    """
+    scored = []
+    for unit in raw.units:
+        score = 0
+        if unit.district and unit.district in ctx.districts:
+            score += 4
+        if unit.province_new in ctx.new:
+            # A unit in force sits exactly in the new province; an old one only if its own
+            # old province was named too ("huyện Châu Thành, An Giang": not Kiên Giang's).
+            score += 3 if unit.era == "new" else 2
+        if unit.era == "old" and unit.province in ctx.old:
+            score += 1
+        scored.append((score, unit))
+    best = max(s for s, _ in scored)
+    units = [u for s, u in scored if s == best]
+    if not final and (best == 0 or len(units) > 1):
+        return None
+    confidence = raw.confidence
+    needs_context = raw.numbered and (raw.abbreviated or raw.units[0].level == "ward")
+    needs_context |= raw.how == "bare" and all(
+        u.level == "district" and not u.urban and u.province_new not in _CITIES for u in units
+    )
+    if best == 0 and needs_context:
+        return [], 0.0
+    if best == 0 and raw.numbered:
+        confidence = 0.85  # "quận 3" alone: one unit in the country, but no support nearby
+    if len(raw.units) > 1 and best > 0:
+        confidence = 0.9 if best >= 4 else 0.85
+    if len(units) > 1 and raw.kind:
+        same_kind = [u for u in units if u.kind == raw.kind]
+        units = same_kind or units
+    if len(units) > 1:
+        # The same name in both eras (Huế, or phường Tân Định without its quận): the unit
+        # in force wins, unless the old district nearby said otherwise (score above).
+        new = [u for u in units if u.era == "new"]
+        if len(new) == 1 and all(u.key == new[0].key or u.code == new[0].code for u in units):
+            units = new
+            confidence = min(confidence, 0.85 if best else 0.8)
+        elif new:
+            units = new  # still ambiguous: the old namesakes are mostly their predecessors
+    return units, confidence
+
+
+@dataclass(slots=True)
+class _Context:
+    new: set[str] = field(default_factory=set)
+    old: set[str] = field(default_factory=set)
+    districts: set[str] = field(default_factory=set)
+
+    def add(self, unit: Unit, namesakes: list[Unit]) -> None:
+        # "An Giang" settles on the new province, but a huyện nearby may be the old one's.
+        for other in namesakes:
+            if (
+                other.era == "old"
+                and other.level == "province" == unit.level
+                and other.key == unit.key
+            ):
+                self.old.add(other.code)
+        self.new.add(unit.province_new)
+        if unit.era == "old":
+            self.old.add(unit.province)
+            if unit.level == "district":
+                self.districts.add(unit.code)
+            elif unit.district:
+                self.districts.add(unit.district)
+
+
+def _mention(text: str, raw: _Raw, units: list[Unit], confidence: float) -> PlaceMention:
+    surface = text[raw.start : raw.end]
+    if len(units) == 1:
+        u = units[0]
+        return PlaceMention(raw.start, raw.end, surface, u.level, u.era, u.name, u.code,
+                            list(u.new_codes), u.province_new, round(confidence, 2))  # fmt: skip
+    provinces = sorted({u.province_new for u in units})
+    province = provinces[0] if len(provinces) == 1 else None
+    first = units[0]
+    return PlaceMention(
+        raw.start, raw.end, surface, first.level, first.era, first.name, None,
+        [province] if province else [], province,
+        round(max(0.1, min(0.5, 1 / len(units))), 2), list(dict.fromkeys(u.code for u in units)),
+    )  # fmt: skip
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every mention of a Vietnamese administrative unit in `text`, in order."""
+    if not text or not text.strip():
+        return []
+    gaz = load_gazetteer()
+    tokens = _tokenize(text)
+    raws: list[_Raw] = []
+    i = 0
+    while i < len(tokens):
+        step, raw = _match_at(gaz, tokens, i, text)
+        if raw is not None:
+            raws.append(raw)
+        i += step
+
+    # Resolve the unambiguous first, let them settle the others, then break the ties.
+    settled: dict[int, tuple[list[Unit], float]] = {}
+    starts = [r.start for r in raws]
+    for n, raw in enumerate(raws):
+        units = raw.units = _prefer_by_kind(raw)
+        if all(u.level == "province" and u.key == units[0].key for u in units):
+            units = [min(units, key=lambda u: u.era != "new")]  # Tây Ninh: 80 now, 72 before
+        distinct = {(u.level, u.code) for u in units}
+        if len(distinct) != 1:
+            continue
+        if raw.numbered and (raw.abbreviated or units[0].level == "ward"):
+            # "Q.1" alone may be a quarter ("Q1/2025"); next to another place it is a quận.
+            lo = bisect.bisect_left(starts, raw.start - _CONTEXT_CHARS)
+            hi = bisect.bisect_right(starts, raw.end + _CONTEXT_CHARS)
+            if hi - lo < 2:
+                continue
+        settled[n] = ([min(units, key=lambda u: u.era != "new")], raw.confidence)
+    final = False
+    while True:
+        pending = [n for n in range(len(raws)) if n not in settled]
+        if not pending:
+            break
+        before = len(settled)
+        for n in pending:
+            raw = raws[n]
+            ctx = _Context()
+            lo = bisect.bisect_left(starts, raw.start - _CONTEXT_CHARS)
+            hi = bisect.bisect_right(starts, raw.end + _CONTEXT_CHARS)
+            for m in range(lo, hi):
+                if m != n and m in settled and len(settled[m][0]) == 1:
+                    ctx.add(settled[m][0][0], raws[m].units)
+            decided = _candidates(raw, ctx, final)
+            if decided is not None:
+                settled[n] = decided
+        if final:
+            break
+        # Context spreads one hop per round; once nothing new settles, break the ties.
+        final = len(settled) == before
+    return [_mention(text, raws[n], *settled[n]) for n in sorted(settled) if settled[n][0]]
