@@ -1,0 +1,149 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from duluan.enrich import datasets
+from duluan.enrich.linear import LinearModel, fit_temperature, softmax
+from duluan.enrich.models import FEATURE_OPTIONS, TASKS, ModelSet, predict, shared_features
+from duluan.enrich.scoring import expected_calibration_error, macro_f1, weighted_f1
+from duluan.errors import UsageError
+from duluan.text.fold import fold_keep_case
+
+MODELS_DIR = Path(__file__).resolve().parents[1] / "src" / "duluan" / "models"
+HEADS = [head.name for task in TASKS.values() for head in task.heads]
+
+SPORT = "Đội tuyển Việt Nam thắng Thái Lan 2-0 ở bán kết AFF Cup, HLV Park Hang-seo khen các cầu thủ."
+COMPLAINT = "Dịch vụ quá tệ, nhân viên thái độ láo, chờ 2 tiếng không ai giải quyết, rất bức xúc!"
+PRAISE = "Thầy dạy rất nhiệt tình và dễ hiểu, em cảm ơn thầy nhiều ạ."
+INSULT = "Mày là thằng ngu, câm mồm đi đồ óc chó"
+POLITE = "Chúc mọi người một ngày tốt lành và nhiều sức khỏe."
+
+
+def test_shipped_models_load_offline_without_data(tmp_path):
+    # A fresh process with no data folder and a network-less environment variable set:
+    # nothing but the package is read.
+    code = (
+        "from duluan.enrich.models import predict;"
+        "import json; print(json.dumps(predict(['Giá xăng tăng mạnh'])[0]))"
+    )
+    env = {"DULUAN_DATA": str(tmp_path / "absent"), "PATH": "", "no_proxy": "*"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env=env, cwd=tmp_path).stdout  # fmt: skip
+    result = json.loads(out)
+    assert set(result) == {"category", "sentiment", "toxicity"}
+
+
+def test_predictions_are_sensible():
+    sport, complaint, praise, insult, polite = predict([SPORT, COMPLAINT, PRAISE, INSULT, POLITE])
+    assert sport["category"]["label"] == "The thao"
+    assert complaint["sentiment"]["label"] == "negative"
+    assert praise["sentiment"]["label"] == "positive"
+    assert insult["toxicity"]["label"] in {"offensive", "hate"}
+    assert insult["toxicity"]["score"] > polite["toxicity"]["score"]
+    assert polite["toxicity"]["label"] == "clean"
+
+
+def test_without_diacritics_gives_the_same_answers():
+    folded = [fold_keep_case(t) for t in (SPORT, COMPLAINT, PRAISE)]
+    sport, complaint, praise = predict(folded)
+    assert sport["category"]["label"] == "The thao"
+    assert complaint["sentiment"]["label"] == "negative"
+    assert praise["sentiment"]["label"] == "positive"
+
+
+def test_probabilities_sum_to_one_and_score_is_a_probability():
+    for row in predict([SPORT, COMPLAINT, "", "ok", "🙂🙂"]):
+        for name in ("category", "sentiment", "toxicity"):
+            assert sum(row[name]["probabilities"].values()) == pytest.approx(1.0, abs=1e-3)
+        assert 0.0 <= row["toxicity"]["score"] <= 1.0
+        assert isinstance(row["toxicity"]["toxic"], bool)
+
+
+@pytest.mark.parametrize("head", HEADS)
+def test_files_hold_no_pickle_and_are_small(head):
+    path = MODELS_DIR / f"{head}.npz"
+    with np.load(path, allow_pickle=False) as arrays:
+        assert {"columns", "weights", "bias"} <= set(arrays.files)
+        assert all(arrays[name].dtype != object for name in arrays.files)
+    assert path.stat().st_size < 8_000_000
+    info = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert info["feature_options"]["n_features"] == FEATURE_OPTIONS.n_features
+    assert info["terms"]  # the card's licence statement has its source in the file
+
+
+def _toy_model() -> LinearModel:
+    rng = np.random.default_rng(0)
+    coef = rng.normal(size=(3, 50)).astype(np.float32)
+    coef[:, ::3] = 0.0  # unused columns must not be stored
+    return LinearModel.from_dense(["a", "b", "c"], coef, np.array([0.1, -0.2, 0.0]),
+                                  temperature=0.7, metadata={"seed": 1})  # fmt: skip
+
+
+def test_save_load_round_trip_is_exact(tmp_path):
+    model = _toy_model().rounded()  # what float16 storage keeps
+    model.save(tmp_path / "toy")
+    again = LinearModel.load(tmp_path / "toy")
+    features = sp.random(20, 50, density=0.3, format="csr", random_state=1, dtype=np.float32)
+    assert again.labels == model.labels
+    assert again.temperature == model.temperature
+    assert again.metadata == model.metadata
+    np.testing.assert_array_equal(again.columns, model.columns)
+    np.testing.assert_array_equal(again.scores(features), model.scores(features))
+    assert len(model.columns) == 50 - 17
+
+
+def test_pruning_keeps_the_strongest_columns():
+    coef = np.zeros((2, 10), dtype=np.float32)
+    coef[0, 3], coef[1, 7], coef[0, 5] = 5.0, -4.0, 0.01
+    model = LinearModel.from_dense(["x", "y"], coef, np.zeros(2), keep=0.67)
+    assert model.columns.tolist() == [3, 7]
+
+
+def test_wrong_width_is_refused_with_the_fix():
+    with pytest.raises(ValueError, match="feature options"):
+        _toy_model().scores(sp.csr_matrix((1, 49), dtype=np.float32))
+
+
+def test_temperature_and_softmax():
+    scores = np.array([[4.0, 0.0], [0.0, 4.0], [4.0, 0.0], [4.0, 0.0]])
+    truth = np.array([0, 1, 1, 0])  # one confident mistake in four: soften
+    assert fit_temperature(scores, truth) > 1.0
+    assert softmax(scores).sum(axis=1) == pytest.approx(np.ones(4))
+
+
+def test_scores():
+    truth = ["a", "a", "b", "b"]
+    assert macro_f1(truth, ["a", "a", "b", "a"]) == pytest.approx((0.8 + 2 / 3) / 2)
+    assert weighted_f1(truth, truth) == 1.0
+    assert expected_calibration_error(np.array([0.9, 0.9]), np.array([1, 0])) == pytest.approx(0.4)
+
+
+def test_unknown_names_name_the_choices():
+    with pytest.raises(UsageError, match="category, sentiment, toxicity"):
+        ModelSet(("sentimant",))
+    with pytest.raises(UsageError, match="vntc/train"):
+        datasets.load("vntc/tran")
+
+
+def test_shared_features_cut_long_texts():
+    long_text = "bóng đá " * 5000
+    assert (shared_features([long_text]) != shared_features([long_text[: datasets.NEWS_CHARS]])).nnz == 0
+
+
+@pytest.mark.data
+def test_small_evaluation_on_real_data(tmp_path):
+    data = datasets.data_dir()
+    if not (data / "sentiment" / "uit-vsfc-dev.jsonl.gz").exists():
+        pytest.skip(f"public data sets not found at {data} (set DULUAN_DATA)")
+    from duluan.enrich.evaluation import evaluate
+
+    rows = evaluate(["sentiment"], data, baseline=False)
+    by_key = {(r.dataset, r.split, r.metric): r.score for r in rows}
+    assert by_key[("uit-vsfc", "dev", "weighted F1")] > 0.85
+    assert by_key[("uit-vsfc", "dev (no diacritics)", "weighted F1")] > 0.85
+    assert by_key[("uit-vsfc", "dev", "ECE (10 bins)")] < 0.1
