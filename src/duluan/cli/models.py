@@ -16,11 +16,14 @@ DATA_HELP = "Folder of the public data sets (default: $DULUAN_DATA, else ../shar
 
 @click.group()
 def models() -> None:
-    """Train, evaluate and try the category, sentiment and toxicity models."""
+    """Train, evaluate and try the shipped models: category, sentiment, toxicity, concern."""
+
+
+MODEL_NAMES = ["category", "sentiment", "toxicity", "concern"]
 
 
 @models.command("train")
-@click.argument("name", type=click.Choice(["category", "sentiment", "toxicity"]))
+@click.argument("name", type=click.Choice(MODEL_NAMES))
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help=DATA_HELP)
 @click.option("--seed", type=int, default=13, show_default=True, help="Same seed, same model.")
@@ -29,6 +32,13 @@ def models() -> None:
 def train_command(name: str, data_dir: Path | None, seed: int, out_dir: Path | None) -> None:
     """Train model NAME from the public data sets and write its files."""
     from ..enrich.models import train
+
+    if name == "concern":
+        from ..enrich.concern_training import train_concern_model
+
+        concern = train_concern_model(data_dir or os.environ.get("DULUAN_DATA"), seed, out_dir)
+        console.print(json.dumps(concern.__dict__, ensure_ascii=False, default=str, indent=1))
+        return
 
     report = train(name, data_dir or os.environ.get("DULUAN_DATA"), seed, out_dir)
     for head in report.heads:
@@ -44,7 +54,7 @@ def train_command(name: str, data_dir: Path | None, seed: int, out_dir: Path | N
 
 
 @models.command("eval")
-@click.argument("names", nargs=-1, type=click.Choice(["category", "sentiment", "toxicity"]))
+@click.argument("names", nargs=-1, type=click.Choice(MODEL_NAMES))
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help=DATA_HELP)
 @click.option("--models", "model_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -58,8 +68,15 @@ def eval_command(names: tuple[str, ...], data_dir: Path | None, model_dir: Path 
 
     from ..enrich.evaluation import evaluate
 
-    rows = evaluate(names or None, data_dir or os.environ.get("DULUAN_DATA"), model_dir,
-                    baseline=not no_baseline)
+    chosen = list(names or MODEL_NAMES)
+    shared = [n for n in chosen if n != "concern"]
+    rows = evaluate(shared, data_dir or os.environ.get("DULUAN_DATA"), model_dir,
+                    baseline=not no_baseline) if shared else []
+    if "concern" in chosen:
+        # Our own evaluation set (tests/data), with the lexicon labeller as the baseline.
+        from ..enrich.concern_eval import evaluate_concerns
+
+        rows.extend(evaluate_concerns(per_class=False))
     if as_json:
         for row in rows:
             click.echo(json.dumps(asdict(row), ensure_ascii=False))
