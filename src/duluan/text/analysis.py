@@ -64,7 +64,7 @@ class AnalysisOptions:
     # A batch allocates hundreds of thousands of small acyclic objects (tokens, words),
     # and each of them counts towards Python's cycle collector, whose full passes also
     # walk the loaded models: pausing it for the batch saves about a sixth of the time
-    # (benchmarks/RESULTS-language.md). Reference counting frees memory as usual; the
+    # (benchmarks/RESULTS.md). Reference counting frees memory as usual; the
     # collector is restored after the batch, and left alone if it was already off.
     pause_gc: bool = True
 

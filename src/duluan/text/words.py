@@ -8,7 +8,7 @@ the space, their shapes, the previous decision and a lexicon of multi-syllable w
 Decoding is greedy, left to right. For speed the model is compiled to integer tables and
 every space of a batch of texts is scored at once in numpy (`segment_batch`); a test
 holds its decisions equal to the plain per-feature scoring used in training. The
-measured F1 and speed against underthesea and pyvi are in benchmarks/RESULTS-language.md.
+measured F1 and speed against underthesea and pyvi are in benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
