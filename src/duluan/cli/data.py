@@ -50,7 +50,11 @@ def print_workspace_summary(s: WorkspaceSummary) -> None:
     console.print(table)
     if s.enriched:
         console.print(f"\n[bold]Labels[/bold] on {s.enriched} documents; {s.complaints} read as citizen complaints")
+        from ..enrich.pipeline import CATEGORY_NAMES
+
         for name, counts in s.labels.items():
+            if name == "category":
+                counts = {CATEGORY_NAMES.get(k or "", k): v for k, v in counts.items()}
             total = sum(counts.values()) or 1
             shown = ", ".join(
                 f"{label or '—'} {n} ({100 * n / total:.0f}%)"

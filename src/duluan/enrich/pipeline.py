@@ -18,6 +18,12 @@ from ..text.keywords import document_keywords
 from ..text.places import PlaceMention, find_places
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# The VNTC topic labels as the data set spells them (no diacritics), and as people read them.
+CATEGORY_NAMES = {
+    "Chinh tri Xa hoi": "Chính trị – Xã hội", "Doi song": "Đời sống", "Khoa hoc": "Khoa học",
+    "Kinh doanh": "Kinh doanh", "Phap luat": "Pháp luật", "Suc khoe": "Sức khỏe",
+    "The gioi": "Thế giới", "The thao": "Thể thao", "Van hoa": "Văn hóa", "Vi tinh": "Vi tính",
+}
 KEYWORDS_PER_DOCUMENT = 8
 
 
@@ -38,7 +44,10 @@ class Enrichment:
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `duluan label`."""
         return {
-            "category": {"label": self.category, "probability": self.category_p},
+            "category": {
+                "label": self.category, "name": CATEGORY_NAMES.get(self.category or "", self.category),
+                "probability": self.category_p,
+            },
             "sentiment": {"label": self.sentiment, "probabilities": self.sentiment_probabilities},
             "toxicity": {"label": self.toxicity, "score": self.toxicity_score},
             "complaint": self.complaint_p,
