@@ -93,6 +93,9 @@ class IngestSummary:
 # find it finds its near-twin. Leaving it out keeps the band lists of a story widely
 # shared (hundreds of copies) short, so lookups stay fast as the store grows.
 INDEX_CEILING = 0.8
+# Largest LSH bucket we read from or add to: beyond it a band is shared boilerplate
+# ("Xin phép admin cho em đăng bài"), and reading it would make ingest quadratic.
+BUCKET_CAP = 64
 
 # Readable lines for the summary are capped: a file of 100k broken lines must not
 # print 100k lines; the rejects table keeps every one.
@@ -296,18 +299,27 @@ def _store_with_stories(
     growth: dict[int, tuple[int, datetime, datetime]] = {}
     stored_sigs = {doc_id: signature_from_bytes(blob) for doc_id, (blob, _, _) in stored_meta.items()}
     stored_anchors = {doc_id: np.frombuffer(blob, dtype="<u4") for doc_id, (_, _, blob) in stored_meta.items()}
-    indexed = [True] * len(docs)
+    indexed_keys: list[list[int]] = [[] for _ in docs]
     for index, (doc, sig, doc_keys) in enumerate(zip(docs, signatures, keys, strict=True)):
         best: tuple[float, tuple[str, int]] | None = None
+        threshold = (
+            options.near_duplicate_threshold if doc.kind in ("news", "page")
+            else options.social_near_duplicate_threshold
+        )
         if sig is not None:
-            old = sorted({d for key in doc_keys for d in stored.get(key, ())})
+            # The most recent members of each bucket: copies travel within days, and a
+            # bucket shared by hundreds of texts is boilerplate, not one story.
+            old = sorted({d for key in doc_keys for d in sorted(stored.get(key, ()))[-BUCKET_CAP:]})
             mine = sorted({o for key in doc_keys for o in in_batch.get(key, ())})
             if old or mine:
                 # All candidates scored at once: one comparison of a small matrix.
                 matrix = np.stack([stored_sigs[d] for d in old] + [signatures[o] for o in mine])  # type: ignore[misc]
                 scores = (matrix == sig).mean(axis=1)
-                # The most similar candidate that also names the same places and numbers.
+                # The most similar candidate above the threshold that also names the
+                # same places and numbers.
                 for top in np.argsort(-scores, kind="stable"):
+                    if scores[top] < threshold:
+                        break
                     if top < len(old):
                         other = stored_anchors[old[top]]
                         ref = ("old", stored_meta[old[top]][1])
@@ -318,14 +330,12 @@ def _store_with_stories(
                         best = (float(scores[top]), ref)
                         break
             if best is None or best[0] < INDEX_CEILING:
-                for key in doc_keys:
+                uncrowded = [
+                    k for k in doc_keys if len(stored.get(k, ())) + len(in_batch.get(k, ())) < BUCKET_CAP
+                ]
+                indexed_keys[index] = uncrowded
+                for key in uncrowded:
                     in_batch.setdefault(key, []).append(index)
-            else:
-                indexed[index] = False
-        threshold = (
-            options.near_duplicate_threshold if doc.kind in ("news", "page")
-            else options.social_near_duplicate_threshold
-        )
         if best is not None and best[0] >= threshold:
             summary.near_duplicate += 1
             ref = best[1]
@@ -351,12 +361,7 @@ def _store_with_stories(
     doc_ids = repo.insert_documents(conn, rows)
     repo.insert_bands(
         conn,
-        [
-            (k, doc_ids[doc.content_hash])
-            for doc, ks, index_it in zip(docs, keys, indexed, strict=True)
-            if index_it
-            for k in set(ks)
-        ],
+        [(k, doc_ids[doc.content_hash]) for doc, ks in zip(docs, indexed_keys, strict=True) for k in set(ks)],
     )
     summary.new += len(docs)
     summary.new_stories += len(new_stories)
