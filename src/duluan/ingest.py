@@ -95,7 +95,7 @@ class IngestSummary:
 INDEX_CEILING = 0.8
 # Largest LSH bucket we read from or add to: beyond it a band is shared boilerplate
 # ("Xin phép admin cho em đăng bài"), and reading it would make ingest quadratic.
-BUCKET_CAP = 64
+BUCKET_CAP = 16
 
 # Readable lines for the summary are capped: a file of 100k broken lines must not
 # print 100k lines; the rejects table keeps every one.
