@@ -9,6 +9,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
+    Date,
     Dialect,
     Float,
     ForeignKey,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.types import DateTime, TypeDecorator
 
@@ -199,4 +201,124 @@ document_places = Table(
     Column("confidence", Float, nullable=False),
     Index(None, "province_code"),
     Index(None, "ward_code"),
+)
+
+
+# Topics: groups of stories about one subject, found incrementally (analysis/topics.py).
+# A topic keeps its id as it grows; a merged topic points to the one that absorbed it.
+topics = Table(
+    "topics",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("keywords", JSON, nullable=False),
+    Column("headline", Text),
+    Column("status", String(10), nullable=False),  # active, faded, merged
+    Column("merged_into", Integer, ForeignKey("topics.id")),
+    Column("n_stories", Integer, nullable=False, default=0),
+    Column("n_documents", Integer, nullable=False, default=0),
+    Column("born_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+    Column("centroid", LargeBinary),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index(None, "status"),
+)
+
+story_topics = Table(
+    "story_topics",
+    metadata,
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic_id", Integer, ForeignKey("topics.id"), nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("assigned_at", UTCDateTime, nullable=False),
+    Index(None, "topic_id"),
+)
+
+# The life of topics: born, merged, split, faded, revived — with the data time it happened.
+topic_events = Table(
+    "topic_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("topic_id", Integer, ForeignKey("topics.id"), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("other_topic_id", Integer, ForeignKey("topics.id")),
+    Column("at", UTCDateTime, nullable=False),
+    Column("detail", JSON, nullable=False),
+    Index(None, "topic_id"),
+)
+
+# A surge of one series (concern x place, or topic) above its baseline. One row per surge:
+# later days of the same surge extend it, so an alert is never raised twice.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("series_key", String(160), nullable=False),
+    Column("kind", String(20), nullable=False),  # concern_place, concern_national, topic
+    Column("concern", String(30)),
+    Column("place_level", String(10)),
+    Column("place_code", String(10)),
+    Column("topic_id", Integer, ForeignKey("topics.id")),
+    Column("started_on", Date, nullable=False),
+    Column("last_on", Date, nullable=False),
+    Column("observed", Integer, nullable=False),
+    Column("expected", Float, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("threshold", Float, nullable=False),
+    Column("method", String(60), nullable=False),
+    Column("stats", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("status", String(12), nullable=False),  # new, acknowledged, dismissed, case
+    Column("status_reason", Text),
+    Column("case_id", Integer, ForeignKey("cases.id")),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("acknowledged_at", UTCDateTime),
+    UniqueConstraint("series_key", "started_on"),
+    Index(None, "status"),
+    Index(None, "last_on"),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("concern", String(30)),
+    Column("place_level", String(10)),
+    Column("place_code", String(10)),
+    Column("assigned_unit", Text),
+    Column("priority", String(10), nullable=False),
+    Column("due_on", Date),
+    Column("status", String(12), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("started_at", UTCDateTime),
+    Column("answered_at", UTCDateTime),
+    Column("resolved_at", UTCDateTime),
+    Column("closed_at", UTCDateTime),
+    Index(None, "status"),
+)
+
+case_documents = Table(
+    "case_documents",
+    metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
+# The audit trail: every change to a case, who made it and when; never updated or deleted.
+case_events = Table(
+    "case_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("field", String(30)),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("note", Text),
+    Index(None, "case_id"),
 )
