@@ -69,7 +69,11 @@ def print_workspace_summary(s: WorkspaceSummary) -> None:
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--days", type=click.IntRange(1, 3650), default=30, show_default=True)
 @click.option("--seed", type=int, default=7, show_default=True, help="Same seed, same files.")
-def simulate(out_dir: Path, days: int, seed: int) -> None:
+@click.option(
+    "--event-scale", type=click.FloatRange(0.1, 20), default=1.0, show_default=True,
+    help="Multiply the planted events' extra posts (1 = a ward flood of about 15 extra posts a day over 5).",
+)
+def simulate(out_dir: Path, days: int, seed: int, event_scale: float) -> None:
     """Write a simulated Vietnamese stream with its ground truth into OUT_DIR.
 
     news.xml (RSS), posts.jsonl (posts and comments), legacy/ (legacy-encoded texts)
@@ -79,7 +83,7 @@ def simulate(out_dir: Path, days: int, seed: int) -> None:
     from ..simulate import SimulationOptions
     from ..simulate import simulate as run_simulation
 
-    result = run_simulation(SimulationOptions(seed=seed, days=days), out_dir)
+    result = run_simulation(SimulationOptions(seed=seed, days=days, event_scale=event_scale), out_dir)
     for name, count in sorted(result.counts.items()):
         console.print(f"  {name}: {count}")
     console.print(f"Wrote {out_dir} ({len(result.events)} planted events; ground truth in truth.json)")

@@ -44,7 +44,7 @@ def plan_events(
     options: SimulationOptions, rng: random.Random, general_price_rate: float
 ) -> EventPlan:
     """Choose the four planted events for this seed."""
-    scale = options.posts_per_day / 250
+    scale = options.posts_per_day / 250 * options.event_scale
     events: list[PlantedEvent] = []
     flood_ward = ward(rng.choice(FLOOD_PRONE))
     rubbish_ward = ward(rng.choice([c for c in DENSE if c != flood_ward.code]))

@@ -28,6 +28,7 @@ class SimulationOptions:
     start: date = date(2026, 10, 1)
     posts_per_day: int = 250  # background social posts per day (comments come on top)
     news_per_day: int = 40  # background news articles per day (before syndicated copies)
+    event_scale: float = 1.0  # multiplies the planted events' extra posts per day
     noise: NoiseOptions = field(default_factory=NoiseOptions)
 
 

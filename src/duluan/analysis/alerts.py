@@ -1,0 +1,324 @@
+"""Alerts: run the surge detection, store each surge once, and let people act on it.
+
+`run_alerts` reads the series (analysis/alert_series.py), finds surges
+(analysis/surges.py) and writes one alert per surge. A surge that continues on later
+days extends its alert instead of raising a new one, and a rerun on the same data changes
+nothing: the natural key is (series, first day), and a run that overlaps a stored alert
+of the same series updates it. People then acknowledge, dismiss (with a reason) or turn
+an alert into a case; the status is kept across reruns.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, insert, select, update
+from sqlalchemy.sql import Select
+
+from ..enrich.concerns import CONCERNS
+from ..errors import UsageError
+from ..store.repository import utcnow
+from ..store.schema import alerts, documents, enrichments
+from .alert_series import load_series
+from .periods import Period
+from .places import PlaceFilter, place_name
+from .privacy import guarded
+from .series import SeriesFilter, count_series, distinct_authors, filtered
+from .surges import Detection, SeriesKey, SeriesSet, Surge, SurgeOptions, detect
+
+ALERT_STATUSES = ("new", "acknowledged", "dismissed", "case")
+# What a person may do to an alert in each status.
+ALERT_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "new": ("acknowledged", "dismissed", "case"),
+    "acknowledged": ("dismissed", "case"),
+    "dismissed": ("acknowledged",),
+    "case": (),
+}
+EVIDENCE_SIZE = 10
+CHART_DAYS_BEFORE = 14
+CONCERN_NAMES = {c.id: c.name_vi for c in CONCERNS}
+METHOD = "negative binomial over a weekday-adjusted trailing baseline, Benjamini-Hochberg"
+
+
+class UnknownAlert(UsageError):
+    pass
+
+
+class TransitionNotAllowed(UsageError):
+    pass
+
+
+def key_of(row: Any) -> SeriesKey:
+    level = row.place_level or ("topic" if row.kind == "topic" else "national")
+    return SeriesKey(row.kind, level, row.concern, row.place_code, row.topic_id)
+
+
+def series_filter(key: SeriesKey) -> SeriesFilter:
+    """The documents a series counts, as a filter (for evidence and charts)."""
+    if key.kind == "topic":
+        return SeriesFilter(topic_id=key.topic_id)
+    place = None
+    if key.level in ("ward", "province") and key.code:
+        place = PlaceFilter(key.level, (key.code,), place_name(key.level, key.code))
+    return SeriesFilter(concern=key.concern, place=place, social_only=True)
+
+
+def describe(key: SeriesKey) -> str:
+    """What and where, for people: "Ngập nước, thoát nước — Phường Thạnh Mỹ Tây"."""
+    if key.kind == "topic":
+        return f"topic {key.topic_id}"
+    what = CONCERN_NAMES.get(key.concern or "", key.concern or "")
+    where = "cả nước" if key.level == "national" else place_name(key.level, key.code or "")
+    return f"{what} — {where}"
+
+
+@dataclass
+class AlertRunSummary:
+    series: int
+    tested_days: int
+    series_days: int
+    new: int
+    extended: int
+    unchanged: int
+
+
+def run_alerts(
+    engine: Engine, period: Period, options: SurgeOptions, now: datetime | None = None
+) -> AlertRunSummary:
+    """Detect surges over `period` (plus the baseline window before it) and store them."""
+    history = period.extended_back(options.baseline.window)
+    series = load_series(engine, history)
+    detection = detect(series, options)
+    new = extended = unchanged = 0
+    now = now or utcnow()
+    with engine.begin() as conn:
+        for surge in detection.surges:
+            if series.days[surge.end] < period.start:
+                continue
+            outcome = _store(conn, engine, series, detection, surge, options, history, now)
+            new += outcome == "new"
+            extended += outcome == "extended"
+            unchanged += outcome == "unchanged"
+    return AlertRunSummary(len(series.keys), detection.tested_days, detection.series_days, new, extended, unchanged)
+
+
+def _store(
+    conn: Connection,
+    engine: Engine,
+    series: SeriesSet,
+    detection: Detection,
+    surge: Surge,
+    options: SurgeOptions,
+    history: Period,
+    now: datetime,
+) -> str:
+    key = series.keys[surge.series]
+    started, last = series.days[surge.start], series.days[surge.end]
+    _, peak = surge.peak
+    values = {
+        "series_key": key.text,
+        "kind": key.kind,
+        "concern": key.concern,
+        "place_level": key.level if key.level in ("ward", "province") else None,
+        "place_code": key.code,
+        "topic_id": key.topic_id,
+        "started_on": started,
+        "last_on": last,
+        "observed": surge.observed,
+        "expected": round(surge.expected, 2),
+        "score": round(-math.log10(max(peak.p_value, 1e-300)), 2),
+        "threshold": round(-math.log10(max(peak.critical, 1e-300)), 2),
+        "method": "nb-baseline-bh/v1",
+        "stats": _stats(series, detection, surge, options),
+        "evidence": evidence_ids(engine, key, Period(started, last, history.timezone)),
+        "updated_at": now,
+    }
+    gap = timedelta(days=options.gap + 1)
+    existing = conn.execute(
+        select(alerts).where(
+            and_(
+                alerts.c.series_key == key.text,
+                alerts.c.started_on <= last + gap,
+                alerts.c.last_on >= started - gap,
+            )
+        ).order_by(alerts.c.started_on)
+    ).first()
+    if existing is None:
+        conn.execute(insert(alerts).values(**values, status="new", created_at=now))
+        return "new"
+    values["started_on"] = min(existing.started_on, started)
+    values["last_on"] = max(existing.last_on, last)
+    same = all(getattr(existing, k) == values[k] for k in ("started_on", "last_on", "observed", "evidence"))
+    if same:
+        return "unchanged"
+    conn.execute(update(alerts).where(alerts.c.id == existing.id).values(**values))
+    return "extended"
+
+
+def _stats(series: SeriesSet, detection: Detection, surge: Surge, options: SurgeOptions) -> dict[str, Any]:
+    low = max(0, surge.start - CHART_DAYS_BEFORE)
+    days = range(low, surge.end + 1)
+    expected = detection.expected[surge.series]
+    return {
+        "days": [series.days[t].isoformat() for t in days],
+        "observed": [int(series.counts[surge.series, t]) for t in days],
+        "expected": [None if math.isnan(expected[t]) else round(float(expected[t]), 2) for t in days],
+        "flagged": {
+            series.days[t].isoformat(): {
+                "observed": test.observed,
+                "expected": round(test.expected, 2),
+                "dispersion": round(test.dispersion, 2),
+                "p_value": test.p_value,
+                "critical_p": test.critical,
+            }
+            for t, test in sorted(surge.tests.items())
+        },
+        "q": options.q,
+        "min_count": options.min_count,
+        "k": options.k,
+        "unit": "distinct stories of posts and comments per day" if series.keys[surge.series].kind != "topic" else "distinct stories per day",
+    }
+
+
+def evidence_ids(engine: Engine, key: SeriesKey, period: Period, limit: int = EVIDENCE_SIZE) -> list[int]:
+    """The documents that best show the surge: most complaint-like first, one per story."""
+    low, high = period.utc_bounds()
+    query: Select[Any] = (
+        select(documents.c.id, documents.c.story_id)
+        .where(and_(documents.c.published_at >= low, documents.c.published_at < high))
+        .outerjoin(enrichments, enrichments.c.document_id == documents.c.id)
+    )
+    flt = series_filter(key)
+    # The filter joins enrichments itself for concerns; the outer join above serves ordering.
+    query = filtered(query, SeriesFilter(place=flt.place, topic_id=flt.topic_id, social_only=flt.social_only))
+    if flt.concern:
+        query = query.where(enrichments.c.concern == flt.concern)
+    query = query.order_by(enrichments.c.complaint_p.desc().nulls_last(), documents.c.published_at, documents.c.id)
+    seen: set[int] = set()
+    out: list[int] = []
+    with engine.connect() as conn:
+        for row in conn.execute(query.limit(limit * 20)):
+            if row.story_id in seen:
+                continue
+            seen.add(row.story_id)
+            out.append(int(row.id))
+            if len(out) == limit:
+                break
+    return out
+
+
+@dataclass
+class AlertView:
+    id: int
+    what: str
+    series_key: str
+    kind: str
+    concern: str | None
+    place_level: str | None
+    place_code: str | None
+    topic_id: int | None
+    started_on: date
+    last_on: date
+    observed: int | str
+    expected: float
+    score: float
+    threshold: float
+    status: str
+    status_reason: str | None
+    case_id: int | None
+    created_at: datetime
+    acknowledged_at: datetime | None
+    stats: dict[str, Any]
+    evidence: list[int]
+
+    def as_json(self) -> dict[str, Any]:
+        data = dict(vars(self))
+        for name in ("started_on", "last_on", "created_at", "acknowledged_at"):
+            value = data[name]
+            data[name] = value.isoformat() if value is not None else None
+        return data
+
+
+def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
+    key = key_of(row)
+    flt, period = series_filter(key), Period(row.started_on, row.last_on, timezone)
+    counts = count_series(engine, flt, period)
+    figure = guarded(row.observed, sum(counts.social), distinct_authors(engine, flt, period), k)
+    return AlertView(
+        row.id, describe(key), row.series_key, row.kind, row.concern, row.place_level, row.place_code,
+        row.topic_id, row.started_on, row.last_on, figure.as_json(), row.expected, row.score,
+        row.threshold, row.status, row.status_reason, row.case_id, row.created_at,
+        row.acknowledged_at, row.stats, list(row.evidence),
+    )
+
+
+def list_alerts(
+    engine: Engine,
+    *,
+    timezone: str,
+    status: str | None = None,
+    concern: str | None = None,
+    place: PlaceFilter | None = None,
+    period: Period | None = None,
+    k: int = 5,
+    limit: int = 50,
+) -> list[AlertView]:
+    """Alerts, newest surge first; filters as in the dashboard."""
+    if status is not None and status not in ALERT_STATUSES:
+        raise UsageError(f"unknown alert status {status!r}; choose one of: {', '.join(ALERT_STATUSES)}")
+    query = select(alerts)
+    if status:
+        query = query.where(alerts.c.status == status)
+    if concern:
+        query = query.where(alerts.c.concern == concern)
+    if place is not None:
+        query = query.where(and_(alerts.c.place_level == place.level, alerts.c.place_code.in_(place.codes)))
+    if period is not None:
+        query = query.where(and_(alerts.c.last_on >= period.start, alerts.c.started_on <= period.end))
+    query = query.order_by(alerts.c.last_on.desc(), alerts.c.score.desc(), alerts.c.id).limit(limit)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [_view(r, engine, k, timezone) for r in rows]
+
+
+def get_alert(engine: Engine, alert_id: int, *, timezone: str, k: int = 5) -> AlertView:
+    with engine.connect() as conn:
+        row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
+    if row is None:
+        raise UnknownAlert(f"no alert {alert_id}; `duluan alerts list` shows them")
+    return _view(row, engine, k, timezone)
+
+
+def set_alert_status(
+    conn: Connection, alert_id: int, status: str, *, reason: str | None = None,
+    case_id: int | None = None, now: datetime | None = None,
+) -> None:
+    """Move an alert to `status` if its current status allows; dismissing needs a reason."""
+    row = conn.execute(select(alerts.c.status).where(alerts.c.id == alert_id)).first()
+    if row is None:
+        raise UnknownAlert(f"no alert {alert_id}; `duluan alerts list` shows them")
+    allowed = ALERT_TRANSITIONS[row.status]
+    if status not in allowed:
+        choices = ", ".join(allowed) if allowed else "none: it is final"
+        raise TransitionNotAllowed(f"alert {alert_id} is {row.status}; it can become: {choices}")
+    if status == "dismissed" and not (reason or "").strip():
+        raise UsageError("dismissing an alert needs a reason (--reason), so others know why")
+    now = now or utcnow()
+    values: dict[str, Any] = {"status": status, "updated_at": now}
+    if reason is not None:
+        values["status_reason"] = reason.strip()
+    if case_id is not None:
+        values["case_id"] = case_id
+    conn.execute(update(alerts).where(alerts.c.id == alert_id).values(**values))
+    if status in ("acknowledged", "case"):
+        # The first acknowledgement counts for the time-to-acknowledge, not a later one.
+        first = and_(alerts.c.id == alert_id, alerts.c.acknowledged_at.is_(None))
+        conn.execute(update(alerts).where(first).values(acknowledged_at=now))
+
+
+def change_alert(engine: Engine, alert_id: int, status: str, reason: str | None = None) -> None:
+    with engine.begin() as conn:
+        set_alert_status(conn, alert_id, status, reason=reason)

@@ -1,0 +1,91 @@
+"""Turning what an analyst types ("Thủ Đức", "quận Phú Nhuận", "79") into unit codes in force.
+
+Every figure is kept by the units in force since 1 July 2025. An old name resolves to the
+new units that took it over: a pre-2025 district becomes the set of new wards it became,
+so "quận Phú Nhuận" still finds its talk. A name that may mean several units is an
+error listing them, never a silent guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import UsageError
+from ..text.fold import fold
+from ..text.places_lookup import PlaceMatch, province_by_code, resolve_place, ward_by_code
+
+# Two readings closer than this are too close to choose between.
+AMBIGUITY_MARGIN = 0.05
+# Type words a person may put first; when given, only units of that type are meant.
+TYPE_WORDS = ("thanh pho", "thi xa", "thi tran", "phuong", "xa", "quan", "huyen", "tinh")
+
+
+class UnknownPlace(UsageError):
+    pass
+
+
+@dataclass(frozen=True)
+class PlaceFilter:
+    level: str  # "province" or "ward"
+    codes: tuple[str, ...]  # new-unit codes: one province, or one or more wards
+    label: str  # what to print: "Phường Bạch Mai", "Quận Phú Nhuận (cũ)"
+
+
+def place_name(level: str, code: str) -> str:
+    match = province_by_code(code) if level == "province" else ward_by_code(code)
+    return match.name if match else code
+
+
+def _ward_codes(match: PlaceMatch) -> tuple[str, ...]:
+    if match.era == "new":
+        return (match.code,)
+    return tuple(c for c in match.new_codes if len(c) == 5)
+
+
+def _as_filter(match: PlaceMatch) -> PlaceFilter:
+    old = " (cũ)" if match.era == "old" else ""
+    if match.level == "province":
+        return PlaceFilter("province", (match.province_code_new,), match.name + old)
+    codes = _ward_codes(match)
+    if not codes:
+        raise UnknownPlace(f"{match.name}{old} has no ward in force today to count by")
+    return PlaceFilter("ward", codes, match.name + old)
+
+
+def _describe(match: PlaceMatch) -> str:
+    era = "before 2025" if match.era == "old" else "in force"
+    province = place_name("province", match.province_code_new)
+    return f"{match.name} ({match.level} {match.code}, {era}, {province})"
+
+
+def resolve_place_filter(text: str) -> PlaceFilter:
+    """The units `text` means, by code or by name; an error names the choices."""
+    text = text.strip()
+    if not text:
+        raise UnknownPlace("empty place; give a province or ward name or its code")
+    if text.isdigit():
+        match = province_by_code(text) if len(text) <= 2 else ward_by_code(text)
+        if match is None:
+            raise UnknownPlace(f"no province or ward has the code {text!r}")
+        return _as_filter(match)
+    matches = resolve_place(text)
+    if not matches:
+        raise UnknownPlace(
+            f"no administrative unit is called {text!r}; try the official name "
+            "('phường Bạch Mai', 'TP.HCM') or the unit code"
+        )
+    typed = next((w for w in TYPE_WORDS if fold(text).lower().startswith(w + " ")), None)
+    if typed is not None:
+        matches = [m for m in matches if fold(m.name).lower().startswith(typed + " ")] or matches
+    best = matches[0]
+    rivals = [
+        m for m in matches[1:]
+        if m.score >= best.score - AMBIGUITY_MARGIN and _as_filter(m).codes != _as_filter(best).codes
+    ]
+    if rivals:
+        choices = "; ".join(_describe(m) for m in [best, *rivals][:8])
+        raise UnknownPlace(
+            f"{text!r} may mean several units: {choices}. Give the code, or the type word "
+            "('phường …', 'quận …')"
+        )
+    return _as_filter(best)

@@ -1,0 +1,212 @@
+"""Counting documents per day or hour for any filter, in the database.
+
+A series answers "how much talk, when" for one slice: a concern, a place (province or
+ward, new units), a category, a document kind, a source kind, a sentiment, a topic — or
+any combination. Each bucket carries three counts: documents, distinct stories (a
+syndicated article counts once) and distinct social authors (for k-anonymity; author
+pseudonyms are counted, never returned).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, and_, case, distinct, func, select
+from sqlalchemy.sql import Select
+
+from ..enrich.concerns import CONCERN_IDS
+from ..enrich.pipeline import CATEGORY_NAMES
+from ..errors import UsageError
+from ..sources.registry import SOURCE_KINDS
+from ..store.schema import document_places, documents, enrichments, sources, story_topics, topics
+from .periods import Period, local_day, local_hour
+from .places import PlaceFilter, resolve_place_filter
+
+SOCIAL_KINDS = ("post", "comment")
+DOCUMENT_KINDS = ("news", "page", "post", "comment")
+SENTIMENTS = ("negative", "neutral", "positive")
+
+
+class UnknownFilter(UsageError):
+    pass
+
+
+class TopicGone(UsageError):
+    """A topic id that no longer stands on its own: it merged into another."""
+
+    def __init__(self, topic_id: int, merged_into: int) -> None:
+        super().__init__(f"topic {topic_id} merged into topic {merged_into}; ask for {merged_into}")
+        self.topic_id = topic_id
+        self.merged_into = merged_into
+
+
+@dataclass(frozen=True)
+class SeriesFilter:
+    concern: str | None = None
+    place: PlaceFilter | None = None
+    category: str | None = None
+    kind: str | None = None  # document kind: news, page, post, comment
+    source_kind: str | None = None  # feed, page, jsonl, csv, folder
+    sentiment: str | None = None
+    topic_id: int | None = None
+    social_only: bool = False  # posts and comments only: what citizens wrote
+
+    def describe(self) -> str:
+        parts = [
+            f"concern={self.concern}" if self.concern else "",
+            f"place={self.place.label}" if self.place else "",
+            f"category={self.category}" if self.category else "",
+            f"kind={self.kind}" if self.kind else "",
+            f"source_kind={self.source_kind}" if self.source_kind else "",
+            f"sentiment={self.sentiment}" if self.sentiment else "",
+            f"topic={self.topic_id}" if self.topic_id is not None else "",
+            "posts and comments" if self.social_only else "",
+        ]
+        return ", ".join(p for p in parts if p) or "all documents"
+
+
+def _check(value: str | None, allowed: Sequence[str], what: str) -> str | None:
+    if value is None or value in allowed:
+        return value
+    raise UnknownFilter(f"unknown {what} {value!r}; choose one of: {', '.join(allowed)}")
+
+
+def make_filter(
+    *,
+    concern: str | None = None,
+    place: str | None = None,
+    category: str | None = None,
+    kind: str | None = None,
+    source_kind: str | None = None,
+    sentiment: str | None = None,
+    topic_id: int | None = None,
+) -> SeriesFilter:
+    """A checked filter from what a person typed; every bad value is a clear error."""
+    if category is not None:
+        by_name = {name.casefold(): key for key, name in CATEGORY_NAMES.items()}
+        category = by_name.get(category.casefold(), category)
+    return SeriesFilter(
+        concern=_check(concern, CONCERN_IDS, "concern"),
+        place=resolve_place_filter(place) if place is not None else None,
+        category=_check(category, tuple(CATEGORY_NAMES), "category"),
+        kind=_check(kind, DOCUMENT_KINDS, "document kind"),
+        source_kind=_check(source_kind, SOURCE_KINDS, "source kind"),
+        sentiment=_check(sentiment, SENTIMENTS, "sentiment"),
+        topic_id=topic_id,
+    )
+
+
+def check_topic(engine: Engine, topic_id: int) -> None:
+    with engine.connect() as conn:
+        row = conn.execute(select(topics.c.status, topics.c.merged_into).where(topics.c.id == topic_id)).first()
+    if row is None:
+        raise UnknownFilter(f"no topic {topic_id}; `duluan topics` lists them")
+    if row.status == "merged" and row.merged_into is not None:
+        raise TopicGone(topic_id, row.merged_into)
+
+
+def filtered(query: Select[Any], flt: SeriesFilter) -> Select[Any]:
+    """Add the joins and conditions of a filter to a query over `documents`."""
+    if flt.concern or flt.category or flt.sentiment:
+        query = query.join(enrichments, enrichments.c.document_id == documents.c.id)
+        if flt.concern:
+            query = query.where(enrichments.c.concern == flt.concern)
+        if flt.category:
+            query = query.where(enrichments.c.category == flt.category)
+        if flt.sentiment:
+            query = query.where(enrichments.c.sentiment == flt.sentiment)
+    if flt.place is not None:
+        column = document_places.c.province_code if flt.place.level == "province" else document_places.c.ward_code
+        mentioned = (
+            select(document_places.c.document_id)
+            .where(column.in_(flt.place.codes))
+            .distinct()
+            .subquery()
+        )
+        query = query.join(mentioned, mentioned.c.document_id == documents.c.id)
+    if flt.kind:
+        query = query.where(documents.c.kind == flt.kind)
+    if flt.social_only:
+        query = query.where(documents.c.kind.in_(SOCIAL_KINDS))
+    if flt.source_kind:
+        query = query.join(sources, sources.c.id == documents.c.source_id).where(sources.c.kind == flt.source_kind)
+    if flt.topic_id is not None:
+        query = query.join(story_topics, story_topics.c.story_id == documents.c.story_id).where(
+            story_topics.c.topic_id == flt.topic_id
+        )
+    return query
+
+
+@dataclass
+class Counts:
+    """Counts per bucket, aligned with `buckets`."""
+
+    buckets: list[str]
+    documents: list[int] = field(default_factory=list)
+    stories: list[int] = field(default_factory=list)
+    social: list[int] = field(default_factory=list)  # documents that are posts or comments
+    authors: list[int] = field(default_factory=list)  # distinct social authors
+
+
+def count_series(
+    engine: Engine, flt: SeriesFilter, period: Period, granularity: str = "day"
+) -> Counts:
+    """Documents, stories, social documents and distinct authors per local day or hour."""
+    if granularity not in ("day", "hour"):
+        raise UsageError(f"granularity must be 'day' or 'hour', not {granularity!r}")
+    dialect = engine.dialect.name
+    bucket_of = local_day if granularity == "day" else local_hour
+    bucket = bucket_of(documents.c.published_at, dialect, period).label("bucket")
+    social = case((documents.c.kind.in_(SOCIAL_KINDS), 1), else_=0)
+    low, high = period.utc_bounds()
+    query = select(
+        bucket,
+        func.count().label("documents"),
+        func.count(distinct(documents.c.story_id)).label("stories"),
+        func.sum(social).label("social"),
+        func.count(distinct(documents.c.author_hash)).label("authors"),
+    ).where(and_(documents.c.published_at >= low, documents.c.published_at < high))
+    query = filtered(query, flt).group_by(bucket)
+    with engine.connect() as conn:
+        rows = {r.bucket: r for r in conn.execute(query)}
+    buckets = bucket_names(period, granularity)
+    counts = Counts(buckets)
+    for name in buckets:
+        row = rows.get(name)
+        counts.documents.append(int(row.documents) if row else 0)
+        counts.stories.append(int(row.stories) if row else 0)
+        counts.social.append(int(row.social or 0) if row else 0)
+        counts.authors.append(int(row.authors) if row else 0)
+    return counts
+
+
+def bucket_names(period: Period, granularity: str) -> list[str]:
+    days = period.days()
+    if granularity == "day":
+        return [d.isoformat() for d in days]
+    return [f"{d.isoformat()} {h:02d}" for d in days for h in range(24)]
+
+
+def day_totals(engine: Engine, period: Period) -> list[int]:
+    """All documents per local day: the stream's volume, for the weekday factors."""
+    return count_series(engine, SeriesFilter(), period).documents
+
+
+def first_day_with_data(engine: Engine, timezone: str) -> date | None:
+    with engine.connect() as conn:
+        first = conn.execute(select(func.min(documents.c.published_at))).scalar_one_or_none()
+    return None if first is None else first.astimezone(ZoneInfo(timezone)).date()
+
+
+def distinct_authors(engine: Engine, flt: SeriesFilter, period: Period) -> int:
+    """Distinct social authors behind a filter over a period (pseudonyms counted, not shown)."""
+    low, high = period.utc_bounds()
+    query = select(func.count(distinct(documents.c.author_hash))).where(
+        and_(documents.c.published_at >= low, documents.c.published_at < high)
+    )
+    with engine.connect() as conn:
+        return int(conn.execute(filtered(query, flt)).scalar_one())

@@ -1,0 +1,132 @@
+"""Trends: counts per day or hour for a filter, the baseline expected for each day, and
+each topic's share of voice.
+
+The baseline is the one the alerts use (analysis/baseline.py): a trailing window with a
+guard band, scaled by the stream's weekday pattern. It is given for daily series; an
+hourly series shows counts only (one ward's posts per hour are too few to model).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import Engine, and_, distinct, func, select
+
+from ..store.schema import documents, story_topics, topics
+from .baseline import BaselineOptions, expect, weekday_factors
+from .periods import Period
+from .privacy import Figure, guarded
+from .series import SeriesFilter, check_topic, count_series, distinct_authors
+
+
+@dataclass
+class TrendPoint:
+    bucket: str
+    documents: Figure
+    stories: Figure
+    expected: float | None  # baseline documents for the day; None for hours or without history
+
+
+@dataclass
+class Trend:
+    filter: str
+    period: Period
+    granularity: str
+    points: list[TrendPoint] = field(default_factory=list)
+    total: Figure | None = None
+    expected_total: float | None = None
+    method: str = ""
+
+
+def trend(
+    engine: Engine,
+    flt: SeriesFilter,
+    period: Period,
+    *,
+    granularity: str = "day",
+    k: int = 5,
+    options: BaselineOptions | None = None,
+) -> Trend:
+    """The series for `flt` over `period`, each figure guarded by k-anonymity."""
+    options = options or BaselineOptions()
+    if flt.topic_id is not None:
+        check_topic(engine, flt.topic_id)
+    counts = count_series(engine, flt, period, granularity)
+    result = Trend(flt.describe(), period, granularity)
+    expected: list[float | None] = [None] * len(counts.buckets)
+    if granularity == "day":
+        expected = _daily_baseline(engine, flt, period, options)
+        result.method = (
+            f"trailing {options.window}-day baseline, {options.guard}-day guard, weekday factors "
+            "from the whole stream (see docs/alerts.md)"
+        )
+    for i, bucket in enumerate(counts.buckets):
+        social, authors = counts.social[i], counts.authors[i]
+        result.points.append(
+            TrendPoint(
+                bucket,
+                guarded(counts.documents[i], social, authors, k),
+                guarded(counts.stories[i], social, authors, k),
+                expected[i],
+            )
+        )
+    # The total rests on the distinct authors of the whole period, counted in one query.
+    authors = distinct_authors(engine, flt, period)
+    result.total = guarded(sum(counts.documents), sum(counts.social), authors, k)
+    known = [e for e in expected if e is not None]
+    result.expected_total = round(sum(known), 1) if known else None
+    return result
+
+
+def _daily_baseline(
+    engine: Engine, flt: SeriesFilter, period: Period, options: BaselineOptions
+) -> list[float | None]:
+    history = period.extended_back(options.window)
+    counts = np.array([count_series(engine, flt, history).documents], dtype=float)
+    totals = np.array(count_series(engine, SeriesFilter(), history).documents, dtype=float)
+    factors = weekday_factors(history.days(), totals)
+    offset = options.window
+    # Days before the first document are not history: nothing was being collected.
+    first = int(np.argmax(totals > 0)) if totals.any() else len(totals)
+    out: list[float | None] = []
+    for i in range(period.n_days):
+        t = offset + i
+        if t - options.guard - max(first, t - options.window) < options.min_history:
+            out.append(None)
+            continue
+        window_start = max(first, t - options.window)
+        shifted = counts[:, window_start:]
+        exp = expect(shifted, factors[window_start:], t - window_start, None, options)
+        out.append(round(float(exp.expected[0]), 2))
+    return out
+
+
+@dataclass
+class Share:
+    topic_id: int
+    label: str
+    stories: int
+    share: float  # of all stories in the period that have a topic
+
+
+def share_of_voice(engine: Engine, period: Period, limit: int = 10) -> list[Share]:
+    """Each topic's stories in the period over all stories with a topic, largest first."""
+    low, high = period.utc_bounds()
+    in_period = and_(documents.c.published_at >= low, documents.c.published_at < high)
+    per_topic = (
+        select(story_topics.c.topic_id, func.count(distinct(documents.c.story_id)).label("n"))
+        .join(story_topics, story_topics.c.story_id == documents.c.story_id)
+        .where(in_period)
+        .group_by(story_topics.c.topic_id)
+        .subquery()
+    )
+    query = (
+        select(per_topic.c.topic_id, per_topic.c.n, topics.c.label)
+        .join(topics, topics.c.id == per_topic.c.topic_id)
+        .order_by(per_topic.c.n.desc(), per_topic.c.topic_id)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    total = sum(int(r.n) for r in rows) or 1
+    return [Share(int(r.topic_id), r.label, int(r.n), round(int(r.n) / total, 4)) for r in rows[:limit]]
