@@ -4,8 +4,9 @@ Method (documented for analysts in docs/alerts.md):
 
 1. **Day-of-week factors** f(d) come from the total volume of the whole stream, not from
    each series: one ward's handful of posts a day cannot tell Monday from Sunday, the
-   stream can. f is the mean volume on that weekday over the mean volume, with weekdays
-   seen fewer than twice set to 1.
+   stream can. f is the median volume on that weekday over the median daily volume
+   (medians, so that one big day does not make its weekday look busy), with weekdays
+   seen fewer than twice set to 1; days before collection began are left out.
 2. **Baseline.** For series s on day t, the trailing window is the `window` days before
    t minus a `guard` of the last days (as in the CDC's EARS C2/C3: a surge that builds
    over two days must not raise its own baseline), minus any day already flagged as
@@ -46,12 +47,13 @@ def weekday_factors(days: list[date], totals: np.ndarray) -> np.ndarray:
     """One multiplicative factor per day from the stream's weekday pattern (mean about 1)."""
     totals = np.asarray(totals, dtype=float)
     weekdays = np.array([d.weekday() for d in days])
-    overall = totals.mean() if totals.size and totals.mean() > 0 else 1.0
+    seen_days = totals[totals > 0]
+    overall = float(np.median(seen_days)) if seen_days.size else 1.0
     by_weekday = np.ones(7)
     for w in range(7):
-        seen = totals[weekdays == w]
-        if seen.size >= 2 and overall > 0:
-            by_weekday[w] = max(seen.mean() / overall, 0.2)
+        seen = totals[(weekdays == w) & (totals > 0)]
+        if seen.size >= 2:
+            by_weekday[w] = max(float(np.median(seen)) / overall, 0.2)
     return by_weekday[weekdays] if days else np.ones(0)
 
 
@@ -122,7 +124,9 @@ def lower_tail(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarra
 
 
 def benjamini_hochberg(pvalues: np.ndarray, q: float, m: int | None = None) -> tuple[np.ndarray, float]:
-    """Which tests to reject at false discovery rate q, and the critical p-value.
+    """Which tests to reject at false discovery rate q, and the cut-off p-value q*R/m
+    (R rejections); every rejected test is at or below it, and with no rejection the
+    cut-off is q/m, the bar the best test missed.
 
     `m` is the number of tests made when some were left out of `pvalues` because they could
     not reject (fewer observations than the minimum); it defaults to len(pvalues).
@@ -137,5 +141,5 @@ def benjamini_hochberg(pvalues: np.ndarray, q: float, m: int | None = None) -> t
     passing = np.nonzero(ranked <= limits)[0]
     if passing.size == 0:
         return np.zeros(pvalues.size, dtype=bool), q / m
-    critical = float(ranked[passing[-1]])
-    return pvalues <= critical, critical
+    rejected = int(passing[-1]) + 1
+    return pvalues <= ranked[rejected - 1], q * rejected / m

@@ -44,7 +44,7 @@ class SeriesKey:
 
 @dataclass(frozen=True)
 class SurgeOptions:
-    q: float = 0.01  # false discovery rate per level and day
+    q: float = 0.05  # false discovery rate per level and day
     min_count: int = 5
     k: int = 5
     gap: int = 1  # quiet days allowed inside one surge

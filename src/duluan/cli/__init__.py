@@ -59,10 +59,11 @@ def settings(as_json: bool) -> None:
 
 
 
-from . import data, enrich, ingest, models, text  # noqa: E402  (each adds its commands)
+from . import analysis, data, enrich, ingest, models, text  # noqa: E402  (each adds its commands)
 
 ingest.register(main)
 data.register(main)
 text.register(main)
 enrich.register(main)
 models.register(main)
+analysis.register(main)

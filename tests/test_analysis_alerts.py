@@ -1,0 +1,97 @@
+"""Alerts on a real database: one alert per surge, extended not duplicated, statuses."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from analysis_data import BACH_MAI, HOAN_KIEM_WARD, START, add_background, add_posts
+from duluan.analysis.alerts import change_alert, get_alert, list_alerts, run_alerts
+from duluan.analysis.periods import Period
+from duluan.analysis.places import resolve_place_filter
+from duluan.analysis.surges import SurgeOptions
+from duluan.errors import UsageError
+from duluan.store.schema import alerts
+
+TZ = "Asia/Ho_Chi_Minh"
+
+
+def _month(engine: Engine) -> None:
+    add_background(engine, START, 30, 3, ward=BACH_MAI)
+    add_background(engine, START, 30, 3, ward=HOAN_KIEM_WARD)
+    for day in (25, 26, 27):
+        add_posts(engine, START + timedelta(days=day), 15, ward=BACH_MAI)
+
+
+def _period(last: int = 29) -> Period:
+    return Period(START, START + timedelta(days=last), TZ)
+
+
+def test_a_ward_surge_becomes_one_alert_with_evidence(engine: Engine) -> None:
+    _month(engine)
+    summary = run_alerts(engine, _period(), SurgeOptions())
+    assert (summary.new, summary.extended) == (1, 0)
+    [view] = list_alerts(engine, timezone=TZ)
+    assert view.series_key == f"concern:waste:ward:{BACH_MAI}"
+    assert (view.started_on, view.last_on) == (START + timedelta(days=25), START + timedelta(days=27))
+    assert view.observed == 54 and view.expected == pytest.approx(9.0, abs=0.5)  # 3 x (3 + 15)
+    assert view.score > view.threshold
+    assert view.what == "Rác thải, vệ sinh — Phường Bạch Mai"
+    assert len(view.evidence) == 10
+    assert set(view.stats["flagged"]) == {str(START + timedelta(days=d)) for d in (25, 26, 27)}
+    assert "author" not in str(view.as_json())
+
+
+def test_rerun_changes_nothing_and_a_longer_surge_extends_its_alert(engine: Engine) -> None:
+    _month(engine)
+    run_alerts(engine, _period(27), SurgeOptions())
+    again = run_alerts(engine, _period(27), SurgeOptions())
+    assert (again.new, again.extended, again.unchanged) == (0, 0, 1)
+    add_posts(engine, START + timedelta(days=28), 15, ward=BACH_MAI)  # the next day, still high
+    longer = run_alerts(engine, _period(28), SurgeOptions())
+    assert (longer.new, longer.extended) == (0, 1)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(alerts)).scalar_one() == 1
+        assert conn.execute(select(alerts.c.last_on)).scalar_one() == START + timedelta(days=28)
+
+
+def test_alert_statuses_follow_the_rules(engine: Engine) -> None:
+    _month(engine)
+    run_alerts(engine, _period(), SurgeOptions())
+    [view] = list_alerts(engine, timezone=TZ)
+    with pytest.raises(UsageError, match="needs a reason"):
+        change_alert(engine, view.id, "dismissed", "  ")
+    change_alert(engine, view.id, "acknowledged")
+    first_ack = get_alert(engine, view.id, timezone=TZ).acknowledged_at
+    change_alert(engine, view.id, "dismissed", "Đã có kế hoạch thu gom")
+    dismissed = get_alert(engine, view.id, timezone=TZ)
+    assert dismissed.status == "dismissed" and dismissed.status_reason == "Đã có kế hoạch thu gom"
+    with pytest.raises(UsageError, match="it can become: acknowledged"):
+        change_alert(engine, view.id, "case")
+    change_alert(engine, view.id, "acknowledged")
+    assert get_alert(engine, view.id, timezone=TZ).acknowledged_at == first_ack
+    with pytest.raises(UsageError, match="no alert 999"):
+        get_alert(engine, 999, timezone=TZ)
+    # The status survives a rerun of the detector.
+    run_alerts(engine, _period(), SurgeOptions())
+    assert get_alert(engine, view.id, timezone=TZ).status == "acknowledged"
+
+
+def test_alert_filters(engine: Engine) -> None:
+    _month(engine)
+    run_alerts(engine, _period(), SurgeOptions())
+    assert len(list_alerts(engine, timezone=TZ, place=resolve_place_filter("phường Bạch Mai"))) == 1
+    assert list_alerts(engine, timezone=TZ, place=resolve_place_filter(HOAN_KIEM_WARD)) == []
+    assert list_alerts(engine, timezone=TZ, concern="flooding") == []
+    assert len(list_alerts(engine, timezone=TZ, status="new")) == 1
+    with pytest.raises(UsageError, match="unknown alert status"):
+        list_alerts(engine, timezone=TZ, status="open")
+
+
+def test_an_alert_on_few_authors_is_never_raised(engine: Engine) -> None:
+    add_background(engine, START, 30, 1, ward=BACH_MAI)
+    for day in (25, 26, 27):  # 15 posts a day from only 3 accounts
+        add_posts(engine, START + timedelta(days=day), 15, ward=BACH_MAI, authors=3)
+    assert run_alerts(engine, _period(), SurgeOptions()).new == 0

@@ -1,0 +1,68 @@
+"""Trends: counts per day and hour, the baseline, k-anonymity and bad filters."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import Engine
+
+from analysis_data import BACH_MAI, HANOI, START, add_background, add_posts
+from duluan.analysis.periods import Period, PeriodError, make_period
+from duluan.analysis.places import UnknownPlace, resolve_place_filter
+from duluan.analysis.series import UnknownFilter, make_filter
+from duluan.analysis.trends import trend
+
+TZ = "Asia/Ho_Chi_Minh"
+
+
+def test_daily_counts_baseline_and_suppression(engine: Engine) -> None:
+    add_background(engine, START, 20, 6, ward=BACH_MAI)
+    add_posts(engine, START + timedelta(days=20), 3, ward=BACH_MAI)  # 3 authors only
+    add_posts(engine, START + timedelta(days=21), 4, kind="news", ward=BACH_MAI)  # press, no authors
+    period = Period(START + timedelta(days=10), START + timedelta(days=21), TZ)
+    result = trend(engine, make_filter(concern="waste", place="phường Bạch Mai"), period, k=5)
+    shown = {p.bucket: p.documents.as_json() for p in result.points}
+    assert shown[str(START + timedelta(days=10))] == 6
+    assert shown[str(START + timedelta(days=20))] == "< 5"
+    assert shown[str(START + timedelta(days=21))] == 4  # news articles are public record
+    assert result.points[0].expected == pytest.approx(6.0)
+    assert result.total is not None and result.total.value == 6 * 10 + 3 + 4
+
+
+def test_hourly_buckets_in_local_time(engine: Engine) -> None:
+    add_posts(engine, START, 5, hour=23)  # 23:xx in Vietnam is 16:xx UTC the same day
+    add_posts(engine, START + timedelta(days=1), 5, hour=0)
+    result = trend(engine, make_filter(), Period(START, START + timedelta(days=1), TZ), granularity="hour")
+    counts = {p.bucket: p.documents.as_json() for p in result.points if p.documents.as_json() != 0}
+    assert counts == {f"{START} 23": 5, f"{START + timedelta(days=1)} 00": 5}
+    assert all(p.expected is None for p in result.points)
+
+
+def test_old_names_resolve_to_new_units() -> None:
+    phu_nhuan = resolve_place_filter("quận Phú Nhuận")
+    assert phu_nhuan.level == "ward" and len(phu_nhuan.codes) >= 2 and "(cũ)" in phu_nhuan.label
+    assert resolve_place_filter("Sài Gòn").codes == ("79",)
+    assert resolve_place_filter(HANOI).level == "province"
+    with pytest.raises(UnknownPlace, match="may mean several units"):
+        resolve_place_filter("Thủ Đức")
+    with pytest.raises(UnknownPlace, match="no administrative unit"):
+        resolve_place_filter("Xứ Sở Thần Tiên")
+
+
+def test_bad_filters_and_ranges_are_clear_errors() -> None:
+    with pytest.raises(UnknownFilter, match="unknown concern 'floods'; choose one of: flooding"):
+        make_filter(concern="floods")
+    assert make_filter(category="Pháp luật").category == "Phap luat"
+    with pytest.raises(UnknownFilter, match="sentiment"):
+        make_filter(sentiment="angry")
+    today = date(2026, 11, 23)
+    with pytest.raises(PeriodError, match="in the future"):
+        make_period(TZ, "2026-12-01", "2026-12-05", today=today)
+    with pytest.raises(PeriodError, match="empty"):
+        make_period(TZ, "2026-11-10", "2026-11-01", today=today)
+    with pytest.raises(PeriodError, match="YYYY-MM-DD"):
+        make_period(TZ, "01/11/2026", today=today)
+    clipped = make_period(TZ, "2026-11-20", "2026-11-30", today=today)
+    assert (clipped.start, clipped.end) == (date(2026, 11, 20), today)
+    assert make_period(TZ, days=7, today=today).start == date(2026, 11, 17)
