@@ -93,12 +93,12 @@ def make_period(
         first = last - timedelta(days=(days or 30) - 1)
     else:
         first = parse_day(start, "--from") if isinstance(start, str) else start
-    if last < first:
-        raise PeriodError(f"the range {first}..{last} is empty: it ends before it starts")
     if first > today:
         raise PeriodError(
-            f"the range {first}..{last} is in the future: nothing is known after today ({today})"
+            f"the range from {first} is in the future: nothing is known after today ({today})"
         )
+    if last < first:
+        raise PeriodError(f"the range {first}..{last} is empty: it ends before it starts")
     return Period(first, min(last, today), timezone)
 
 

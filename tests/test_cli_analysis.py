@@ -1,0 +1,73 @@
+"""`duluan trends`, `duluan alerts …` and `duluan cases …` end to end on a workspace."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from analysis_data import BACH_MAI, add_background, add_posts
+from duluan.cli import main
+from duluan.workspace import find_workspace
+
+
+def _workspace(tmp_path: Path) -> tuple[CliRunner, list[str]]:
+    runner = CliRunner()
+    ws = tmp_path / "ws"
+    assert runner.invoke(main, ["init", str(ws)]).exit_code == 0
+    engine = find_workspace(ws).engine
+    # A month that ends yesterday, with a surge of uncollected rubbish over its last days.
+    first = date.today() - timedelta(days=30)
+    add_background(engine, first, 30, 3, ward=BACH_MAI)
+    for day in (27, 28, 29):
+        add_posts(engine, first + timedelta(days=day), 15, ward=BACH_MAI)
+    return runner, ["-w", str(ws)]
+
+
+def test_trends_alerts_and_a_case_from_the_shell(tmp_path: Path) -> None:
+    runner, ws = _workspace(tmp_path)
+    out = runner.invoke(main, ["trends", "--concern", "waste", "--place", "phường Bạch Mai", "--days", "10", "--json", *ws])
+    assert out.exit_code == 0, out.output
+    series = json.loads(out.output)
+    assert [p["documents"] for p in series["points"]][-4:] == [18, 18, 18, 0]
+    assert "Total" in runner.invoke(main, ["trends", "--concern", "waste", *ws]).output
+
+    run = runner.invoke(main, ["alerts", "run", *ws])
+    assert run.exit_code == 0 and "1 new alerts" in run.output, run.output
+    assert "0 new alerts, 0 extended, 1 unchanged" in runner.invoke(main, ["alerts", "run", *ws]).output
+    [alert] = json.loads(runner.invoke(main, ["alerts", "list", "--json", *ws]).output)
+    assert alert["what"] == "Rác thải, vệ sinh — Phường Bạch Mai" and alert["status"] == "new"
+    shown = runner.invoke(main, ["alerts", "show", str(alert["id"]), "--json", *ws])
+    detail = json.loads(shown.output)
+    assert len(detail["evidence_documents"]) == 10
+    assert all("author" not in key for doc in detail["evidence_documents"] for key in doc)
+    assert "Evidence" in runner.invoke(main, ["alerts", "show", str(alert["id"]), *ws]).output
+
+    opened = runner.invoke(main, ["cases", "open", "--alert", str(alert["id"]), "--unit", "UBND phường Bạch Mai",
+                                  "--by", "lan", "--json", *ws])
+    case_id = json.loads(opened.output)["id"]
+    assert runner.invoke(main, ["cases", "move", str(case_id), "in_progress", "--by", "lan", *ws]).exit_code == 0
+    refused = runner.invoke(main, ["cases", "move", str(case_id), "closed", "--by", "lan", *ws])
+    assert refused.exit_code == 0  # in_progress may close
+    again = runner.invoke(main, ["cases", "move", str(case_id), "answered", "--by", "lan", *ws])
+    assert again.exit_code == 2 and "closed and cannot change" in again.output
+    case = json.loads(runner.invoke(main, ["cases", "show", str(case_id), "--json", *ws]).output)
+    assert case["status"] == "closed" and case["alerts"] == [alert["id"]]
+    assert [e["action"] for e in case["events"]][:2] == ["opened", "linked"]
+    assert "closed 1" in runner.invoke(main, ["cases", "metrics", *ws]).output
+
+
+def test_bad_input_exits_2_with_the_choices(tmp_path: Path) -> None:
+    runner, ws = _workspace(tmp_path)
+    bad_concern = runner.invoke(main, ["trends", "--concern", "rac", *ws])
+    assert bad_concern.exit_code == 2 and "choose one of: flooding" in bad_concern.output
+    future = runner.invoke(main, ["trends", "--from", "2999-01-01", *ws])
+    assert future.exit_code == 2 and "in the future" in future.output
+    place = runner.invoke(main, ["alerts", "list", "--place", "Thủ Đức", *ws])
+    assert place.exit_code == 2 and "may mean several units" in place.output
+    missing = runner.invoke(main, ["alerts", "dismiss", "7", "--reason", "trùng", *ws])
+    assert missing.exit_code == 2 and "no alert 7" in missing.output
+    no_reason = runner.invoke(main, ["alerts", "dismiss", "7", *ws])
+    assert no_reason.exit_code == 2 and "--reason" in no_reason.output
