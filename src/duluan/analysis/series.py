@@ -151,6 +151,12 @@ class Counts:
     social: list[int] = field(default_factory=list)  # documents that are posts or comments
     authors: list[int] = field(default_factory=list)  # distinct social authors
 
+    def tail(self, n: int) -> Counts:
+        """The last n buckets."""
+        return Counts(
+            self.buckets[-n:], self.documents[-n:], self.stories[-n:], self.social[-n:], self.authors[-n:]
+        )
+
 
 def count_series(
     engine: Engine, flt: SeriesFilter, period: Period, granularity: str = "day"
@@ -193,7 +199,16 @@ def bucket_names(period: Period, granularity: str) -> list[str]:
 
 def day_totals(engine: Engine, period: Period) -> list[int]:
     """All documents per local day: the stream's volume, for the weekday factors."""
-    return count_series(engine, SeriesFilter(), period).documents
+    bucket = local_day(documents.c.published_at, engine.dialect.name, period).label("bucket")
+    low, high = period.utc_bounds()
+    query = (
+        select(bucket, func.count().label("n"))
+        .where(and_(documents.c.published_at >= low, documents.c.published_at < high))
+        .group_by(bucket)
+    )
+    with engine.connect() as conn:
+        rows = {r.bucket: int(r.n) for r in conn.execute(query)}
+    return [rows.get(name, 0) for name in bucket_names(period, "day")]
 
 
 def first_day_with_data(engine: Engine, timezone: str) -> date | None:

@@ -17,7 +17,7 @@ from ..store.schema import documents, story_topics, topics
 from .baseline import BaselineOptions, expect, weekday_factors
 from .periods import Period
 from .privacy import Figure, guarded
-from .series import SeriesFilter, check_topic, count_series, distinct_authors
+from .series import SeriesFilter, check_topic, count_series, day_totals, distinct_authors
 
 
 @dataclass
@@ -52,15 +52,21 @@ def trend(
     options = options or BaselineOptions()
     if flt.topic_id is not None:
         check_topic(engine, flt.topic_id)
-    counts = count_series(engine, flt, period, granularity)
     result = Trend(flt.describe(), period, granularity)
-    expected: list[float | None] = [None] * len(counts.buckets)
+    expected: list[float | None]
     if granularity == "day":
-        expected = _daily_baseline(engine, flt, period, options)
+        # One query reads the baseline's history and the period together.
+        history = period.extended_back(options.window)
+        full = count_series(engine, flt, history)
+        expected = _daily_baseline(engine, full.documents, history, period.n_days, options)
+        counts = full.tail(period.n_days)
         result.method = (
             f"trailing {options.window}-day baseline, {options.guard}-day guard, weekday factors "
             "from the whole stream (see docs/alerts.md)"
         )
+    else:
+        counts = count_series(engine, flt, period, granularity)
+        expected = [None] * len(counts.buckets)
     for i, bucket in enumerate(counts.buckets):
         social, authors = counts.social[i], counts.authors[i]
         result.points.append(
@@ -72,30 +78,31 @@ def trend(
             )
         )
     # The total rests on the distinct authors of the whole period, counted in one query.
-    authors = distinct_authors(engine, flt, period)
-    result.total = guarded(sum(counts.documents), sum(counts.social), authors, k)
+    social_total = sum(counts.social)
+    authors_total = distinct_authors(engine, flt, period) if social_total else 0
+    result.total = guarded(sum(counts.documents), social_total, authors_total, k)
     known = [e for e in expected if e is not None]
     result.expected_total = round(sum(known), 1) if known else None
     return result
 
 
 def _daily_baseline(
-    engine: Engine, flt: SeriesFilter, period: Period, options: BaselineOptions
+    engine: Engine, documents_per_day: list[int], history: Period, n_days: int, options: BaselineOptions
 ) -> list[float | None]:
-    history = period.extended_back(options.window)
-    counts = np.array([count_series(engine, flt, history).documents], dtype=float)
-    totals = np.array(count_series(engine, SeriesFilter(), history).documents, dtype=float)
+    """The expected documents for each of the last n_days days of `history`."""
+    counts = np.array([documents_per_day], dtype=float)
+    totals = np.array(day_totals(engine, history), dtype=float)
     factors = weekday_factors(history.days(), totals)
-    offset = options.window
+    offset = len(documents_per_day) - n_days
     # Days before the first document are not history: nothing was being collected.
     first = int(np.argmax(totals > 0)) if totals.any() else len(totals)
     out: list[float | None] = []
-    for i in range(period.n_days):
+    for i in range(n_days):
         t = offset + i
-        if t - options.guard - max(first, t - options.window) < options.min_history:
+        window_start = max(first, t - options.window)
+        if t - options.guard - window_start < options.min_history:
             out.append(None)
             continue
-        window_start = max(first, t - options.window)
         shifted = counts[:, window_start:]
         exp = expect(shifted, factors[window_start:], t - window_start, None, options)
         out.append(round(float(exp.expected[0]), 2))
