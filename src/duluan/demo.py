@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .demo_analysis import DemoAnalysis, analyse_demo
 from .ingest import IngestSummary
 from .runner import ingest_options, ingest_registered
 from .simulate import SimulationOptions, SimulationResult, simulate
@@ -32,6 +33,7 @@ class DemoOptions:
     days: int = 30
     seed: int = 7
     progress: Callable[[str, int], None] | None = None  # (stage, items done)
+    analyse: bool = True  # topics, alerts and one case carried through
 
 
 @dataclass
@@ -40,6 +42,7 @@ class DemoResult:
     simulation: SimulationResult
     ingests: list[IngestSummary] = field(default_factory=list)
     summary: WorkspaceSummary | None = None
+    analysis: DemoAnalysis | None = None
     seconds: float = 0.0
 
 
@@ -62,5 +65,7 @@ def run_demo(options: DemoOptions) -> DemoResult:
         tick = partial(options.progress, name) if options.progress else None
         result.ingests.append(ingest_registered(workspace, name, ingest_options(workspace, now=now, progress=tick)))
     result.summary = summarise(workspace.engine, str(workspace.settings["timezone"]))
+    if options.analyse:
+        result.analysis = analyse_demo(workspace, options.days)
     result.seconds = time.perf_counter() - started
     return result

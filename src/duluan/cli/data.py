@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.table import Table
@@ -119,8 +120,43 @@ def demo(directory: Path | None, days: int, seed: int) -> None:
         print_ingest_summary(summary)
     assert result.summary is not None
     print_workspace_summary(result.summary)
+    if result.analysis is not None:
+        print_demo_analysis(result.analysis, result.workspace.root)
     console.print(f"\nDone in {result.seconds:.1f} s. Workspace: {result.workspace.root}")
     console.print(f"Try: duluan --help, or duluan export out.csv --format csv -w {result.workspace.root}")
+
+
+def print_demo_analysis(analysis: Any, root: Path) -> None:
+    """Topics, alerts and the case the demo carried through."""
+    from rich.table import Table
+
+    if analysis.topics:
+        table = Table("topic", "label", "stories", "growth", title="Top topics")
+        for topic in analysis.topics:
+            table.add_row(str(topic.id), topic.label, str(getattr(topic, "n_stories", "")), str(getattr(topic, "growth", "")))
+        console.print(table)
+    elif analysis.topics_note:
+        console.print(analysis.topics_note)
+    run = analysis.alert_run
+    if run is not None:
+        console.print(f"\nAlerts: scanned {run.series} series over {run.tested_days} days; {run.new} raised")
+        table = Table("id", "what — where", "days", "observed", "expected", "score / threshold")
+        for alert in analysis.alerts[:8]:
+            table.add_row(str(alert.id), alert.what, f"{alert.started_on:%d/%m}–{alert.last_on:%d/%m}",
+                          str(alert.observed), f"{alert.expected:.1f}", f"{alert.score:.1f} / {alert.threshold:.1f}")
+        console.print(table)
+    if analysis.case_id is not None:
+        console.print(f"\nCase {analysis.case_id}, replayed on the month's clock:")
+        for event in analysis.case_timeline:
+            change = event["new"] or ""
+            console.print(f"  {event['at'][:16]} {event['actor']}: {event['action']} {change} {event['note'] or ''}",
+                          markup=False)
+        if analysis.impact is not None:
+            impact = analysis.impact
+            console.print(f"  after the answer: {impact.verdict} (normal {impact.normal_per_day}/day, "
+                          f"surge {impact.surge_per_day}/day, after: {impact.after_observed} observed vs "
+                          f"{impact.after_expected} expected at the normal level)")
+        console.print(f"  see: duluan cases show {analysis.case_id} -w {root}")
 
 
 @click.command()
