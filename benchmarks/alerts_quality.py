@@ -188,6 +188,14 @@ def main() -> None:
     for kind in sorted({t for o in outcomes for t in o.event_types.values()}):
         found = [o.events[e] is not None for o in outcomes for e, t in o.event_types.items() if t == kind]
         print(f"  {kind:<28} {sum(found)}/{len(found)}")
+    for scale in args.scales:
+        found = [d for o in outcomes if o.scale == scale for d in o.events.values()]
+        hits = [d for d in found if d is not None]
+        false_at = sum(o.false_alerts for o in outcomes if o.scale == scale)
+        days_at = sum(o.series_days for o in outcomes if o.scale == scale)
+        print(f"  event scale {scale:g}: recall {len(hits)}/{len(found)}, median delay "
+              f"{statistics.median(hits) if hits else '-'}, false alerts per 1,000 series-days "
+              f"{1000 * false_at / max(days_at, 1):.3f}")
     print(f"false alerts per 1,000 series-days  {1000 * false / max(series_days, 1):.3f}   "
           f"({false} in {series_days})   (goal <= 1)")
     median = statistics.median(delays) if delays else float("nan")

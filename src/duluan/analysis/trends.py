@@ -9,12 +9,15 @@ hourly series shows counts only (one ward's posts per hour are too few to model)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import numpy as np
 from sqlalchemy import Engine, and_, distinct, func, select
 
+from ..errors import UsageError
 from ..store.schema import documents, story_topics, topics
 from .baseline import BaselineOptions, expect, weekday_factors
+from .hourly import Buckets, bucket_counts, daily_documents, stream_totals, whole_hour_zone
 from .periods import Period
 from .privacy import Figure, guarded
 from .series import SeriesFilter, check_topic, count_series, day_totals, distinct_authors
@@ -24,7 +27,6 @@ from .series import SeriesFilter, check_topic, count_series, day_totals, distinc
 class TrendPoint:
     bucket: str
     documents: Figure
-    stories: Figure
     expected: float | None  # baseline documents for the day; None for hours or without history
 
 
@@ -53,45 +55,53 @@ def trend(
     if flt.topic_id is not None:
         check_topic(engine, flt.topic_id)
     result = Trend(flt.describe(), period, granularity)
-    expected: list[float | None]
+    counts = _counts(engine, flt, period, granularity, k)
+    expected: list[float | None] = [None] * len(counts.names)
     if granularity == "day":
-        # One query reads the baseline's history and the period together.
+        before = Period(period.start - timedelta(days=options.window), period.start - timedelta(days=1), period.timezone)
         history = period.extended_back(options.window)
-        full = count_series(engine, flt, history)
-        expected = _daily_baseline(engine, full.documents, history, period.n_days, options)
-        counts = full.tail(period.n_days)
+        if whole_hour_zone(period):
+            earlier = daily_documents(engine, flt, before)
+            totals = stream_totals(engine, history)
+        else:
+            earlier = count_series(engine, flt, before).documents
+            totals = day_totals(engine, history)
+        expected = _daily_baseline(earlier + counts.documents, totals, history, period.n_days, options)
         result.method = (
             f"trailing {options.window}-day baseline, {options.guard}-day guard, weekday factors "
             "from the whole stream (see docs/alerts.md)"
         )
-    else:
-        counts = count_series(engine, flt, period, granularity)
-        expected = [None] * len(counts.buckets)
-    for i, bucket in enumerate(counts.buckets):
-        social, authors = counts.social[i], counts.authors[i]
+    for i, bucket in enumerate(counts.names):
         result.points.append(
-            TrendPoint(
-                bucket,
-                guarded(counts.documents[i], social, authors, k),
-                guarded(counts.stories[i], social, authors, k),
-                expected[i],
-            )
+            TrendPoint(bucket, guarded(counts.documents[i], counts.social[i], counts.authors[i], k), expected[i])
         )
-    # The total rests on the distinct authors of the whole period, counted in one query.
     social_total = sum(counts.social)
-    authors_total = distinct_authors(engine, flt, period) if social_total else 0
+    # The busiest bucket's authors are a lower bound for the period's; count exactly only
+    # when that bound does not already clear k.
+    authors_total = max(counts.authors, default=0)
+    if social_total and authors_total < k:
+        authors_total = distinct_authors(engine, flt, period)
     result.total = guarded(sum(counts.documents), social_total, authors_total, k)
     known = [e for e in expected if e is not None]
     result.expected_total = round(sum(known), 1) if known else None
     return result
 
 
+def _counts(engine: Engine, flt: SeriesFilter, period: Period, granularity: str, k: int) -> Buckets:
+    if granularity not in ("day", "hour"):
+        raise UsageError(f"granularity must be 'day' or 'hour', not {granularity!r}")
+    if whole_hour_zone(period):
+        return bucket_counts(engine, flt, period, granularity, k)
+    exact = count_series(engine, flt, period, granularity)
+    return Buckets(exact.buckets, exact.documents, exact.social, exact.authors)
+
+
 def _daily_baseline(
-    engine: Engine, documents_per_day: list[int], history: Period, n_days: int, options: BaselineOptions
+    documents_per_day: list[int], stream: list[int], history: Period, n_days: int, options: BaselineOptions
 ) -> list[float | None]:
     """The expected documents for each of the last n_days days of `history`."""
     counts = np.array([documents_per_day], dtype=float)
-    totals = np.array(day_totals(engine, history), dtype=float)
+    totals = np.array(stream, dtype=float)
     factors = weekday_factors(history.days(), totals)
     offset = len(documents_per_day) - n_days
     # Days before the first document are not history: nothing was being collected.

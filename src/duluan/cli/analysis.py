@@ -89,13 +89,13 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
             "filter": result.filter, "from": period.start, "to": period.end, "granularity": result.granularity,
             "total": result.total.as_json() if result.total else None, "expected_total": result.expected_total,
             "method": result.method,
-            "points": [{"bucket": p.bucket, "documents": p.documents.as_json(), "stories": p.stories.as_json(),
+            "points": [{"bucket": p.bucket, "documents": p.documents.as_json(),
                         "expected": p.expected} for p in result.points],
         })
         return
-    table = Table("day" if not hourly else "hour", "documents", "stories", "expected", title=f"{result.filter}: {period.start} → {period.end}")
+    table = Table("day" if not hourly else "hour", "documents", "expected", title=f"{result.filter}: {period.start} → {period.end}")
     for p in result.points:
-        table.add_row(p.bucket, p.documents.show(), p.stories.show(), "" if p.expected is None else f"{p.expected:.1f}")
+        table.add_row(p.bucket, p.documents.show(), "" if p.expected is None else f"{p.expected:.1f}")
     console.print(table)
     total = result.total.show() if result.total else "0"
     console.print(f"Total {total} documents; expected {result.expected_total if result.expected_total is not None else '—'} "
