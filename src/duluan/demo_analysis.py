@@ -85,6 +85,7 @@ def analyse_demo(workspace: Workspace, days: int) -> DemoAnalysis:
     for status, when, note in steps:
         change_case(workspace.engine, case_id, CaseChange(status=status, note=note), actor=DEMO_ACTOR, now=when)
     out.case_id = case_id
+    out.alerts = list_alerts(workspace.engine, timezone=tz, k=k, limit=20)
     out.case_timeline = get_case(workspace.engine, case_id).events
     out.impact = case_impact(workspace.engine, case_id, timezone=tz, k=k, options=baseline_options(workspace.settings))
     return out

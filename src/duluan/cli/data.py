@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import click
 from rich.table import Table
@@ -121,12 +123,12 @@ def demo(directory: Path | None, days: int, seed: int) -> None:
     assert result.summary is not None
     print_workspace_summary(result.summary)
     if result.analysis is not None:
-        print_demo_analysis(result.analysis, result.workspace.root)
+        print_demo_analysis(result.analysis, result.workspace.root, str(result.workspace.settings["timezone"]))
     console.print(f"\nDone in {result.seconds:.1f} s. Workspace: {result.workspace.root}")
     console.print(f"Try: duluan --help, or duluan export out.csv --format csv -w {result.workspace.root}")
 
 
-def print_demo_analysis(analysis: Any, root: Path) -> None:
+def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_Minh") -> None:
     """Topics, alerts and the case the demo carried through."""
     from rich.table import Table
 
@@ -146,16 +148,18 @@ def print_demo_analysis(analysis: Any, root: Path) -> None:
                           str(alert.observed), f"{alert.expected:.1f}", f"{alert.score:.1f} / {alert.threshold:.1f}")
         console.print(table)
     if analysis.case_id is not None:
-        console.print(f"\nCase {analysis.case_id}, replayed on the month's clock:")
+        console.print(f"\nCase {analysis.case_id}, replayed on the month's clock (local time):")
         for event in analysis.case_timeline:
+            at = datetime.fromisoformat(event["at"]).astimezone(ZoneInfo(timezone))
             change = event["new"] or ""
-            console.print(f"  {event['at'][:16]} {event['actor']}: {event['action']} {change} {event['note'] or ''}",
+            console.print(f"  {at:%d/%m %H:%M} {event['actor']}: {event['action']} {change} {event['note'] or ''}",
                           markup=False)
         if analysis.impact is not None:
             impact = analysis.impact
-            console.print(f"  after the answer: {impact.verdict} (normal {impact.normal_per_day}/day, "
-                          f"surge {impact.surge_per_day}/day, after: {impact.after_observed} observed vs "
-                          f"{impact.after_expected} expected at the normal level)")
+            line = f"  after the answer: {impact.verdict} (normal {impact.normal_per_day}/day, surge {impact.surge_per_day}/day"
+            if impact.after is not None:
+                line += f"; after: {impact.after_observed} observed vs {impact.after_expected} expected at the normal level"
+            console.print(line + ")")
         console.print(f"  see: duluan cases show {analysis.case_id} -w {root}")
 
 
