@@ -18,6 +18,7 @@ from .analysis.cases import CaseChange, NewCase, change_case, get_case, open_cas
 from .analysis.impact import Impact, case_impact
 from .analysis.options import baseline_options, surge_options
 from .analysis.periods import check_timezone, make_period
+from .errors import UsageError
 from .workspace import Workspace
 
 DEMO_ACTOR = "demo"
@@ -32,6 +33,7 @@ class DemoAnalysis:
     case_timeline: list[dict[str, Any]] = field(default_factory=list)
     impact: Impact | None = None
     topics_note: str = ""
+    impact_note: str = ""
 
 
 def _at(day: date, hour: int, timezone: str) -> datetime:
@@ -87,5 +89,8 @@ def analyse_demo(workspace: Workspace, days: int) -> DemoAnalysis:
     out.case_id = case_id
     out.alerts = list_alerts(workspace.engine, timezone=tz, k=k, limit=20)
     out.case_timeline = get_case(workspace.engine, case_id).events
-    out.impact = case_impact(workspace.engine, case_id, timezone=tz, k=k, options=baseline_options(workspace.settings))
+    try:
+        out.impact = case_impact(workspace.engine, case_id, timezone=tz, k=k, options=baseline_options(workspace.settings))
+    except UsageError as exc:  # a month too short to know the normal level
+        out.impact_note = str(exc)
     return out

@@ -88,9 +88,17 @@ def case_impact(
     totals = np.array(count_series(engine, SeriesFilter(), whole).documents, dtype=float)
     factors = weekday_factors(whole.days(), totals)
     n_normal, n_surge = normal.n_days, surge.n_days
-    base = counts[:n_normal]
-    rate = base.sum() / factors[:n_normal].sum()
-    adjusted = base / factors[:n_normal]
+    # Days before the stream began are not "normal": nothing was being collected.
+    first = min(int(np.argmax(totals > 0)) if totals.any() else n_normal, n_normal)
+    if n_normal - first < MIN_DAYS_AFTER:
+        raise UsageError(
+            f"case {case_id}: fewer than {MIN_DAYS_AFTER} days of data before the surge began "
+            f"({surge_start}); there is no normal level to compare with"
+        )
+    normal = Period(whole.start + timedelta(days=first), normal.end, timezone)
+    base = counts[first:n_normal]
+    rate = base.sum() / factors[first:n_normal].sum()
+    adjusted = base / factors[first:n_normal]
     dispersion = float(np.clip(adjusted.var(ddof=1) / adjusted.mean(), 1.0, options.max_dispersion)) if adjusted.mean() > 0 else 1.0
     surge_counts = counts[n_normal:n_normal + n_surge]
     surge_rate = surge_counts.sum() / factors[n_normal:n_normal + n_surge].sum()

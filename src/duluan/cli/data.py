@@ -160,6 +160,8 @@ def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_
             if impact.after is not None:
                 line += f"; after: {impact.after_observed} observed vs {impact.after_expected} expected at the normal level"
             console.print(line + ")")
+        elif analysis.impact_note:
+            console.print(f"  after the answer: {analysis.impact_note}")
         console.print(f"  see: duluan cases show {analysis.case_id} -w {root}")
 
 
