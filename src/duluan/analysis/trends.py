@@ -90,7 +90,11 @@ def trend(
 def _counts(engine: Engine, flt: SeriesFilter, period: Period, granularity: str, k: int) -> Buckets:
     if granularity not in ("day", "hour"):
         raise UsageError(f"granularity must be 'day' or 'hour', not {granularity!r}")
-    if whole_hour_zone(period):
+    # The hourly path pays off on broad slices (many rows, authors well above k); a
+    # concern, place or topic leaves few rows, where one exact query by local day is
+    # cheaper than an hourly one plus the exact check of the buckets near k.
+    narrow = flt.concern is not None or flt.place is not None or flt.topic_id is not None
+    if whole_hour_zone(period) and not narrow:
         return bucket_counts(engine, flt, period, granularity, k)
     exact = count_series(engine, flt, period, granularity)
     return Buckets(exact.buckets, exact.documents, exact.social, exact.authors)
