@@ -9,6 +9,7 @@ after the answer is then measured on the days that followed, as an officer would
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -42,7 +43,7 @@ def _at(day: date, hour: int, timezone: str) -> datetime:
 
 def _topics(workspace: Workspace, days: int, out: DemoAnalysis) -> None:
     try:
-        from .analysis import topics as topic_module
+        topic_module = importlib.import_module("duluan.analysis.topics")
     except ImportError:
         out.topics_note = "topics: not built in this version"
         return
