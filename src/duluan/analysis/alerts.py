@@ -21,7 +21,7 @@ from sqlalchemy.sql import Select
 from ..enrich.concerns import CONCERNS
 from ..errors import UsageError
 from ..store.repository import utcnow
-from ..store.schema import alerts, documents, enrichments
+from ..store.schema import alerts, documents, enrichments, topics
 from .alert_series import load_series
 from .periods import Period
 from .places import PlaceFilter, place_name
@@ -69,7 +69,7 @@ def series_filter(key: SeriesKey) -> SeriesFilter:
 def describe(key: SeriesKey) -> str:
     """What and where, for people: "Ngập nước, thoát nước — Phường Thạnh Mỹ Tây"."""
     if key.kind == "topic":
-        return f"topic {key.topic_id}"
+        return f"Chủ đề {key.topic_id}"
     what = CONCERN_NAMES.get(key.concern or "", key.concern or "")
     where = "cả nước" if key.level == "national" else place_name(key.level, key.code or "")
     return f"{what} — {where}"
@@ -247,8 +247,13 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
     flt, period = series_filter(key), Period(row.started_on, row.last_on, timezone)
     counts = count_series(engine, flt, period)
     figure = guarded(row.observed, sum(counts.social), distinct_authors(engine, flt, period), k)
+    what = describe(key)
+    if key.kind == "topic":
+        with engine.connect() as conn:
+            label = conn.execute(select(topics.c.label).where(topics.c.id == key.topic_id)).scalar_one_or_none()
+        what = f"Chủ đề {key.topic_id}: {label}" if label else what
     return AlertView(
-        row.id, describe(key), row.series_key, row.kind, row.concern, row.place_level, row.place_code,
+        row.id, what, row.series_key, row.kind, row.concern, row.place_level, row.place_code,
         row.topic_id, row.started_on, row.last_on, figure.as_json(), row.expected, row.score,
         row.threshold, row.status, row.status_reason, row.case_id, row.created_at,
         row.acknowledged_at, row.stats, list(row.evidence),
