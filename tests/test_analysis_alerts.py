@@ -95,3 +95,28 @@ def test_an_alert_on_few_authors_is_never_raised(engine: Engine) -> None:
     for day in (25, 26, 27):  # 15 posts a day from only 3 accounts
         add_posts(engine, START + timedelta(days=day), 15, ward=BACH_MAI, authors=3)
     assert run_alerts(engine, _period(), SurgeOptions()).new == 0
+
+
+def test_a_rising_topic_is_an_alert_named_by_its_label(engine: Engine) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from duluan.store.schema import documents, story_topics, topics
+
+    now = datetime(2026, 10, 1, tzinfo=UTC)
+    ids = []
+    for day in range(30):
+        ids += add_posts(engine, START + timedelta(days=day), 2, concern="other", ward=None, province=None)
+    for day in (26, 27):
+        ids += add_posts(engine, START + timedelta(days=day), 20, concern="other", ward=None, province=None)
+    with engine.begin() as conn:
+        conn.execute(insert(topics).values(id=1, label="giá thịt heo · tăng giá", keywords=[], status="active",
+                                           n_stories=0, n_documents=0, born_at=now, last_seen_at=now, updated_at=now))
+        story_ids = conn.execute(select(documents.c.story_id).where(documents.c.id.in_(ids))).scalars().all()
+        conn.execute(insert(story_topics), [{"story_id": s, "topic_id": 1, "similarity": 0.9, "assigned_at": now}
+                                            for s in story_ids])
+    assert run_alerts(engine, _period(), SurgeOptions()).new == 1
+    [view] = list_alerts(engine, timezone=TZ)
+    assert view.kind == "topic" and view.what == "Chủ đề 1: giá thịt heo · tăng giá"
+    assert view.started_on == START + timedelta(days=26)
