@@ -154,11 +154,12 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--q", type=float, default=SurgeOptions.q)
     parser.add_argument("--min-count", type=int, default=SurgeOptions.min_count)
+    parser.add_argument("--topic-min-count", type=int, default=SurgeOptions.topic_min_count)
     parser.add_argument("--spans", type=int, nargs="+", default=list(SurgeOptions.spans))
     parser.add_argument("--cache", type=Path, default=None, help="keep workspaces here and reuse them")
     parser.add_argument("--show-false", action="store_true", help="list every false alert")
     args = parser.parse_args()
-    options = SurgeOptions(q=args.q, min_count=args.min_count, spans=tuple(args.spans))
+    options = SurgeOptions(q=args.q, min_count=args.min_count, topic_min_count=args.topic_min_count, spans=tuple(args.spans))
     root = args.cache or Path(tempfile.mkdtemp(prefix="duluan-alerts-"))
     outcomes: list[Outcome] = []
     print(f"{'seed':>5} {'scale':>5}  {'event':<22} {'detected':>8} {'delay':>5}")
@@ -182,7 +183,7 @@ def main() -> None:
     false = sum(o.false_alerts for o in outcomes)
     series_days = sum(o.series_days for o in outcomes)
     print()
-    print(f"options: q={options.q} min_count={options.min_count} k={options.k} "
+    print(f"options: q={options.q} min_count={options.min_count} topic_min_count={options.topic_min_count} k={options.k} "
           f"spans={options.spans} window={options.baseline.window} guard={options.baseline.guard}")
     print(f"recall of planted events      {len(delays)}/{n_events} = {len(delays) / max(n_events, 1):.3f}   (goal >= 0.95)")
     for kind in sorted({t for o in outcomes for t in o.event_types.values()}):

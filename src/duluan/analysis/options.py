@@ -27,6 +27,7 @@ def surge_options(settings: Mapping[str, Any]) -> SurgeOptions:
     return SurgeOptions(
         q=float(settings["alert_fdr"]),
         min_count=int(settings["alert_min_count"]),
+        topic_min_count=int(settings["alert_topic_min_count"]),
         k=int(settings["k_anonymity"]),
         baseline=baseline_options(settings),
     )

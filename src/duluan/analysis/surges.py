@@ -46,6 +46,7 @@ class SeriesKey:
 class SurgeOptions:
     q: float = 0.05  # false discovery rate per level and day
     min_count: int = 5
+    topic_min_count: int = 10  # a topic counts stories of every kind, press included
     k: int = 5
     gap: int = 1  # quiet days allowed inside one surge
     spans: tuple[int, ...] = (1, 2, 3)  # days summed by the scan test
@@ -131,7 +132,8 @@ def detect(series: SeriesSet, options: SurgeOptions) -> Detection:
             residual[index, t] = observed
             authors = series.authors[index, t]
             is_topic = np.array([series.keys[i].kind == "topic" for i in index])
-            gate = (observed >= options.min_count) & (is_topic | (authors >= options.k))
+            minimum = np.where(is_topic, options.topic_min_count, options.min_count)
+            gate = (observed >= minimum) & (is_topic | (authors >= options.k))
             p = _scan_p(residual[index], exp.expected[index], exp.dispersion[index], factors, t, options.spans, first)
             reject = np.zeros(index.size, dtype=bool)
             critical = options.q / max(index.size, 1)
