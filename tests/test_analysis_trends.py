@@ -30,6 +30,17 @@ def test_daily_counts_baseline_and_suppression(engine: Engine) -> None:
     assert result.total is not None and result.total.value == 6 * 10 + 3 + 4
 
 
+def test_broad_slices_count_by_hour_and_still_suppress_few_authors(engine: Engine) -> None:
+    add_posts(engine, START, 20, ward=None, province=None)  # 20 authors
+    add_posts(engine, START + timedelta(days=1), 12, ward=None, province=None, authors=3)
+    add_posts(engine, START + timedelta(days=2), 4, kind="news", ward=None, province=None)
+    result = trend(engine, make_filter(kind="post"), Period(START, START + timedelta(days=2), TZ), k=5)
+    assert [p.documents.as_json() for p in result.points] == [20, "< 5", 0]
+    everything = trend(engine, make_filter(), Period(START, START + timedelta(days=2), TZ), k=5)
+    assert [p.documents.as_json() for p in everything.points] == [20, "< 5", 4]
+    assert everything.total is not None and everything.total.value == 36
+
+
 def test_hourly_buckets_in_local_time(engine: Engine) -> None:
     add_posts(engine, START, 5, hour=23)  # 23:xx in Vietnam is 16:xx UTC the same day
     add_posts(engine, START + timedelta(days=1), 5, hour=0)

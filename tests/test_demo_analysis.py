@@ -17,8 +17,8 @@ def test_the_demo_raises_the_surge_and_carries_a_case_through(tmp_path: Path) ->
     for day in (15, 16, 17):
         add_posts(workspace.engine, first + timedelta(days=day), 15, ward=BACH_MAI)
     result = analyse_demo(workspace, 30)
-    assert result.alert_run is not None and result.alert_run.new == 1
-    [alert] = result.alerts
+    assert result.alert_run is not None and result.alert_run.new >= 1
+    [alert] = [a for a in result.alerts if a.kind != "topic"]  # topics may rise with it
     assert alert.place_code == BACH_MAI and alert.status == "case"
     statuses = [e["new"] for e in result.case_timeline if e["action"] == "status"]
     assert statuses == ["in_progress", "answered", "resolved"]
