@@ -79,7 +79,7 @@ def populate(engine: Engine, n: int, seed: int = 1) -> None:
             doc_rows.append({
                 "id": serial, "story_id": serial, "kind": str(kind[i]), "published_at": at, "fetched_at": at,
                 "text": "Người dân phản ánh tình trạng kéo dài nhiều ngày.", "lang": "vi",
-                "author_hash": None if kind[i] == "news" else f"a{authors[i]}", "chars": 48, "flags": "",
+                "author_hash": None if kind[i] == "news" else hashlib.blake2b(str(authors[i]).encode(), digest_size=16).hexdigest(), "chars": 48, "flags": "",
                 "origin": f"bench:{serial}", "content_hash": digest,
             })
             enrich_rows.append({
