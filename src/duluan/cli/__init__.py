@@ -67,3 +67,7 @@ text.register(main)
 enrich.register(main)
 models.register(main)
 analysis.register(main)
+
+from . import topics as topics_cli  # noqa: E402
+
+topics_cli.register(main)

@@ -1,0 +1,388 @@
+"""Online topic clustering: stories join the nearest topic centroid, or start a topic.
+
+The method (chosen by measurement, see benchmarks/topics_quality.py):
+1. stories arrive in batches (one local day in the workspace), each in (first published,
+   id) order, as unit TF-IDF rows (`topic_vectors`);
+2. each story of the batch is compared with the centroids of the live topics as they
+   stood before the batch (one sparse product); at `threshold` cosine or more it joins the
+   best one. Against fixed centroids the order of stories inside a batch does not matter;
+3. the stories left over are clustered among themselves, leader-follower: in order, each
+   joins the nearest topic started in this batch (its running centroid) or starts one;
+4. centroids are sums of their members' rows, cut to the `top_terms` largest weights, so a
+   topic costs the same whether it holds ten stories or ten thousand and nothing is refit;
+5. topics touched by the batch are compared with all live topics: two whose centroids
+   converge to `merge_threshold` or more become one, the younger into the older (born
+   first, then lower id), which keeps its id;
+6. a topic with no new story for `fade_days` fades (at its last story + fade_days); a
+   story that joins a faded topic revives it. Topics faded for longer than `revive_days`
+   are no longer compared, which keeps the work per batch bounded.
+
+Everything is deterministic: no randomness, ties broken by id, ids given in the order
+topics start. A cluster smaller than `min_stories` has an id (so it keeps its identity as
+it grows) but is a candidate only: it is "born" (an event) when it reaches that size.
+Splitting a topic is not implemented: a topic that drifts keeps its id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+import scipy.sparse as sp
+
+from .topic_vectors import N_FEATURES
+
+__all__ = ["ClusterOptions", "TopicClusterer", "TopicState", "TopicChange"]
+
+# The prior of the mean story: the background row counts as this many stories, each
+# adding about this much length to a sum of unit rows on mixed data (measured: 0.15-0.3).
+PRIOR_STORIES = 100
+PRIOR_WEIGHT = 0.2
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    threshold: float = 0.1  # story to topic, centred cosine
+    merge_threshold: float = 0.13  # topic to topic, centred cosine of the centroids
+    top_terms: int = 500
+    min_stories: int = 3
+    fade_days: int = 7
+    revive_days: int = 30
+    center: bool = True  # remove the mean story before comparing (see _background)
+    refine: int = 1  # k-means steps inside each batch
+
+
+@dataclass
+class TopicState:
+    """One topic as the clusterer sees it: a truncated sum of member rows and its life."""
+
+    id: int
+    indices: np.ndarray  # int32 columns of the centroid sum, sorted
+    values: np.ndarray  # float32 weights, same length
+    members: int  # stories whose rows make the centroid
+    born_at: datetime
+    last_seen_at: datetime
+    status: str = "active"  # active, faded, merged
+    merged_into: int | None = None
+
+    def to_bytes(self) -> bytes:
+        header = np.array([self.members, len(self.indices)], dtype="<i4").tobytes()
+        return header + self.indices.astype("<i4").tobytes() + self.values.astype("<f4").tobytes()
+
+    @staticmethod
+    def centroid_from_bytes(blob: bytes) -> tuple[int, np.ndarray, np.ndarray]:
+        members, size = np.frombuffer(blob[:8], dtype="<i4")
+        indices = np.frombuffer(blob[8 : 8 + 4 * size], dtype="<i4").astype(np.int32)
+        values = np.frombuffer(blob[8 + 4 * size : 8 + 8 * size], dtype="<f4").astype(np.float32)
+        return int(members), indices, values
+
+
+@dataclass
+class TopicChange:
+    """What one batch did; the store turns it into rows."""
+
+    assignments: list[tuple[int, int, float]] = field(default_factory=list)  # story, topic, cosine
+    created: list[int] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)
+    events: list[tuple[int, str, int | None, datetime, dict[str, object]]] = field(default_factory=list)
+    merges: list[tuple[int, int]] = field(default_factory=list)  # (absorbed, kept)
+
+
+def _truncate(indices: np.ndarray, values: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
+    if len(values) > top:
+        # Largest weights; among equals the lower column, so the cut is deterministic.
+        order = np.lexsort((indices, -values))[:top]
+        order.sort()
+        indices, values = indices[order], values[order]
+    return indices.astype(np.int32), values.astype(np.float32)
+
+
+def _add(state: TopicState, row_indices: np.ndarray, row_values: np.ndarray, top: int) -> None:
+    merged = np.concatenate([state.indices, row_indices])
+    weights = np.concatenate([state.values, row_values]).astype(np.float64)
+    columns, inverse = np.unique(merged, return_inverse=True)
+    sums = np.bincount(inverse, weights=weights)
+    state.indices, state.values = _truncate(columns, sums, top)
+
+
+class TopicClusterer:
+    """Holds the live topics and folds batches of stories into them."""
+
+    def __init__(
+        self, options: ClusterOptions, topics: Sequence[TopicState] = (), next_id: int = 1,
+        background: sp.csr_matrix | None = None,
+    ) -> None:
+        self.options = options
+        self.background = background
+        self.topics: dict[int, TopicState] = {t.id: t for t in topics}
+        self.next_id = max([next_id, *(t.id + 1 for t in topics)])
+
+    # 1. the centroids that a batch is compared with
+    def _live(self, now: datetime) -> list[TopicState]:
+        horizon = now - timedelta(days=self.options.revive_days + self.options.fade_days)
+        return [
+            t for t in sorted(self.topics.values(), key=lambda t: t.id)
+            if t.status != "merged" and t.last_seen_at >= horizon and len(t.indices)
+        ]
+
+    @staticmethod
+    def _matrix(states: Sequence[TopicState]) -> sp.csr_matrix:
+        """The centroid sums as sparse rows."""
+        indptr = np.zeros(len(states) + 1, dtype=np.int64)
+        np.cumsum([len(t.indices) for t in states], out=indptr[1:])
+        indices = np.concatenate([t.indices for t in states]) if states else np.empty(0, np.int32)
+        values = np.concatenate([t.values for t in states]) if states else np.empty(0, np.float32)
+        return sp.csr_matrix((values.astype(np.float64), indices, indptr), shape=(len(states), N_FEATURES))
+
+    def _background(self, live: Sequence[TopicState], rows: sp.csr_matrix | None = None) -> sp.csr_matrix:
+        """The unit direction of the mean story: everything recent (live topics and this
+        batch), pulled towards the fixed `background` row as if it stood for PRIOR_STORIES
+        stories. Comparing what is left after removing it keeps big topics, whose centroids
+        drift towards the mean, from swallowing every story; the prior keeps a young
+        workspace that talks of one thing only from removing that very thing."""
+        total = sp.csr_matrix((1, N_FEATURES))
+        if live:
+            total = total + sp.csr_matrix(self._matrix(live).sum(axis=0))
+        if rows is not None and rows.shape[0]:
+            total = total + sp.csr_matrix(rows.sum(axis=0))
+        if self.background is not None:
+            total = total + self.background * (PRIOR_STORIES * PRIOR_WEIGHT)
+        norm = np.sqrt(total.multiply(total).sum())
+        return sp.csr_matrix(total / norm) if norm > 0 else total
+
+    def _cosines(self, first: sp.csr_matrix, second: sp.csr_matrix, mean: sp.csr_matrix) -> np.ndarray:
+        """Cosines of the rows of two matrices after removing their part along `mean`."""
+        dots = (first @ second.T).toarray()
+        if not self.options.center:
+            along_first = np.zeros(first.shape[0])
+            along_second = np.zeros(second.shape[0])
+        else:
+            along_first = (first @ mean.T).toarray().ravel()
+            along_second = (second @ mean.T).toarray().ravel()
+            dots -= np.outer(along_first, along_second)
+        norm_first = np.sqrt(np.maximum(np.asarray(first.multiply(first).sum(axis=1)).ravel() - along_first**2, 1e-24))
+        norm_second = np.sqrt(np.maximum(np.asarray(second.multiply(second).sum(axis=1)).ravel() - along_second**2, 1e-24))
+        return dots / np.outer(norm_first, norm_second)  # type: ignore[no-any-return]
+
+    def add_batch(self, rows: sp.csr_matrix, story_ids: Sequence[int], times: Sequence[datetime]) -> TopicChange:
+        """Assign each story (a unit row; all-zero rows are skipped) of one batch."""
+        options = self.options
+        change = TopicChange()
+        usable = [i for i in range(rows.shape[0]) if rows.indptr[i + 1] > rows.indptr[i]]
+        if not usable:
+            return change
+        batch = rows[usable].astype(np.float64)
+        live = self._live(times[usable[0]])
+        mean = self._background(live, batch)
+        best_topic = np.full(rows.shape[0], -1, dtype=np.int64)
+        best_sim = np.zeros(rows.shape[0])
+        # 2. every story against the centroids as they stood before the batch
+        if live:
+            sims = self._cosines(batch, self._matrix(live), mean)
+            best = sims.argmax(axis=1)  # the first, so the lowest id, among equals
+            for position, i in enumerate(usable):
+                value = float(sims[position, best[position]])
+                if value >= options.threshold:
+                    best_topic[i] = live[best[position]].id
+                    best_sim[i] = value
+        # 3. leader-follower among the rest, against the topics this batch starts
+        leftovers = [p for p, i in enumerate(usable) if best_topic[i] < 0]
+        if leftovers:
+            self._cluster_leftovers(batch[leftovers], [usable[p] for p in leftovers], best_topic, best_sim, times, change, mean)
+        for _ in range(options.refine):
+            self._refine(batch, usable, live, best_topic, best_sim, change, mean)
+        # 4. grow the centroids: each topic adds the sum of its new rows at once (in
+        # float64), so the order of the batch does not reach the stored weights
+        chosen = [int(best_topic[i]) for i in usable]
+        grown = sorted(set(chosen))
+        slot = {topic_id: k for k, topic_id in enumerate(grown)}
+        members = sp.csr_matrix(
+            (np.ones(len(usable)), ([slot[t] for t in chosen], np.arange(len(usable)))),
+            shape=(len(grown), len(usable)),
+        )
+        sums = (members @ batch).tocsr()
+        sums.sort_indices()
+        for k, topic_id in enumerate(grown):
+            start, end = sums.indptr[k], sums.indptr[k + 1]
+            _add(self.topics[topic_id], sums.indices[start:end], sums.data[start:end], options.top_terms)
+        for i, topic_id in zip(usable, chosen, strict=True):
+            topic = self.topics[topic_id]
+            if topic.members == 0:  # started here: born with its first story (after refining)
+                topic.born_at = topic.last_seen_at = times[i]
+            topic.members += 1
+            self._saw(topic, times[i], change)
+            change.assignments.append((story_ids[i], topic.id, round(float(best_sim[i]), 6)))
+            change.touched.add(topic.id)
+        # 5. merges, then 6. fading, as of the end of the batch
+        self._merge(change, times[usable[-1]])
+        self.fade(times[usable[-1]], change)
+        return change
+
+    def _refine(
+        self, batch: sp.csr_matrix, usable: list[int], live: list[TopicState],
+        best_topic: np.ndarray, best_sim: np.ndarray, change: TopicChange, mean: sp.csr_matrix,
+    ) -> None:
+        """One k-means step inside the batch: with the batch's stories added to the
+        centroids they chose, each story moves to its now nearest topic. Every story moves
+        at once, so the order inside the batch still does not matter."""
+        candidates = [t.id for t in live] + [i for i in change.created if i in self.topics]
+        column = {topic_id: k for k, topic_id in enumerate(candidates)}
+        chosen = np.array([column[int(best_topic[i])] for i in usable])
+        members = sp.csr_matrix(
+            (np.ones(len(usable)), (chosen, np.arange(len(usable)))), shape=(len(candidates), len(usable))
+        )
+        base = self._matrix(live)
+        base = sp.vstack([base, sp.csr_matrix((len(candidates) - len(live), N_FEATURES))]).tocsr()
+        centroids = (base + members @ batch).tocsr()
+        sims = self._cosines(batch, centroids, mean)
+        best = sims.argmax(axis=1)
+        for position, i in enumerate(usable):
+            value = float(sims[position, best[position]])
+            if value >= self.options.threshold:
+                best_topic[i], best_sim[i] = candidates[int(best[position])], value
+        # Topics started in this batch that lost every story were never there.
+        kept = {int(best_topic[i]) for i in usable}
+        for topic_id in [t for t in change.created if t not in kept]:
+            change.created.remove(topic_id)
+            del self.topics[topic_id]
+
+    def _cluster_leftovers(
+        self, sub: sp.csr_matrix, leftovers: list[int], best_topic: np.ndarray,
+        best_sim: np.ndarray, times: Sequence[datetime], change: TopicChange, mean: sp.csr_matrix,
+    ) -> None:
+        # Running centroids through dot products alone: with P the leftovers' cosines,
+        # a story's dot with topic k is the sum of P over k's members, and |k|^2 grows by
+        # 2 dot + 1 as a story joins; no centroid is ever materialised.
+        pairwise = self._cosines(sub, sub, mean)
+        # Leaders first: the stories with the most close neighbours open the topics, so a
+        # topic starts from its centre, and the outcome does not depend on the order the
+        # stories of a batch arrived in (ties, which are rare, keep that order).
+        close = np.where(pairwise >= self.options.threshold, pairwise, 0.0)
+        density = close.sum(axis=1) - np.diag(close)
+        order = np.argsort(-np.round(density, 9), kind="stable")
+        dots = np.zeros((len(leftovers), len(leftovers)))  # story x topic started here
+        squared = np.zeros(len(leftovers))
+        owners: list[int] = []
+        for position in order.tolist():
+            i = leftovers[position]
+            n = len(owners)
+            if n:
+                sims = dots[position, :n] / np.sqrt(np.maximum(squared[:n], 1e-24))
+                k = int(sims.argmax())
+                if sims[k] >= self.options.threshold:
+                    squared[k] += 2 * dots[position, k] + pairwise[position, position]
+                    dots[:, k] += pairwise[:, position]
+                    best_topic[i], best_sim[i] = owners[k], float(sims[k])
+                    continue
+            squared[n] = pairwise[position, position]
+            dots[:, n] = pairwise[:, position]
+            topic = TopicState(
+                id=self.next_id, indices=np.empty(0, np.int32), values=np.empty(0, np.float32),
+                members=0, born_at=times[i], last_seen_at=times[i],
+            )
+            self.next_id += 1
+            self.topics[topic.id] = topic
+            change.created.append(topic.id)
+            owners.append(topic.id)
+            best_topic[i], best_sim[i] = topic.id, 1.0
+
+    def _saw(self, topic: TopicState, at: datetime, change: TopicChange, grew: bool = True) -> None:
+        """Note a new story of `topic` (after `members` counted it, when it grew)."""
+        if topic.status == "faded":
+            topic.status = "active"
+            if topic.members >= self.options.min_stories:
+                change.events.append((topic.id, "revived", None, at, {"quiet_since": topic.last_seen_at.isoformat()}))
+        if grew and topic.members == self.options.min_stories:
+            change.events.append((topic.id, "born", None, at, {"stories": topic.members}))
+        if at > topic.last_seen_at:
+            topic.last_seen_at = at
+
+    def _merge(self, change: TopicChange, now: datetime) -> None:
+        """Fold converged topics: in rounds, the most similar pairs first, each topic at
+        most once a round; the next round looks again at the topics that grew."""
+        threshold = self.options.merge_threshold
+        focus = sorted(change.touched)
+        live = self._live(now)
+        mean = self._background(live)
+        while focus:
+            touched = [self.topics[i] for i in focus if self.topics[i].status != "merged"]
+            live = [t for t in live if t.status != "merged"]
+            if not touched or len(live) < 2:
+                return
+            sims = self._cosines(self._matrix(touched), self._matrix(live), mean)
+            pairs = set()
+            for a, b in zip(*np.nonzero(sims >= threshold), strict=True):
+                first, second = touched[int(a)].id, live[int(b)].id
+                if first != second:
+                    pairs.add((-round(float(sims[a, b]), 9), min(first, second), max(first, second)))
+            used: set[int] = set()
+            focus = []
+            for negative, one, other in sorted(pairs):
+                if one in used or other in used:
+                    continue
+                kept = self.merge(one, other, now, change, -negative)
+                used.update((one, other))
+                focus.append(kept)
+            focus.sort()
+
+    def merge(self, one: int, other: int, at: datetime, change: TopicChange, similarity: float) -> int:
+        """The younger of two topics into the older; returns the id kept."""
+        first, second = sorted((self.topics[one], self.topics[other]), key=lambda t: (t.born_at, t.id))
+        kept, absorbed = first, second
+        merged = np.concatenate([kept.indices, absorbed.indices])
+        weights = np.concatenate([kept.values, absorbed.values]).astype(np.float64)
+        columns, inverse = np.unique(merged, return_inverse=True)
+        kept.indices, kept.values = _truncate(columns, np.bincount(inverse, weights=weights), self.options.top_terms)
+        was_born = kept.members >= self.options.min_stories
+        kept.members += absorbed.members
+        kept.last_seen_at = max(kept.last_seen_at, absorbed.last_seen_at)
+        if kept.status == "faded":
+            kept.status = "active"
+        absorbed.status, absorbed.merged_into = "merged", kept.id
+        change.merges.append((absorbed.id, kept.id))
+        change.touched.add(kept.id)
+        change.events.append((absorbed.id, "merged", kept.id, at, {"similarity": round(similarity, 4), "stories": absorbed.members}))
+        if not was_born and kept.members >= self.options.min_stories:
+            change.events.append((kept.id, "born", None, at, {"stories": kept.members}))
+        return kept.id
+
+    def fade(self, now: datetime, change: TopicChange) -> None:
+        """Topics with no story for fade_days fade, dated at last story + fade_days."""
+        quiet = timedelta(days=self.options.fade_days)
+        for topic in sorted(self.topics.values(), key=lambda t: t.id):
+            if topic.status == "active" and topic.last_seen_at + quiet <= now:
+                topic.status = "faded"
+                change.touched.add(topic.id)
+                if topic.members >= self.options.min_stories:
+                    change.events.append((topic.id, "faded", None, topic.last_seen_at + quiet, {"stories": topic.members}))
+
+    def attach(self, rows: sp.csr_matrix, story_ids: Sequence[int], topic_ids: Sequence[int], times: Sequence[datetime]) -> TopicChange:
+        """Put stories into topics chosen elsewhere (a comment into its post's topic):
+        they count as activity (last seen, revival) but do not move the centroid."""
+        change = TopicChange()
+        for position, (story_id, topic_id) in enumerate(zip(story_ids, topic_ids, strict=True)):
+            topic = self.topics[self.resolve(topic_id)]
+            start, end = rows.indptr[position], rows.indptr[position + 1]
+            similarity = 0.0
+            if end > start and len(topic.values):
+                centroid = dict(zip(topic.indices.tolist(), topic.values.tolist(), strict=True))
+                dot = sum(centroid.get(int(c), 0.0) * float(v) for c, v in zip(rows.indices[start:end], rows.data[start:end], strict=True))
+                similarity = dot / float(np.linalg.norm(topic.values))
+            self._saw(topic, times[position], change, grew=False)
+            change.assignments.append((story_id, topic.id, round(similarity, 6)))
+            change.touched.add(topic.id)
+        return change
+
+    def resolve(self, topic_id: int) -> int:
+        """The topic that holds `topic_id` now, following merges."""
+        seen = set()
+        while (into := self.topics[topic_id].merged_into) is not None and topic_id not in seen:
+            seen.add(topic_id)
+            topic_id = into
+        return topic_id
+
+    def final_topics(self, assignments: Iterable[tuple[int, int, float]]) -> dict[int, int]:
+        """story id → the topic holding it now, from (story, topic, similarity) rows."""
+        return {story: self.resolve(topic) for story, topic, _ in assignments}

@@ -1,0 +1,383 @@
+"""What the topics say for a time range: size, growth, sentiment, places and concerns.
+
+Every figure counts documents (each copy of a syndicated article published in the range;
+stories are counted apart). Privacy: a figure that rests on posts or comments from fewer
+than k distinct authors is suppressed (`privacy.guarded`) — None here, "< k" when shown —
+and author hashes never leave this module.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, select
+
+from ..errors import UsageError
+from ..store.schema import (
+    document_places,
+    documents,
+    enrichments,
+    stories,
+    story_topics,
+    topic_events,
+    topics,
+)
+from .periods import make_period
+from .privacy import guarded
+
+SOCIAL = ("post", "comment")
+SENTIMENTS = ("negative", "neutral", "positive")
+COMPLAINT_AT = 0.5  # as in the workspace summary
+TOP_PLACES = 3
+TOP_CONCERNS = 3
+SNIPPET_CHARS = 280
+
+
+class TopicNotFound(UsageError):
+    """No topic has this id."""
+
+
+class TopicMerged(TopicNotFound):
+    """The topic was merged into another; `merged_into` is the one that holds it now."""
+
+    def __init__(self, message: str, merged_into: int) -> None:
+        super().__init__(message)
+        self.merged_into = merged_into
+
+
+@dataclass
+class PlaceCount:
+    code: str
+    name: str
+    documents: int | None
+
+
+@dataclass
+class TopicSummary:
+    id: int
+    label: str
+    keywords: list[str]
+    headline: str | None
+    status: str
+    born_at: datetime
+    last_seen_at: datetime
+    stories: int | None  # in the range; None: suppressed
+    documents: int | None
+    previous_documents: int | None  # the range of equal length just before
+    growth: float | None  # (documents - previous) / previous; None: suppressed or nothing before
+    sentiment: dict[str, int | None]
+    places: list[PlaceCount]
+    concerns: list[tuple[str, int | None]]
+    k_anonymity: int = 5
+    compared: bool = True  # False for a topic's whole life: nothing to compare with
+
+    @property
+    def n_stories(self) -> int | str:
+        """Stories in the range as shown: "< k" when suppressed."""
+        return f"< {self.k_anonymity}" if self.stories is None else self.stories
+
+    @property
+    def is_new(self) -> bool:
+        return self.compared and self.previous_documents == 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON shape: suppressed figures read "< k"."""
+        def shown(value: int | None) -> int | str:
+            return f"< {self.k_anonymity}" if value is None else value
+
+        out: dict[str, Any] = {
+            "id": self.id, "label": self.label, "keywords": self.keywords, "headline": self.headline,
+            "status": self.status, "born_at": self.born_at.isoformat(), "last_seen_at": self.last_seen_at.isoformat(),
+            "stories": shown(self.stories), "documents": shown(self.documents),
+        }
+        if self.compared:
+            out["previous_documents"] = shown(self.previous_documents)
+            out["growth"] = None if self.growth is None else round(self.growth, 4)
+            out["new"] = self.is_new
+        out["sentiment"] = {k: shown(v) for k, v in self.sentiment.items()}
+        out["places"] = [{"code": p.code, "name": p.name, "documents": shown(p.documents)} for p in self.places]
+        out["concerns"] = [{"concern": c, "documents": shown(n)} for c, n in self.concerns]
+        return out
+
+
+@dataclass
+class TopicEvent:
+    kind: str  # born, merged (into other_topic_id), absorbed (other_topic_id into this), faded, revived
+    at: datetime
+    other_topic_id: int | None
+    detail: dict[str, Any]
+
+
+@dataclass
+class TopicEvidence:
+    story_id: int
+    kind: str
+    published_at: datetime
+    title: str | None
+    snippet: str  # stored (redacted) text, cut
+    documents: int
+    similarity: float
+
+
+@dataclass
+class TopicDetail:
+    summary: TopicSummary
+    events: list[TopicEvent] = field(default_factory=list)
+    evidence: list[TopicEvidence] = field(default_factory=list)
+    merged_from: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.summary.as_dict(),
+            "merged_from": self.merged_from,
+            "events": [
+                {"kind": e.kind, "at": e.at.isoformat(), "other_topic_id": e.other_topic_id, "detail": e.detail}
+                for e in self.events
+            ],
+            "evidence": [
+                {"story_id": e.story_id, "kind": e.kind, "published_at": e.published_at.isoformat(),
+                 "title": e.title, "snippet": e.snippet, "documents": e.documents, "similarity": e.similarity}
+                for e in self.evidence
+            ],
+        }
+
+
+class _Tally:
+    """Documents behind one figure, and the distinct authors of the social ones."""
+
+    __slots__ = ("documents", "social", "authors", "stories")
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.social = 0
+        self.authors: set[str] = set()
+        self.stories: set[int] = set()
+
+    def add(self, kind: str, author: str | None, story: int) -> None:
+        self.documents += 1
+        self.stories.add(story)
+        if kind in SOCIAL:
+            self.social += 1
+            if author:
+                self.authors.add(author)
+
+    def value(self, k: int, what: str = "documents") -> int | None:
+        count = self.documents if what == "documents" else len(self.stories)
+        return guarded(count, self.social, len(self.authors), k).value
+
+
+def _listed() -> Any:
+    """Topics worth listing: born (reached the minimum size) and not merged away."""
+    born = select(topic_events.c.topic_id).where(topic_events.c.kind == "born")
+    return and_(topics.c.status != "merged", topics.c.id.in_(born))
+
+
+def _window_rows(conn: Connection, topic_ids: Sequence[int], low: datetime, high: datetime) -> list[Any]:
+    query = (
+        select(
+            documents.c.id, documents.c.story_id, documents.c.kind, documents.c.author_hash,
+            story_topics.c.topic_id, enrichments.c.sentiment, enrichments.c.concern, enrichments.c.complaint_p,
+        )
+        .select_from(
+            documents.join(story_topics, story_topics.c.story_id == documents.c.story_id)
+            .outerjoin(enrichments, enrichments.c.document_id == documents.c.id)
+        )
+        .where(story_topics.c.topic_id.in_(topic_ids), documents.c.published_at >= low, documents.c.published_at < high)
+    )
+    return list(conn.execute(query))
+
+
+def _places(conn: Connection, topic_ids: Sequence[int], low: datetime, high: datetime) -> dict[int, set[str]]:
+    """Document id → provinces it names (units in force since 2025)."""
+    query = (
+        select(documents.c.id, document_places.c.province_code)
+        .select_from(
+            documents.join(story_topics, story_topics.c.story_id == documents.c.story_id)
+            .join(document_places, document_places.c.document_id == documents.c.id)
+        )
+        .where(
+            story_topics.c.topic_id.in_(topic_ids), documents.c.published_at >= low,
+            documents.c.published_at < high, document_places.c.province_code.is_not(None),
+        )
+    )
+    out: dict[int, set[str]] = defaultdict(set)
+    for doc_id, code in conn.execute(query):
+        out[doc_id].add(code)
+    return out
+
+
+def _summaries(
+    conn: Connection, topic_ids: Sequence[int], bounds: tuple[datetime, datetime],
+    previous: tuple[datetime, datetime], k: int,
+) -> list[TopicSummary]:
+    from ..text.places import province_by_code
+
+    if not topic_ids:
+        return []
+    rows = _window_rows(conn, topic_ids, *bounds)
+    provinces = _places(conn, topic_ids, *bounds)
+    total: dict[int, _Tally] = defaultdict(_Tally)
+    moods: dict[int, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
+    places: dict[int, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
+    concerns: dict[int, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
+    for r in rows:
+        total[r.topic_id].add(r.kind, r.author_hash, r.story_id)
+        if r.sentiment:
+            moods[r.topic_id][r.sentiment].add(r.kind, r.author_hash, r.story_id)
+        if r.concern and (r.complaint_p or 0.0) >= COMPLAINT_AT:
+            concerns[r.topic_id][r.concern].add(r.kind, r.author_hash, r.story_id)
+        for code in provinces.get(r.id, ()):
+            places[r.topic_id][code].add(r.kind, r.author_hash, r.story_id)
+    before: dict[int, _Tally] = defaultdict(_Tally)
+    for r in _window_rows(conn, topic_ids, *previous):
+        before[r.topic_id].add(r.kind, r.author_hash, r.story_id)
+    meta = {r.id: r for r in conn.execute(select(topics).where(topics.c.id.in_(topic_ids)))}
+    out = []
+    for topic_id in topic_ids:
+        row = meta[topic_id]
+        now, then = total[topic_id].value(k), before[topic_id].value(k)
+        growth = (now - then) / then if now is not None and then else None
+        out.append(TopicSummary(
+            id=topic_id, label=row.label, keywords=list(row.keywords or []), headline=row.headline,
+            status=row.status, born_at=row.born_at, last_seen_at=row.last_seen_at,
+            stories=total[topic_id].value(k, "stories"), documents=now, previous_documents=then,
+            growth=growth,
+            sentiment={s: moods[topic_id][s].value(k) for s in SENTIMENTS},
+            places=[
+                PlaceCount(code, unit.name if (unit := province_by_code(code)) else code, tally.value(k))
+                for code, tally in _top(places[topic_id], k, TOP_PLACES)
+            ],
+            concerns=[(c, tally.value(k)) for c, tally in _top(concerns[topic_id], k, TOP_CONCERNS)],
+            k_anonymity=k,
+        ))
+    return out
+
+
+def _top(tallies: dict[str, _Tally], k: int, n: int) -> list[tuple[str, _Tally]]:
+    """The largest figures first; suppressed ones after every shown one, so the order
+    does not reveal a suppressed count."""
+    return sorted(tallies.items(), key=lambda kv: (kv[1].value(k) is None, -(kv[1].value(k) or 0), kv[0]))[:n]
+
+
+def topic_summaries(
+    engine: Engine, start: date | str, end: date | str | None = None, timezone: str = "Asia/Ho_Chi_Minh",
+    limit: int = 10, *, k_anonymity: int = 5,
+) -> list[TopicSummary]:
+    """The `limit` topics with the most documents between two local days (inclusive; the
+    end defaults to today), largest first, with the range of equal length before."""
+    period = make_period(timezone, start, end)
+    if limit < 1:
+        raise UsageError(f"the number of topics must be at least 1, not {limit}")
+    bounds = period.utc_bounds()
+    previous = period.shifted(-period.n_days).utc_bounds()
+    volume = func.count(documents.c.id)
+    query = (
+        select(story_topics.c.topic_id, volume)
+        .select_from(
+            documents.join(story_topics, story_topics.c.story_id == documents.c.story_id)
+            .join(topics, topics.c.id == story_topics.c.topic_id)
+        )
+        .where(documents.c.published_at >= bounds[0], documents.c.published_at < bounds[1], _listed())
+        .group_by(story_topics.c.topic_id)
+        .order_by(volume.desc(), story_topics.c.topic_id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        ids = [t for t, _ in conn.execute(query)]
+        return _summaries(conn, ids, bounds, previous, k_anonymity)
+
+
+def data_range(engine: Engine) -> tuple[datetime, datetime] | None:
+    """First and last publication time of the stories that have a topic."""
+    with engine.connect() as conn:
+        low, high = conn.execute(
+            select(func.min(stories.c.first_published_at), func.max(stories.c.last_published_at))
+            .select_from(stories.join(story_topics, story_topics.c.story_id == stories.c.id))
+        ).one()
+    return None if low is None else (low, high)
+
+
+def _holder(conn: Connection, topic_id: int) -> tuple[int, datetime | None]:
+    """The topic that holds a merged one now, following merges, and when it first merged."""
+    seen = {topic_id}
+    current = topic_id
+    first_at = conn.execute(
+        select(topic_events.c.at).where(topic_events.c.topic_id == topic_id, topic_events.c.kind == "merged")
+        .order_by(topic_events.c.at)
+    ).scalar()
+    while True:
+        into = conn.execute(select(topics.c.merged_into).where(topics.c.id == current)).scalar()
+        if into is None or into in seen:
+            return current, first_at
+        seen.add(into)
+        current = into
+
+
+def topic_detail(
+    engine: Engine, topic_id: int, start: date | str | None = None, end: date | str | None = None,
+    timezone: str = "Asia/Ho_Chi_Minh", *, k_anonymity: int = 5, evidence: int = 5,
+) -> TopicDetail:
+    """One topic: its figures (between two local days, else over its whole life), its
+    history and the stories nearest its centre."""
+    period = make_period(timezone, start, end) if start is not None else None
+    with engine.connect() as conn:
+        row = conn.execute(select(topics).where(topics.c.id == topic_id)).first()
+        if row is None:
+            largest = conn.execute(select(func.max(topics.c.id))).scalar()
+            known = f"topic ids run from 1 to {largest}" if largest else "there are no topics yet (run 'duluan topics --update')"
+            raise TopicNotFound(f"no topic {topic_id}: {known}; list them with 'duluan topics'")
+        if row.status == "merged":
+            holder, at = _holder(conn, topic_id)
+            when = f" on {at.date().isoformat()}" if at else ""
+            raise TopicMerged(
+                f"topic {topic_id} no longer exists: it was merged{when} into topic {row.merged_into}"
+                + (f", now part of topic {holder}" if holder != row.merged_into else "")
+                + f"; ask for topic {holder}",
+                holder,
+            )
+        if period is not None:
+            bounds = period.utc_bounds()
+            previous = period.shifted(-period.n_days).utc_bounds()
+        else:
+            # Its whole life: nothing comes before it.
+            bounds = (row.born_at - timedelta(days=366 * 50), row.last_seen_at + timedelta(days=366))
+            previous = (bounds[0] - timedelta(days=1), bounds[0])
+        summary = _summaries(conn, [topic_id], bounds, previous, k_anonymity)[0]
+        summary.compared = period is not None
+        events = []
+        for e in conn.execute(
+            select(topic_events).where(
+                (topic_events.c.topic_id == topic_id) | (topic_events.c.other_topic_id == topic_id)
+            ).order_by(topic_events.c.at, topic_events.c.id)
+        ):
+            if e.topic_id == topic_id:
+                events.append(TopicEvent(e.kind, e.at, e.other_topic_id, dict(e.detail or {})))
+            else:  # another topic merged into this one: seen from here, it was absorbed
+                events.append(TopicEvent("absorbed", e.at, e.topic_id, dict(e.detail or {})))
+        merged_from = list(conn.execute(select(topics.c.id).where(topics.c.merged_into == topic_id).order_by(topics.c.id)).scalars())
+        return TopicDetail(summary, events, list(_evidence(conn, topic_id, evidence)), merged_from)
+
+
+def _evidence(conn: Connection, topic_id: int, limit: int) -> Iterable[TopicEvidence]:
+    """The stories nearest the topic's centre (articles and posts before comments)."""
+    query = (
+        select(
+            stories.c.id, documents.c.kind, stories.c.first_published_at, documents.c.title,
+            func.substr(documents.c.text, 1, SNIPPET_CHARS + 40).label("text"), stories.c.size, story_topics.c.similarity,
+        )
+        .select_from(
+            story_topics.join(stories, stories.c.id == story_topics.c.story_id)
+            .join(documents, documents.c.content_hash == stories.c.founder_hash)
+        )
+        .where(story_topics.c.topic_id == topic_id)
+        .order_by(documents.c.kind == "comment", story_topics.c.similarity.desc(), stories.c.id)
+        .limit(limit)
+    )
+    for r in conn.execute(query):
+        text = " ".join(r.text.split())
+        snippet = text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        yield TopicEvidence(r.id, r.kind, r.first_published_at, r.title, snippet, r.size, round(r.similarity, 4))
