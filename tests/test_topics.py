@@ -138,22 +138,22 @@ def test_stories_of_one_theme_share_a_topic(sqlite_engine: Engine) -> None:
     assert "ngập" in labels or "Thủ Đức" in labels
 
 
-def test_ids_stay_and_only_new_stories_are_read(sqlite_engine: Engine) -> None:
-    load(sqlite_engine, themed_days(range(3)))
-    update_topics(sqlite_engine)
-    before = {theme: ids.pop() for theme, ids in topic_of_theme(sqlite_engine).items()}
-    with sqlite_engine.connect() as conn:
+def test_ids_stay_and_only_new_stories_are_read(engine: Engine) -> None:
+    load(engine, themed_days(range(3)))
+    update_topics(engine)
+    before = {theme: ids.pop() for theme, ids in topic_of_theme(engine).items()}
+    with engine.connect() as conn:
         old = dict(conn.execute(select(story_topics.c.story_id, story_topics.c.topic_id)).all())
-    load(sqlite_engine, themed_days(range(3, 6)))
-    with sqlite_engine.connect() as conn:
+    load(engine, themed_days(range(3, 6)))
+    with engine.connect() as conn:
         waiting = conn.execute(select(func.count()).select_from(stories)).scalar_one() - len(old)
-    again = update_topics(sqlite_engine)
+    again = update_topics(engine)
     assert again.stories == waiting > 20  # the new stories only, not a refit
-    assert {theme: ids for theme, ids in topic_of_theme(sqlite_engine).items()} == {t: {i} for t, i in before.items()}
-    with sqlite_engine.connect() as conn:
+    assert {theme: ids for theme, ids in topic_of_theme(engine).items()} == {t: {i} for t, i in before.items()}
+    with engine.connect() as conn:
         now = dict(conn.execute(select(story_topics.c.story_id, story_topics.c.topic_id)).all())
     assert all(now[s] == t for s, t in old.items())
-    assert update_topics(sqlite_engine).stories == 0
+    assert update_topics(engine).stories == 0
 
 
 def test_rerun_on_the_same_data_gives_the_same_topics(tmp_path: Path) -> None:
@@ -191,13 +191,13 @@ def test_a_comment_joins_the_topic_of_its_post(sqlite_engine: Engine) -> None:
     assert found["c"] == found["scam"] | found["football"]
 
 
-def test_converging_topics_merge_into_the_older(sqlite_engine: Engine) -> None:
+def test_converging_topics_merge_into_the_older(engine: Engine) -> None:
     # Nothing may join a topic (threshold 0.99), so each story starts one; same-theme
     # centroids then converge above 0.2 and merge.
-    load(sqlite_engine, themed_days(range(2), themes=("flood", "scam")))
-    summary = update_topics(sqlite_engine, TopicOptions(similarity_threshold=0.99, merge_threshold=0.2))
+    load(engine, themed_days(range(2), themes=("flood", "scam")))
+    summary = update_topics(engine, TopicOptions(similarity_threshold=0.99, merge_threshold=0.2))
     assert summary.events["merged"] >= 6
-    with sqlite_engine.connect() as conn:
+    with engine.connect() as conn:
         merged = conn.execute(select(topics.c.id, topics.c.merged_into, topics.c.born_at).where(topics.c.status == "merged")).all()
         born = {r.id: r.born_at for r in conn.execute(select(topics.c.id, topics.c.born_at))}
         pointing = set(conn.execute(select(story_topics.c.topic_id)).scalars())
@@ -205,14 +205,14 @@ def test_converging_topics_merge_into_the_older(sqlite_engine: Engine) -> None:
     assert merged and all(born[r.merged_into] <= r.born_at for r in merged)  # the younger goes
     assert not pointing & {r.id for r in merged}  # their stories follow the older
     assert {(e.topic_id, e.other_topic_id) for e in events} == {(r.id, r.merged_into) for r in merged}
-    assert all(len(ids) == 1 for ids in topic_of_theme(sqlite_engine).values())
+    assert all(len(ids) == 1 for ids in topic_of_theme(engine).values())
     gone = merged[0].id
     with pytest.raises(TopicMerged) as caught:
-        topic_detail(sqlite_engine, gone)
+        topic_detail(engine, gone)
     holder = caught.value.merged_into
     assert holder in pointing and f"topic {gone}" in str(caught.value) and f"ask for topic {holder}" in str(caught.value)
     assert isinstance(caught.value, UsageError)
-    assert topic_detail(sqlite_engine, holder).merged_from
+    assert topic_detail(engine, holder).merged_from
 
 
 def test_quiet_topics_fade_and_revive(sqlite_engine: Engine) -> None:

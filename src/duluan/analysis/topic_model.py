@@ -1,21 +1,24 @@
 """Online topic clustering: stories join the nearest topic centroid, or start a topic.
 
-The method (chosen by measurement, see benchmarks/topics_quality.py):
-1. stories arrive in batches (one local day in the workspace), each in (first published,
-   id) order, as unit TF-IDF rows (`topic_vectors`);
-2. each story of the batch is compared with the centroids of the live topics as they
-   stood before the batch (one sparse product); at `threshold` cosine or more it joins the
-   best one. Against fixed centroids the order of stories inside a batch does not matter;
-3. the stories left over are clustered among themselves, leader-follower: in order, each
-   joins the nearest topic started in this batch (its running centroid) or starts one;
-4. centroids are sums of their members' rows, cut to the `top_terms` largest weights, so a
+The method (chosen by measurement: benchmarks/topics_quality.py, RESULTS.md "Topics"):
+1. stories arrive in batches (one local day in the workspace), as unit TF-IDF rows
+   (`topic_vectors`);
+2. all cosines are taken after removing the part along the mean story (`_background`):
+   big topics drift towards the mean, and without this they swallow every story;
+3. each story of the batch is compared with the centroids of the live topics as they
+   stood before the batch (one sparse product); at `threshold` or more it joins the best;
+4. the stories left over are clustered among themselves, leader-follower, the stories
+   with the most close neighbours first: each joins the nearest topic started in this
+   batch (its running centroid) or starts one. Neither step depends on the order of the
+   stories inside a batch;
+5. centroids are sums of their members' rows, cut to the `top_terms` largest weights, so a
    topic costs the same whether it holds ten stories or ten thousand and nothing is refit;
-5. topics touched by the batch are compared with all live topics: two whose centroids
+6. topics touched by the batch are compared with all live topics: two whose centroids
    converge to `merge_threshold` or more become one, the younger into the older (born
    first, then lower id), which keeps its id;
-6. a topic with no new story for `fade_days` fades (at its last story + fade_days); a
-   story that joins a faded topic revives it. Topics faded for longer than `revive_days`
-   are no longer compared, which keeps the work per batch bounded.
+7. a topic with no new story for `fade_days` fades (dated at its last story + fade_days);
+   a story that joins a faded topic revives it. Topics faded for longer than
+   `revive_days` are no longer compared, which keeps the work per batch bounded.
 
 Everything is deterministic: no randomness, ties broken by id, ids given in the order
 topics start. A cluster smaller than `min_stories` has an id (so it keeps its identity as
@@ -46,12 +49,11 @@ PRIOR_WEIGHT = 0.2
 class ClusterOptions:
     threshold: float = 0.1  # story to topic, centred cosine
     merge_threshold: float = 0.13  # topic to topic, centred cosine of the centroids
-    top_terms: int = 500
+    top_terms: int = 1000
     min_stories: int = 3
     fade_days: int = 7
     revive_days: int = 30
     center: bool = True  # remove the mean story before comparing (see _background)
-    refine: int = 1  # k-means steps inside each batch
 
 
 @dataclass
@@ -178,7 +180,7 @@ class TopicClusterer:
         mean = self._background(live, batch)
         best_topic = np.full(rows.shape[0], -1, dtype=np.int64)
         best_sim = np.zeros(rows.shape[0])
-        # 2. every story against the centroids as they stood before the batch
+        # 3. every story against the centroids as they stood before the batch
         if live:
             sims = self._cosines(batch, self._matrix(live), mean)
             best = sims.argmax(axis=1)  # the first, so the lowest id, among equals
@@ -187,13 +189,11 @@ class TopicClusterer:
                 if value >= options.threshold:
                     best_topic[i] = live[best[position]].id
                     best_sim[i] = value
-        # 3. leader-follower among the rest, against the topics this batch starts
+        # 4. leader-follower among the rest, against the topics this batch starts
         leftovers = [p for p, i in enumerate(usable) if best_topic[i] < 0]
         if leftovers:
             self._cluster_leftovers(batch[leftovers], [usable[p] for p in leftovers], best_topic, best_sim, times, change, mean)
-        for _ in range(options.refine):
-            self._refine(batch, usable, live, best_topic, best_sim, change, mean)
-        # 4. grow the centroids: each topic adds the sum of its new rows at once (in
+        # 5. grow the centroids: each topic adds the sum of its new rows at once (in
         # float64), so the order of the batch does not reach the stored weights
         chosen = [int(best_topic[i]) for i in usable]
         grown = sorted(set(chosen))
@@ -209,44 +209,16 @@ class TopicClusterer:
             _add(self.topics[topic_id], sums.indices[start:end], sums.data[start:end], options.top_terms)
         for i, topic_id in zip(usable, chosen, strict=True):
             topic = self.topics[topic_id]
-            if topic.members == 0:  # started here: born with its first story (after refining)
+            if topic.members == 0:  # started in this batch: born with its first story
                 topic.born_at = topic.last_seen_at = times[i]
             topic.members += 1
             self._saw(topic, times[i], change)
             change.assignments.append((story_ids[i], topic.id, round(float(best_sim[i]), 6)))
             change.touched.add(topic.id)
-        # 5. merges, then 6. fading, as of the end of the batch
+        # 6. merges, then 7. fading, as of the end of the batch
         self._merge(change, times[usable[-1]])
         self.fade(times[usable[-1]], change)
         return change
-
-    def _refine(
-        self, batch: sp.csr_matrix, usable: list[int], live: list[TopicState],
-        best_topic: np.ndarray, best_sim: np.ndarray, change: TopicChange, mean: sp.csr_matrix,
-    ) -> None:
-        """One k-means step inside the batch: with the batch's stories added to the
-        centroids they chose, each story moves to its now nearest topic. Every story moves
-        at once, so the order inside the batch still does not matter."""
-        candidates = [t.id for t in live] + [i for i in change.created if i in self.topics]
-        column = {topic_id: k for k, topic_id in enumerate(candidates)}
-        chosen = np.array([column[int(best_topic[i])] for i in usable])
-        members = sp.csr_matrix(
-            (np.ones(len(usable)), (chosen, np.arange(len(usable)))), shape=(len(candidates), len(usable))
-        )
-        base = self._matrix(live)
-        base = sp.vstack([base, sp.csr_matrix((len(candidates) - len(live), N_FEATURES))]).tocsr()
-        centroids = (base + members @ batch).tocsr()
-        sims = self._cosines(batch, centroids, mean)
-        best = sims.argmax(axis=1)
-        for position, i in enumerate(usable):
-            value = float(sims[position, best[position]])
-            if value >= self.options.threshold:
-                best_topic[i], best_sim[i] = candidates[int(best[position])], value
-        # Topics started in this batch that lost every story were never there.
-        kept = {int(best_topic[i]) for i in usable}
-        for topic_id in [t for t in change.created if t not in kept]:
-            change.created.remove(topic_id)
-            del self.topics[topic_id]
 
     def _cluster_leftovers(
         self, sub: sp.csr_matrix, leftovers: list[int], best_topic: np.ndarray,

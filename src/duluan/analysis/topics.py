@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 # A busy day is cut into batches of this many stories: the leftover clustering of a batch
-# holds two square matrices of its size (2,000 stories: 64 MB).
+# holds three square float64 matrices of its size (2,000 stories: about 100 MB).
 MAX_BATCH = 2000
 
 

@@ -135,7 +135,9 @@ def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_
     if analysis.topics:
         table = Table("topic", "label", "stories", "growth", title="Top topics")
         for topic in analysis.topics:
-            table.add_row(str(topic.id), topic.label, str(getattr(topic, "n_stories", "")), str(getattr(topic, "growth", "")))
+            growth = "new" if getattr(topic, "is_new", False) else (
+                "" if topic.growth is None else f"{topic.growth:+.0%}")
+            table.add_row(str(topic.id), topic.label, str(topic.n_stories), growth)
         console.print(table)
     elif analysis.topics_note:
         console.print(analysis.topics_note)
