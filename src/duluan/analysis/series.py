@@ -25,6 +25,7 @@ from ..sources.registry import SOURCE_KINDS
 from ..store.schema import document_places, documents, enrichments, sources, story_topics, topics
 from .periods import Period, local_day, local_hour
 from .places import PlaceFilter, resolve_place_filter
+from .topic_report import TopicMerged, TopicNotFound
 
 SOCIAL_KINDS = ("post", "comment")
 DOCUMENT_KINDS = ("news", "page", "post", "comment")
@@ -33,15 +34,6 @@ SENTIMENTS = ("negative", "neutral", "positive")
 
 class UnknownFilter(UsageError):
     pass
-
-
-class TopicGone(UsageError):
-    """A topic id that no longer stands on its own: it merged into another."""
-
-    def __init__(self, topic_id: int, merged_into: int) -> None:
-        super().__init__(f"topic {topic_id} merged into topic {merged_into}; ask for {merged_into}")
-        self.topic_id = topic_id
-        self.merged_into = merged_into
 
 
 @dataclass(frozen=True)
@@ -104,9 +96,11 @@ def check_topic(engine: Engine, topic_id: int) -> None:
     with engine.connect() as conn:
         row = conn.execute(select(topics.c.status, topics.c.merged_into).where(topics.c.id == topic_id)).first()
     if row is None:
-        raise UnknownFilter(f"no topic {topic_id}; `duluan topics` lists them")
+        raise TopicNotFound(f"no topic {topic_id}; `duluan topics` lists them")
     if row.status == "merged" and row.merged_into is not None:
-        raise TopicGone(topic_id, row.merged_into)
+        raise TopicMerged(
+            f"topic {topic_id} merged into topic {row.merged_into}; ask for {row.merged_into}", row.merged_into
+        )
 
 
 def filtered(query: Select[Any], flt: SeriesFilter) -> Select[Any]:

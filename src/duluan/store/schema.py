@@ -134,6 +134,8 @@ documents = Table(
     Index(None, "published_at"),
     Index(None, "story_id"),
     Index(None, "kind", "published_at"),
+    # Comments find the post they answer by its external id (topics, threads).
+    Index(None, "external_id"),
 )
 
 # One row per (LSH band, document) so that a new text finds its near-duplicate
