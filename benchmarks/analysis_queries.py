@@ -130,8 +130,9 @@ def naive_counts(engine: Engine, flt: SeriesFilter, period: Period) -> dict[str,
             if author is not None:
                 authors.setdefault(day, set()).add(author)
     first = period.start.isoformat()
-    _ = {day: len(names) >= 5 for day, names in authors.items()}  # the k-anonymity check
-    return {day: n for day, n in per_day.items() if day >= first}
+    shown = {day: n for day, n in per_day.items() if day >= first}
+    # The k-anonymity check: days whose posts come from fewer than 5 authors are hidden.
+    return {day: n for day, n in shown.items() if day not in authors or len(authors[day]) >= 5}
 
 
 def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:

@@ -134,11 +134,7 @@ def stream_totals(engine: Engine, period: Period) -> list[int]:
     if cached and now - cached[0] < WEEKDAY_CACHE_SECONDS:
         return cached[1]
     totals = daily_documents(engine, SeriesFilter(), period)
+    if len(_totals_cache) >= 64:  # a long-running server asks for many periods
+        _totals_cache.clear()
     _totals_cache[key] = (now, totals)
     return totals
-
-
-def clear_cache() -> None:
-    _totals_cache.clear()
-
-

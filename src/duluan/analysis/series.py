@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, and_, case, distinct, func, select
 from sqlalchemy.sql import Select
@@ -203,12 +201,6 @@ def day_totals(engine: Engine, period: Period) -> list[int]:
     with engine.connect() as conn:
         rows = {r.bucket: int(r.n) for r in conn.execute(query)}
     return [rows.get(name, 0) for name in bucket_names(period, "day")]
-
-
-def first_day_with_data(engine: Engine, timezone: str) -> date | None:
-    with engine.connect() as conn:
-        first = conn.execute(select(func.min(documents.c.published_at))).scalar_one_or_none()
-    return None if first is None else first.astimezone(ZoneInfo(timezone)).date()
 
 
 def distinct_authors(engine: Engine, flt: SeriesFilter, period: Period) -> int:

@@ -56,12 +56,14 @@ actor_option = click.option("--by", "actor", default=_default_actor, show_defaul
 @click.option("--sentiment", default=None, help="negative, neutral or positive.")
 @click.option("--topic", "topic_id", type=int, default=None, help="A topic id from `duluan topics`.")
 @click.option("--hourly", is_flag=True, help="Count per hour instead of per day (no baseline).")
+@click.option("--share-of-voice", "share", is_flag=True,
+              help="Also list each topic's share of the period's stories.")
 @period_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @workspace_options
 def trends(concern: str | None, place: str | None, category: str | None, kind: str | None,
            source_kind: str | None, sentiment: str | None, topic_id: int | None, hourly: bool,
-           start: str | None, end: str | None, days: int | None, as_json: bool,
+           share: bool, start: str | None, end: str | None, days: int | None, as_json: bool,
            workspace: Path | None, database_url: str | None) -> None:
     """Counts per day (or hour) for any slice, with the baseline expected for each day.
 
@@ -76,7 +78,7 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
     """
     from ..analysis.options import baseline_options
     from ..analysis.series import make_filter
-    from ..analysis.trends import trend
+    from ..analysis.trends import share_of_voice, trend
 
     ws = open_workspace(workspace, database_url)
     flt = make_filter(concern=concern, place=place, category=category, kind=kind,
@@ -84,8 +86,10 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
     period = _period(ws, start, end, days)
     result = trend(ws.engine, flt, period, granularity="hour" if hourly else "day",
                    k=int(ws.settings["k_anonymity"]), options=baseline_options(ws.settings))
+    shares = share_of_voice(ws.engine, period) if share else []
     if as_json:
         _json({
+            "share_of_voice": [vars(s) for s in shares],
             "filter": result.filter, "from": period.start, "to": period.end, "granularity": result.granularity,
             "total": result.total.as_json() if result.total else None, "expected_total": result.expected_total,
             "method": result.method,
@@ -98,6 +102,11 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
         table.add_row(p.bucket, p.documents.show(), "" if p.expected is None else f"{p.expected:.1f}")
     console.print(table)
     total = result.total.show() if result.total else "0"
+    if shares:
+        voices = Table("topic", "label", "stories", "share", title="Share of voice")
+        for s in shares:
+            voices.add_row(str(s.topic_id), s.label, str(s.stories), f"{s.share:.1%}")
+        console.print(voices)
     console.print(f"Total {total} documents; expected {result.expected_total if result.expected_total is not None else '—'} "
                   f"on the days with a baseline. {result.method}")
 
