@@ -5,14 +5,21 @@
     │   ├── WorkspaceNotFound        no workspace where one was expected
     │   ├── WorkspaceExists          `init` into a folder that already holds one
     │   ├── SettingError             unknown setting or a value of the wrong type
-    │   └── UnknownSourceKind        a source kind we do not read
+    │   ├── UnknownSourceKind        a source kind we do not read
+    │   └── NotFound                 no record with this id (alert, case, topic, place…)
+    ├── AuthError                    who is asking, and may they? (web and API)
+    │   ├── AuthenticationFailed     no valid session, token or password (HTTP 401)
+    │   ├── PermissionDenied         the role may not do this (HTTP 403)
+    │   └── RateLimited              too many failed logins; `retry_after` seconds (HTTP 429)
     ├── SourceError                  a source could not be read at all (CLI exits 1)
     │   └── FetchError               the network answered badly or not at all
     ├── InputRejected                one input item cannot become a document;
     │                                carries a reason code, stored as a reject
     └── StoreError                   the database refused or is out of date
 
-Edges translate these: the CLI prints one line and exits 2 for usage errors, 1 otherwise.
+Edges translate these: the CLI prints one line and exits 2 for usage errors, 1 otherwise;
+the web API answers {"error": {"code", "message"}} with 400 for usage errors, 404 for
+NotFound, 401/403/429 for AuthError, and 500 only for a bug.
 """
 
 from __future__ import annotations
@@ -40,6 +47,28 @@ class SettingError(UsageError):
 
 class UnknownSourceKind(UsageError):
     pass
+
+
+class NotFound(UsageError):
+    """No record has the id the caller gave."""
+
+
+class AuthError(DuluanError):
+    """Base of authentication and authorisation failures."""
+
+
+class AuthenticationFailed(AuthError):
+    pass
+
+
+class PermissionDenied(AuthError):
+    pass
+
+
+class RateLimited(AuthError):
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class SourceError(DuluanError):

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, and_, insert, select, update
 from sqlalchemy.sql import Select
 
 from ..enrich.concerns import CONCERNS
-from ..errors import UsageError
+from ..errors import NotFound, UsageError
 from ..store.repository import utcnow
 from ..store.schema import alerts, documents, enrichments, topics
 from .alert_series import load_series
@@ -43,7 +43,7 @@ CONCERN_NAMES = {c.id: c.name_vi for c in CONCERNS}
 METHOD = "negative binomial over a weekday-adjusted trailing baseline, Benjamini-Hochberg"
 
 
-class UnknownAlert(UsageError):
+class UnknownAlert(NotFound):
     pass
 
 

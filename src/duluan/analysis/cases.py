@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 
 from ..enrich.concerns import CONCERN_IDS
-from ..errors import UsageError
+from ..errors import NotFound, UsageError
 from ..store.repository import utcnow
 from ..store.schema import alerts, case_documents, case_events, cases, documents, enrichments
 from .alerts import describe, key_of, series_filter, set_alert_status
@@ -39,7 +39,7 @@ STATUS_STAMPS = {"in_progress": "started_at", "answered": "answered_at", "resolv
 MAX_LINKED_FROM_ALERT = 500
 
 
-class UnknownCase(UsageError):
+class UnknownCase(NotFound):
     pass
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
 
-from ..errors import UsageError
+from ..errors import NotFound, UsageError
 from ..store.schema import (
     document_places,
     documents,
@@ -37,7 +37,7 @@ TOP_CONCERNS = 3
 SNIPPET_CHARS = 280
 
 
-class TopicNotFound(UsageError):
+class TopicNotFound(NotFound):
     """No topic has this id."""
 
 
