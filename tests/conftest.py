@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -81,3 +82,13 @@ def require_data(*relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"data set {path} is absent (set DULUAN_DATA to ../shared/data)")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The `duluan demo` workspace (16 simulated days, seed 7): the realistic fixture of the
+    web tests, built once per test session (about 40 s)."""
+    from duluan.demo import DemoOptions, run_demo
+
+    result = run_demo(DemoOptions(directory=tmp_path_factory.mktemp("demo") / "ws", days=16, seed=7))
+    return result.workspace

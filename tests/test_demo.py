@@ -30,7 +30,7 @@ def test_demo_ingests_every_source_and_keeps_every_reject(tmp_path: Path) -> Non
 
 
 def test_demo_command_prints_the_summary(tmp_path: Path) -> None:
-    out = CliRunner().invoke(main, ["demo", str(tmp_path / "d"), "--days", "3"])
+    out = CliRunner().invoke(main, ["demo", str(tmp_path / "d"), "--days", "3", "--no-serve"])
     assert out.exit_code == 0, out.output
     for heading in ("Documents by kind", "Rejects by reason", "Busiest days", "Largest stories"):
         assert heading in out.output

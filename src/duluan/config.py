@@ -51,6 +51,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_timeout_seconds", 20.0, "Timeout for one HTTP request."),
     Setting("fetch_min_interval_seconds", 2.0, "Minimum pause between two requests to the same host."),
     Setting("fetch_max_bytes", 5_000_000, "Largest HTTP body read; larger answers are refused."),
+    Setting("session_hours", 12.0, "How long a dashboard login lasts before the user signs in again."),
+    Setting("login_max_failures", 5, "Failed logins allowed per address and username within login_window_seconds before a pause."),
+    Setting("login_window_seconds", 300.0, "The window over which failed logins are counted."),
+    Setting("login_link_minutes", 60.0, "How long a one-time login link (`duluan users login-link`) stays valid."),
 )
 
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

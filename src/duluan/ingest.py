@@ -28,6 +28,7 @@ from .analysis.stories import (
 from .errors import InputRejected
 from .prepare import PrepareOptions, prepare_item, reject_payload
 from .records import Document, RawReject
+from .search.normalise import search_form
 from .sources.base import Source, SourceOutput
 from .store import repository as repo
 
@@ -140,6 +141,7 @@ class PreparedBatch:
     anchors: list[np.ndarray]
     rejects: list[tuple[str, str, str, str]]  # origin, reason, message, raw
     enrichments: list[Any] = field(default_factory=list)  # one Enrichment per document, if asked
+    search_forms: list[str] = field(default_factory=list)  # what the search index holds, per document
 
 
 def enrichment_input(doc: Document) -> str:
@@ -165,6 +167,8 @@ def prepare_batch(
         out.signatures.append(signature)
         out.band_keys.append(hasher.band_keys(signature) if signature is not None else [])
         out.anchors.append(anchors(doc.text))
+        # Normalised here, once, so that with workers the writer only inserts it.
+        out.search_forms.append(search_form(doc.title, doc.text))
     if enrich and out.documents:
         from .enrich.pipeline import enrich_texts  # the models load only where they are used
 
@@ -260,6 +264,9 @@ def _write_batch(
                 [prepared.band_keys[i] for i in fresh],
                 [prepared.anchors[i] for i in fresh],
                 options, summary, source_id,
+            )
+            repo.insert_search_rows(
+                conn, [(doc_ids[prepared.documents[i].content_hash], prepared.search_forms[i]) for i in fresh]
             )
             if prepared.enrichments:
                 _store_enrichments(conn, [prepared.documents[i] for i in fresh],

@@ -71,3 +71,11 @@ analysis.register(main)
 from . import topics as topics_cli  # noqa: E402
 
 topics_cli.register(main)
+
+from . import users as users_cli  # noqa: E402
+
+users_cli.register(main)
+
+from . import serve as serve_cli  # noqa: E402
+
+serve_cli.register(main)

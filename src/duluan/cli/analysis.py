@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 from rich.table import Table
-from sqlalchemy import select
 
 from ..workspace import Workspace
 from .common import console, open_workspace, workspace_options
@@ -182,24 +181,9 @@ def alerts_list(status: str | None, concern: str | None, place: str | None, star
 
 
 def _evidence(ws: Workspace, ids: list[int]) -> list[dict[str, Any]]:
-    """Evidence as stored: redacted text, kind, source, time and link — never an author."""
-    from ..store.schema import documents, sources
+    from ..analysis.evidence import evidence_documents
 
-    if not ids:
-        return []
-    query = (
-        select(documents.c.id, documents.c.kind, documents.c.published_at, documents.c.title,
-               documents.c.text, documents.c.url, sources.c.name.label("source"))
-        .outerjoin(sources, sources.c.id == documents.c.source_id)
-        .where(documents.c.id.in_(ids))
-    )
-    with ws.engine.connect() as conn:
-        rows = {r.id: r for r in conn.execute(query)}
-    return [
-        {"id": r.id, "kind": r.kind, "published_at": r.published_at.isoformat(), "source": r.source,
-         "url": r.url, "title": r.title, "text": r.text[:400]}
-        for i in ids if (r := rows.get(i)) is not None
-    ]
+    return [doc.as_json() for doc in evidence_documents(ws.engine, ids)]
 
 
 @alerts.command("show")

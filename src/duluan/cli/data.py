@@ -96,11 +96,16 @@ def simulate(out_dir: Path, days: int, seed: int, event_scale: float) -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), required=False)
 @click.option("--days", type=click.IntRange(1, 365), default=30, show_default=True)
 @click.option("--seed", type=int, default=7, show_default=True)
-def demo(directory: Path | None, days: int, seed: int) -> None:
-    """The main job: simulate a month of Vietnamese news and posts, ingest it, summarise.
+@click.option("--no-serve", is_flag=True, help="Stop after the summary instead of serving the dashboard.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port of the dashboard on 127.0.0.1.")
+def demo(directory: Path | None, days: int, seed: int, no_serve: bool, port: int) -> None:
+    """The main job: simulate a month of Vietnamese news and posts, ingest, analyse, serve.
 
     Creates a workspace in DIRECTORY (default: a new temporary folder) on the embedded
-    SQLite store; nothing to install or start.
+    SQLite store, prints what came in, the top topics, the alerts and one case carried
+    through, then serves the dashboard on http://127.0.0.1:PORT and prints a one-time
+    login link. Nothing to install or start; --no-serve stops after the summary.
     """
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
@@ -126,6 +131,11 @@ def demo(directory: Path | None, days: int, seed: int) -> None:
         print_demo_analysis(result.analysis, result.workspace.root, str(result.workspace.settings["timezone"]))
     console.print(f"\nDone in {result.seconds:.1f} s. Workspace: {result.workspace.root}")
     console.print(f"Try: duluan --help, or duluan export out.csv --format csv -w {result.workspace.root}")
+    if not no_serve:
+        from ..web.state import WebOptions
+        from .serve import serve_workspace
+
+        serve_workspace(result.workspace, WebOptions(port=port))
 
 
 def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_Minh") -> None:

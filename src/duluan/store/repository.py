@@ -188,6 +188,17 @@ def insert_bands(conn: Connection, rows: list[tuple[int, int]]) -> None:
     )
 
 
+def insert_search_rows(conn: Connection, rows: list[tuple[int, str]]) -> None:
+    """(document_id, normalised text) pairs for the search index, by the driver's
+    executemany as for the bands: one cheap statement per batch of an ingest."""
+    if not rows:
+        return
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        f"INSERT INTO document_search (document_id, folded) VALUES ({marker}, {marker})", rows
+    )
+
+
 def grow_stories(conn: Connection, growth: dict[int, tuple[int, datetime, datetime]]) -> None:
     """Add members to existing stories and widen their time span."""
     if not growth:

@@ -1,0 +1,204 @@
+"""Helpers of benchmarks/web.py: the server process, the clients, the ingest process and the tally."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+SESSION_COOKIE = "duluan_session"
+
+
+@dataclass(frozen=True)
+class Target:
+    group: str  # "page" (overview, topics, alerts; API and HTML) or "search"
+    name: str  # the route, e.g. "GET /api/v1/alerts/{id}"
+    url: str
+    html: bool = False  # an HTML page: sent with the session cookie, not the API token
+
+
+@dataclass(frozen=True)
+class Sample:
+    target: Target
+    status: int  # 0 when no answer came (timeout, connection error)
+    ms: float
+
+
+@dataclass
+class Phase:
+    label: str
+    clients: int
+    seconds: float = 0.0
+    samples: list[Sample] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    requests: int
+    median: float
+    p95: float
+    p99: float
+    errors: str  # "0", or the count by status: "3 (500: 2, timeout: 1)"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """`duluan serve` (one process), or uvicorn --workers N on the same app, in a child process."""
+
+    def __init__(self, root: Path, workers: int, log: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        if workers == 1:
+            command = [sys.executable, "-m", "duluan.cli", "serve", "-w", str(root), "--port", str(self.port)]
+        else:
+            command = [sys.executable, "-m", "uvicorn", "--factory", "web_load:workspace_app",
+                       "--app-dir", str(Path(__file__).parent), "--host", "127.0.0.1", "--port", str(self.port),
+                       "--workers", str(workers), "--log-level", "warning", "--no-server-header"]
+        self.log = log
+        env = {**os.environ, "DULUAN_WORKSPACE": str(root)}
+        self.process = subprocess.Popen(command, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
+
+    def wait_ready(self, timeout: float = 120.0) -> dict[str, object]:
+        """The OpenAPI document, once the server answers."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"the server stopped (exit {self.process.returncode}):\n{self.log.read_text()[-2000:]}")
+            try:
+                answer = httpx.get(f"{self.base}/api/v1/openapi.json", timeout=5)
+                if answer.status_code == 200:
+                    document: dict[str, object] = answer.json()
+                    return document
+            except httpx.TransportError:
+                pass
+            time.sleep(0.5)
+        raise SystemExit(f"the server did not answer within {timeout:.0f} s; see {self.log}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def workspace_app() -> object:
+    """The app factory for `uvicorn --workers N` (the workspace comes from DULUAN_WORKSPACE)."""
+    from duluan.web import create_app
+    from duluan.workspace import find_workspace
+
+    return create_app(find_workspace())
+
+
+class Ingestion:
+    """`duluan ingest FILE` in a child process, one file after another, until stopped."""
+
+    def __init__(self, root: Path, files: list[Path], enrich: bool, log: Path) -> None:
+        self.commands = [[sys.executable, "-m", "duluan.cli", "ingest", str(f), "-w", str(root),
+                          "--enrich" if enrich else "--no-enrich"] for f in files]
+        self.log = log
+        self.finished = 0
+        self._stop = threading.Event()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        with self.log.open("a") as out:
+            for command in self.commands:
+                if self._stop.is_set():
+                    return
+                self._process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+                self._process.wait()
+                self.finished += self._process.returncode == 0
+
+    def stop(self) -> None:
+        """Interrupt the ingest under way: what it committed stays, as after a Ctrl+C."""
+        self._stop.set()
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
+            self._process.wait(timeout=60)
+        self._thread.join(timeout=60)
+
+
+def run_phase(phase: Phase, base: str, targets: list[Target], token: str, cookie: str | None, seconds: float) -> Phase:
+    """`phase.clients` closed-loop clients, each sending its next request as soon as an answer
+    came, cycling through `targets` from its own starting point, for `seconds`."""
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        cookies = {SESSION_COOKIE: cookie} if cookie else {}
+        api = {"Authorization": f"Bearer {token}"}
+        mine: list[Sample] = []
+        start = (number * 7) % len(targets)
+        with httpx.Client(base_url=base, timeout=60, cookies=cookies) as http:
+            for target in itertools.islice(itertools.cycle(targets), start, None):
+                if time.monotonic() >= deadline:
+                    break
+                began = time.perf_counter()
+                try:
+                    answer = http.get(target.url, headers=None if target.html else api)
+                    status = answer.status_code
+                except httpx.HTTPError:
+                    status = 0
+                mine.append(Sample(target, status, (time.perf_counter() - began) * 1000))
+        with lock:
+            phase.samples.extend(mine)
+
+    began = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(phase.clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    phase.seconds = time.monotonic() - began
+    return phase
+
+
+def tally(key: str, samples: list[Sample]) -> Row:
+    times = sorted(s.ms for s in samples)
+    if len(times) >= 2:
+        cuts = statistics.quantiles(times, n=100, method="inclusive")
+        p95, p99 = cuts[94], cuts[98]
+    else:
+        p95 = p99 = times[0] if times else float("nan")
+    bad = Counter("timeout" if s.status == 0 else str(s.status) for s in samples if not 200 <= s.status < 300)
+    errors = str(sum(bad.values()))
+    if bad:
+        errors += " (" + ", ".join(f"{status}: {n}" for status, n in sorted(bad.items())) + ")"
+    median = statistics.median(times) if times else float("nan")
+    return Row(key, len(samples), median, p95, p99, errors)
+
+
+def rows_by(phase: Phase, by_name: bool) -> list[Row]:
+    groups: dict[str, list[Sample]] = {}
+    for sample in phase.samples:
+        groups.setdefault(sample.target.name if by_name else sample.target.group, []).append(sample)
+    return [tally(key, samples) for key, samples in sorted(groups.items())]
+
+
+def print_rows(title: str, rows: list[Row]) -> None:
+    print(f"\n{title}")
+    print(f"| {'endpoint':<34} | requests | median ms | p95 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r.key:<34} | {r.requests:8} | {r.median:9.0f} | {r.p95:6.0f} | {r.p99:6.0f} | {r.errors} |")

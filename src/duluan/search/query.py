@@ -1,0 +1,356 @@
+"""Searching documents: words (diacritics and teencode ignored) and filters, a page at a time.
+
+A page is found in two steps: (1) the ids and sort keys of the next `limit` matches, from
+the full-text index joined to the filter tables, without reading any text; (2) the rows
+of those ids only, with source and enrichment, and a snippet around the first match.
+Pages follow each other by a cursor holding the last sort key and id (keyset
+pagination): no OFFSET, so page 500 costs what page 1 does, and documents ingested
+meanwhile neither repeat a hit nor shift one out of sight.
+
+Order. "newest" (the default): published_at descending, then id. "relevance": BM25 on
+SQLite, ts_rank on PostgreSQL. Measured on 200,000 documents (benchmarks/search.py,
+benchmarks/RESULTS.md) relevance costs more for frequent words (every match is scored)
+and, on PostgreSQL, re-parses the text of every match; and analysts follow what people say
+now, so newest comes first unless asked. A relevance cursor is stable while the index does
+not change; ingestion between two pages changes the scores slightly.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, select, text
+from sqlalchemy.sql.elements import TextClause
+
+from ..errors import UsageError
+from ..records import DOCUMENT_KINDS
+from ..store.schema import UTCDateTime, documents, enrichments, sources
+from .index import FTS_TABLE
+from .normalise import Term, parse_query
+from .snippets import snippet
+
+__all__ = ["MAX_LIMIT", "SORTS", "Hit", "SearchPage", "SearchQuery", "check_query", "search_documents"]
+
+MAX_LIMIT = 200
+MAX_QUERY_CHARS = 1000
+SORTS = ("newest", "relevance")
+SENTIMENTS = ("negative", "neutral", "positive")
+COMPLAINT_P = 0.5
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What to look for. Empty `text` means every document the filters allow, newest first."""
+
+    text: str = ""
+    start: datetime | None = None  # published_at >= start (aware)
+    end: datetime | None = None  # published_at < end (aware)
+    kinds: tuple[str, ...] = ()  # document kinds: news, post, comment, page
+    source_kinds: tuple[str, ...] = ()  # feed, page, jsonl, csv, folder
+    concern: str | None = None
+    category: str | None = None
+    sentiment: str | None = None
+    complaint_only: bool = False  # complaint_p >= 0.5
+    province_code: str | None = None  # new-unit codes (since 1 July 2025)
+    ward_codes: tuple[str, ...] = ()
+    topic_id: int | None = None
+    limit: int = 20  # 1..200
+    cursor: str | None = None  # opaque, from the previous page
+    sort: str = "newest"  # or "relevance" (text queries only)
+
+
+@dataclass(frozen=True)
+class Hit:
+    document_id: int
+    story_id: int
+    kind: str
+    source: str | None
+    source_kind: str | None
+    url: str | None
+    title: str | None
+    snippet: str  # plain text, redacted at ingestion; the web layer escapes it
+    published_at: datetime
+    category: str | None
+    sentiment: str | None
+    concern: str | None
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[Hit]
+    next_cursor: str | None
+    query: SearchQuery
+    terms: tuple[str, ...]  # the normalised terms searched: "ngap", "thu duc", "ngap*"
+
+
+class BadCursor(UsageError):
+    pass
+
+
+def _choices(values: tuple[str, ...], allowed: tuple[str, ...], what: str) -> None:
+    for value in values:
+        if value not in allowed:
+            raise UsageError(f"unknown {what} {value!r}; choose one of: {', '.join(allowed)}")
+
+
+def check_query(query: SearchQuery) -> SearchQuery:
+    """The query if it can run, else a UsageError naming the bad value and the choices.
+
+    A category may be given by its id or its name ("Pháp luật"); the id is returned.
+    """
+    if not 1 <= query.limit <= MAX_LIMIT:
+        raise UsageError(f"limit {query.limit} is out of range; choose 1 to {MAX_LIMIT}")
+    if len(query.text) > MAX_QUERY_CHARS:
+        raise UsageError(f"the query has {len(query.text)} characters; shorten it to {MAX_QUERY_CHARS}")
+    for name in ("start", "end"):
+        value = getattr(query, name)
+        if value is not None and value.tzinfo is None:
+            raise UsageError(f"{name} {value.isoformat()} has no time zone; give an aware datetime")
+    if query.start and query.end and query.start > query.end:
+        raise UsageError(f"start {query.start.isoformat()} is after end {query.end.isoformat()}")
+    _choices(query.kinds, DOCUMENT_KINDS, "document kind")
+    _choices((query.sort,), SORTS, "sort order")
+    if query.sentiment is not None:
+        _choices((query.sentiment,), SENTIMENTS, "sentiment")
+    # The label sets live beside their models; imported only when asked for (the models'
+    # modules take a second to import).
+    if query.source_kinds:
+        from ..sources.registry import SOURCE_KINDS
+
+        _choices(query.source_kinds, SOURCE_KINDS, "source kind")
+    if query.concern is not None:
+        from ..enrich.concerns import CONCERN_IDS
+
+        _choices((query.concern,), CONCERN_IDS, "concern")
+    if query.category is not None:
+        from ..enrich.pipeline import CATEGORY_NAMES
+
+        by_name = {name.casefold(): key for key, name in CATEGORY_NAMES.items()}
+        category = by_name.get(query.category.casefold(), query.category)
+        _choices((category,), tuple(CATEGORY_NAMES), "category")
+        query = replace(query, category=category)
+    return query
+
+
+# ---------------------------------------------------------------------------- cursors
+
+
+def encode_cursor(sort: str, key: datetime | float, document_id: int) -> str:
+    value = key.isoformat() if isinstance(key, datetime) else key
+    raw = json.dumps({"s": sort, "k": value, "i": document_id}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[datetime | float, int]:
+    """(sort key, document id) after which the next page starts."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        if data["s"] != sort or not isinstance(data["i"], int):
+            raise ValueError("another order")
+        key: datetime | float
+        if sort == "newest":
+            key = datetime.fromisoformat(data["k"])
+            if key.tzinfo is None:
+                raise ValueError("naive time")
+        elif isinstance(data["k"], int | float) and not isinstance(data["k"], bool):
+            key = float(data["k"])
+        else:
+            raise ValueError("not a score")
+        return key, data["i"]
+    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError) as exc:
+        raise BadCursor("bad cursor; start again without one") from exc
+
+
+# ---------------------------------------------------------------------------- SQL
+
+
+def match_expression(terms: tuple[Term, ...], dialect: str) -> str:
+    """The FTS5 MATCH or tsquery text, built from normalised words only.
+
+    Words hold letters and digits alone (see normalise.py), and each is quoted besides,
+    so nothing a person types can act as query syntax.
+    """
+    parts = []
+    for term in terms:
+        if dialect == "sqlite":
+            part = '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
+            parts.append(f'({part} OR "{term.literal}")' if term.literal else part)
+        else:
+            words = [f"'{w}'" for w in term.words]
+            if term.prefix:
+                words[-1] += ":*"
+            part = " <-> ".join(words)
+            parts.append(f"({part} | '{term.literal}')" if term.literal else f"({part})")
+    return (" AND " if dialect == "sqlite" else " & ").join(parts)
+
+
+@dataclass
+class _Plan:
+    """The pieces of step 1's SELECT, collected from the query."""
+
+    tables: list[str]
+    where: list[str]
+    params: dict[str, Any]
+    joiner: str
+    rank: str | None = None
+
+
+def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str) -> _Plan:
+    has_text = bool(terms)
+    # With words, the full-text index drives the loop and each filter is a lookup per
+    # match; CROSS JOIN tells SQLite to keep that order (it might otherwise probe the
+    # index once per row of a filter). Without words, the planner picks the most
+    # selective index, so filters are written as joins and IN subqueries it can start from.
+    plan = _Plan(tables=[], where=[], params={}, joiner=" CROSS JOIN " if has_text and dialect == "sqlite" else ", ")
+    if has_text:
+        plan.params["match"] = match_expression(terms, dialect)
+        if dialect == "sqlite":
+            plan.tables = [FTS_TABLE, "documents AS d"]
+            plan.where += [f"{FTS_TABLE} MATCH :match", f"d.id = {FTS_TABLE}.rowid"]
+            plan.rank = f"bm25({FTS_TABLE})"
+        else:
+            plan.tables = ["document_search AS ds", "documents AS d"]
+            vector, tsquery = "to_tsvector('simple', ds.folded)", "to_tsquery('simple', :match)"
+            plan.where += ["d.id = ds.document_id", f"{vector} @@ {tsquery}"]
+            plan.rank = f"-ts_rank({vector}, {tsquery})"
+    else:
+        plan.tables = ["documents AS d"]
+    if query.start is not None:
+        plan.where.append("d.published_at >= :start")
+        plan.params["start"] = query.start
+    if query.end is not None:
+        plan.where.append("d.published_at < :end")
+        plan.params["end"] = query.end
+    if query.kinds:
+        plan.where.append("d.kind IN :kinds")
+        plan.params["kinds"] = list(query.kinds)
+    if query.source_kinds:
+        plan.tables.append("sources AS s")
+        plan.where += ["s.id = d.source_id", "s.kind IN :source_kinds"]
+        plan.params["source_kinds"] = list(query.source_kinds)
+    if query.concern or query.category or query.sentiment or query.complaint_only:
+        plan.tables.append("enrichments AS e")
+        plan.where.append("e.document_id = d.id")
+        for name in ("concern", "category", "sentiment"):
+            if getattr(query, name):
+                plan.where.append(f"e.{name} = :{name}")
+                plan.params[name] = getattr(query, name)
+        if query.complaint_only:
+            plan.where.append(f"e.complaint_p >= {COMPLAINT_P}")
+    places = []
+    if query.province_code:
+        places.append(("p.province_code = :province", {"province": query.province_code}))
+    if query.ward_codes:
+        places.append(("p.ward_code IN :wards", {"wards": list(query.ward_codes)}))
+    for condition, params in places:
+        plan.params.update(params)
+        if has_text:
+            plan.where.append(f"EXISTS (SELECT 1 FROM document_places AS p WHERE p.document_id = d.id AND {condition})")
+        else:
+            plan.where.append(f"d.id IN (SELECT p.document_id FROM document_places AS p WHERE {condition})")
+    if query.topic_id is not None:
+        plan.params["topic"] = query.topic_id
+        if has_text:
+            plan.where.append(
+                "EXISTS (SELECT 1 FROM story_topics AS st WHERE st.story_id = d.story_id AND st.topic_id = :topic)"
+            )
+        else:
+            plan.where.append("d.story_id IN (SELECT st.story_id FROM story_topics AS st WHERE st.topic_id = :topic)")
+    return plan
+
+
+def _step_one(query: SearchQuery, terms: tuple[Term, ...], dialect: str, sort: str, limit: int) -> TextClause:
+    plan = _plan(query, terms, dialect)
+    if sort == "relevance" and plan.rank is not None:
+        columns, order = f"d.id AS id, {plan.rank} AS rank", "rank, d.id"
+        if query.cursor:
+            key, after = decode_cursor(query.cursor, sort)
+            plan.where.append(f"({plan.rank} > :c_key OR ({plan.rank} = :c_key AND d.id > :c_id))")
+            plan.params.update(c_key=key, c_id=after)
+    else:
+        columns, order = "d.id AS id, d.published_at AS published_at", "d.published_at DESC, d.id DESC"
+        if query.cursor:
+            key, after = decode_cursor(query.cursor, "newest")
+            # The first condition alone can use the published_at index.
+            plan.where.append("d.published_at <= :c_key AND (d.published_at < :c_key OR d.id < :c_id)")
+            plan.params.update(c_key=key, c_id=after)
+    where = " AND ".join(plan.where) or "1 = 1"
+    sql = f"SELECT {columns} FROM {plan.joiner.join(plan.tables)} WHERE {where} ORDER BY {order} LIMIT :limit"
+    statement = text(sql)
+    binds = []
+    for name in ("kinds", "source_kinds", "wards"):
+        if name in plan.params:
+            binds.append(bindparam(name, expanding=True))
+    for name in ("start", "end"):
+        if name in plan.params:
+            binds.append(bindparam(name, type_=UTCDateTime))
+    if "c_key" in plan.params and isinstance(plan.params["c_key"], datetime):
+        binds.append(bindparam("c_key", type_=UTCDateTime))
+    statement = statement.bindparams(*binds, limit=limit, **plan.params)
+    return statement.columns(published_at=UTCDateTime) if "published_at" in columns else statement
+
+
+def find_ids(conn: Connection, query: SearchQuery, terms: tuple[Term, ...], limit: int) -> list[tuple[int, Any]]:
+    """Step 1: (document id, sort key) of up to `limit` matches after the cursor, in order."""
+    sort = query.sort if terms else "newest"
+    statement = _step_one(query, terms, conn.dialect.name, sort, limit)
+    rows = conn.execute(statement).all()
+    return [(row[0], row[1]) for row in rows]
+
+
+def load_rows(conn: Connection, ids: list[int], with_text: bool = True) -> dict[int, Any]:
+    """Step 2: documents by id, with their source and enrichment; never an author field."""
+    if not ids:
+        return {}
+    query = (
+        select(
+            documents.c.id, documents.c.story_id, documents.c.kind, documents.c.url, documents.c.title,
+            documents.c.text, documents.c.published_at, documents.c.lang,
+            sources.c.name.label("source"), sources.c.kind.label("source_kind"),
+            enrichments.c.category, enrichments.c.sentiment, enrichments.c.concern,
+            enrichments.c.complaint_p,
+        )
+        .select_from(
+            documents.outerjoin(sources, sources.c.id == documents.c.source_id)
+            .outerjoin(enrichments, enrichments.c.document_id == documents.c.id)
+        )
+        .where(documents.c.id.in_(ids))
+    )
+    return {row.id: row for row in conn.execute(query)}
+
+
+def cursor_after(sort: str, last: tuple[int, Any]) -> str:
+    document_id, key = last
+    return encode_cursor(sort, key if isinstance(key, datetime) else float(key), document_id)
+
+
+def search_documents(engine: Engine, query: SearchQuery) -> SearchPage:
+    """One page of the documents matching `query`, and the cursor of the next page."""
+    query = check_query(query)
+    terms = parse_query(query.text)
+    shown = tuple(str(t) for t in terms)
+    if query.text.strip() and not terms:
+        # Only punctuation or symbols: nothing to search for, and not "everything".
+        return SearchPage([], None, query, shown)
+    with engine.connect() as conn:
+        found = find_ids(conn, query, terms, query.limit + 1)
+        page, more = found[: query.limit], len(found) > query.limit
+        rows = load_rows(conn, [document_id for document_id, _ in page])
+    hits = [_hit(rows[document_id], terms) for document_id, _ in page if document_id in rows]
+    sort = query.sort if terms else "newest"
+    return SearchPage(hits, cursor_after(sort, page[-1]) if more else None, query, shown)
+
+
+def _hit(row: Any, terms: tuple[Term, ...]) -> Hit:
+    return Hit(
+        document_id=row.id, story_id=row.story_id, kind=row.kind, source=row.source,
+        source_kind=row.source_kind, url=row.url, title=row.title, snippet=snippet(row.text, terms),
+        published_at=row.published_at, category=row.category, sentiment=row.sentiment,
+        concern=row.concern,
+    )

@@ -1,0 +1,139 @@
+"""Documents: search (diacritics and teencode folded), one document, one story, exports.
+
+Every answer that carries document text is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy import select
+
+from ...accounts import record_audit
+from ...analysis.evidence import evidence_documents
+from ...analysis.periods import Period
+from ...analysis.places import resolve_place_filter
+from ...errors import NotFound
+from ...search import Hit, SearchQuery, export_documents, search_documents
+from ...store.schema import documents, stories
+from ..auth import Principal, needs
+from ..state import app_state
+
+router = APIRouter(tags=["documents"])
+ID = Path(..., ge=1, le=2**31 - 1)
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    data = dict(vars(hit))
+    data["published_at"] = hit.published_at.isoformat()
+    return data
+
+
+def build_query(
+    request: Request,
+    q: str = Query("", max_length=500, description="Words to find; diacritics and teencode do not matter."),
+    start: str | None = Query(None, alias="from", max_length=10, description="First local day, YYYY-MM-DD."),
+    end: str | None = Query(None, alias="to", max_length=10, description="Last local day, YYYY-MM-DD."),
+    kind: list[str] = Query([], description="news, page, post, comment (repeatable)"),
+    source_kind: list[str] = Query([], description="feed, page, jsonl, csv, folder (repeatable)"),
+    concern: str | None = Query(None, max_length=40),
+    category: str | None = Query(None, max_length=60),
+    sentiment: str | None = Query(None, max_length=10),
+    complaint: bool = Query(False, description="Only citizens' complaints."),
+    place: str | None = Query(None, max_length=200),
+    topic: int | None = Query(None, ge=1, le=2**31 - 1),
+    limit: int = Query(20, ge=1, le=200),
+    cursor: str | None = Query(None, max_length=500),
+) -> SearchQuery:
+    state = app_state(request)
+    low = high = None
+    if start or end:
+        period: Period = state.period(start, end, None if start else 36500)
+        low, high = period.utc_bounds()
+    province: str | None = None
+    wards: tuple[str, ...] = ()
+    if place:
+        flt = resolve_place_filter(place)
+        if flt.level == "province":
+            province = flt.codes[0]
+        else:
+            wards = flt.codes
+    return SearchQuery(
+        text=q, start=low, end=high, kinds=tuple(kind), source_kinds=tuple(source_kind), concern=concern,
+        category=category, sentiment=sentiment, complaint_only=complaint, province_code=province,
+        ward_codes=tuple(wards), topic_id=topic, limit=limit, cursor=cursor,
+    )
+
+
+@router.get("/documents", summary="Search documents; page with `cursor` from the previous answer")
+def documents_search(
+    request: Request, query: SearchQuery = Depends(build_query), principal: Principal = Depends(needs("view_documents"))
+) -> dict[str, Any]:
+    state = app_state(request)
+    page = search_documents(state.engine, query)
+    record_audit(state.engine, principal.user, "search", "documents",
+                 {"q": query.text, "documents": [h.document_id for h in page.hits]})
+    return {"terms": list(page.terms), "documents": [hit_json(h) for h in page.hits], "next_cursor": page.next_cursor}
+
+
+@router.get("/documents/{document_id}", summary="One document: its redacted text, source, story and labels")
+def documents_show(request: Request, document_id: int = ID, principal: Principal = Depends(needs("view_documents"))) -> dict[str, Any]:
+    state = app_state(request)
+    found = evidence_documents(state.engine, [document_id], chars=200_000)
+    if not found:
+        raise NotFound(f"no document {document_id}")
+    record_audit(state.engine, principal.user, "view_documents", f"document:{document_id}")
+    return found[0].as_json()
+
+
+@router.get("/stories/{story_id}", summary="One story: the documents that tell the same event")
+def stories_show(request: Request, story_id: int = ID, principal: Principal = Depends(needs("view_documents"))) -> dict[str, Any]:
+    state = app_state(request)
+    with state.engine.connect() as conn:
+        story = conn.execute(select(stories).where(stories.c.id == story_id)).first()
+        if story is None:
+            raise NotFound(f"no story {story_id}")
+        ids = [r[0] for r in conn.execute(select(documents.c.id).where(documents.c.story_id == story_id)
+                                          .order_by(documents.c.published_at, documents.c.id).limit(100))]
+    docs = evidence_documents(state.engine, ids)
+    record_audit(state.engine, principal.user, "view_documents", f"story:{story_id}", {"documents": ids})
+    return {
+        "id": story.id, "title": story.title, "size": story.size,
+        "first_published_at": story.first_published_at.isoformat() if story.first_published_at else None,
+        "last_published_at": story.last_published_at.isoformat() if story.last_published_at else None,
+        "documents": [d.as_json() for d in docs],
+    }
+
+
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
+
+
+@router.get("/exports/documents", summary="Export every matching document as CSV or JSON Lines")
+def documents_export(
+    request: Request,
+    format: str = Query("csv", pattern="^(csv|jsonl)$"),
+    query: SearchQuery = Depends(build_query),
+    principal: Principal = Depends(needs("export")),
+) -> StreamingResponse:
+    state = app_state(request)
+    buffer = io.StringIO()
+    rows = export_documents(state.engine, query, format, buffer)
+    record_audit(state.engine, principal.user, "export", "documents", {"q": query.text, "format": format, "rows": rows})
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+
+    def chunks() -> Iterator[bytes]:
+        data = buffer.getvalue().encode("utf-8")
+        for i in range(0, len(data), 65536):
+            yield data[i:i + 65536]
+
+    return StreamingResponse(
+        chunks(), media_type=EXPORT_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="duluan-{stamp}.{format}"', "X-Rows": str(rows)},
+    )
+
+

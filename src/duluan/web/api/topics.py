@@ -1,0 +1,46 @@
+"""Topics of a period, and one topic with its history and representative stories."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from ...accounts import can, record_audit
+from ...analysis.periods import Period
+from ...analysis.topic_report import topic_detail, topic_summaries
+from ..auth import Principal, needs
+from ..state import app_state
+from .params import period_params
+
+router = APIRouter(tags=["topics"])
+
+
+@router.get("/topics", summary="The largest topics of the period, with growth")
+def topics_list(
+    request: Request,
+    limit: int = Query(10, ge=1, le=100),
+    period: Period = Depends(period_params),
+    _: Principal = Depends(needs("view_aggregates")),
+) -> dict[str, Any]:
+    state = app_state(request)
+    summaries = topic_summaries(state.engine, period.start, period.end, state.timezone, limit, k_anonymity=state.k)
+    return {"from": period.start.isoformat(), "to": period.end.isoformat(), "topics": [s.as_dict() for s in summaries]}
+
+
+@router.get("/topics/{topic_id}", summary="One topic: figures, history and representative stories")
+def topics_show(
+    request: Request,
+    topic_id: int = Path(..., ge=1, le=2**31 - 1),
+    period: Period = Depends(period_params),
+    principal: Principal = Depends(needs("view_aggregates")),
+) -> dict[str, Any]:
+    state = app_state(request)
+    detail = topic_detail(state.engine, topic_id, period.start, period.end, state.timezone, k_anonymity=state.k)
+    data = detail.as_dict()
+    if can(principal.user.role, "view_documents"):
+        record_audit(state.engine, principal.user, "view_documents", f"topic:{topic_id}",
+                     {"stories": [e.story_id for e in detail.evidence]})
+    else:
+        data["evidence"] = []
+    return data

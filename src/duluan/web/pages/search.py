@@ -1,0 +1,69 @@
+"""Search: words and filters, results with snippets, the next page, and export links."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from ...accounts import record_audit
+from ...analysis.series import DOCUMENT_KINDS, SENTIMENTS
+from ...enrich.concerns import CONCERN_IDS
+from ...errors import UsageError
+from ...search import search_documents
+from ..api.documents import build_query
+from ..auth import Principal, needs
+from ..state import app_state
+from .params import error_text
+from .render import language, render
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 20
+EXPORT_PATH = "/api/v1/exports/documents"
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: str = Query("", max_length=500),
+    start: str = Query("", alias="from", max_length=10),
+    end: str = Query("", alias="to", max_length=10),
+    kind: str = Query("", max_length=20),
+    concern: str = Query("", max_length=40),
+    sentiment: str = Query("", max_length=10),
+    place: str = Query("", max_length=200),
+    complaint: str = Query("", max_length=5),
+    cursor: str = Query("", max_length=500),
+    principal: Principal = Depends(needs("view_documents")),
+) -> Response:
+    state = app_state(request)
+    form = {"q": q, "from": start, "to": end, "kind": kind, "concern": concern, "sentiment": sentiment,
+            "place": place, "complaint": "1" if complaint else ""}
+    # The same filters again, for the next page and the exports (empty ones left out).
+    kept = {name: value for name, value in form.items() if value}
+    context: dict[str, Any] = {
+        "form": form, "kinds": DOCUMENT_KINDS, "concerns": CONCERN_IDS, "sentiments": SENTIMENTS,
+        "page": None, "error": None, "next_link": None,
+        "exports": {fmt: f"{EXPORT_PATH}?{urlencode({**kept, 'format': fmt})}" for fmt in ("csv", "jsonl")},
+    }
+    if not kept and not cursor:
+        return render(request, "search.html", context)
+    try:
+        query = build_query(
+            request, q=q.strip(), start=start.strip() or None, end=end.strip() or None,
+            kind=[kind] if kind else [], source_kind=[], concern=concern or None, category=None,
+            sentiment=sentiment or None, complaint=bool(complaint), place=place.strip() or None, topic=None,
+            limit=PAGE_SIZE, cursor=cursor or None,
+        )
+        page = search_documents(state.engine, query)
+    except UsageError as exc:
+        context["error"] = error_text(exc, language(request))
+        return render(request, "search.html", context, status=400)
+    record_audit(state.engine, principal.user, "search", "documents",
+                 {"q": query.text, "documents": [h.document_id for h in page.hits]})
+    context["page"] = page
+    if page.next_cursor:
+        context["next_link"] = f"/search?{urlencode({**kept, 'cursor': page.next_cursor})}"
+    return render(request, "search.html", context)

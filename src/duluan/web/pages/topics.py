@@ -1,0 +1,74 @@
+"""Topics: the largest of a period, and one topic with its trend, stories and history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ...accounts import can, record_audit
+from ...analysis.overview import topic_page
+from ...analysis.topic_report import TopicMerged, topic_summaries
+from ...analysis.trends import share_of_voice
+from ...errors import NotFound, UsageError
+from ..auth import Principal, needs
+from ..state import app_state
+from .figures import share_chart, volume_chart
+from .params import ScopeForm, error_text, period_query, read_period, scope_form
+from .render import language, render
+
+router = APIRouter(include_in_schema=False)
+TOPIC_ID = Path(..., ge=1, le=2**31 - 1)
+LISTED = 50
+
+
+@router.get("/topics", response_class=HTMLResponse)
+def topics_page(
+    request: Request, scope: ScopeForm = Depends(scope_form), _: Principal = Depends(needs("view_aggregates"))
+) -> Response:
+    state = app_state(request)
+    context: dict[str, Any] = {"form": scope.values(), "topics": [], "share": None, "error": None, "query": ""}
+    try:
+        period = read_period(state, scope)
+    except UsageError as exc:
+        context["error"] = error_text(exc, language(request))
+        return render(request, "topics.html", context, status=400)
+    context["topics"] = topic_summaries(state.engine, period.start, period.end, state.timezone, LISTED,
+                                        k_anonymity=state.k)
+    context["share"] = share_chart(share_of_voice(state.engine, period), language(request))
+    context["period"], context["query"] = period, period_query(period)
+    return render(request, "topics.html", context)
+
+
+@router.get("/topics/{topic_id}", response_class=HTMLResponse)
+def topic_show(
+    request: Request,
+    topic_id: int = TOPIC_ID,
+    scope: ScopeForm = Depends(scope_form),
+    principal: Principal = Depends(needs("view_aggregates")),
+) -> Response:
+    state = app_state(request)
+    context: dict[str, Any] = {"form": scope.values(), "topic_id": topic_id, "error": None}
+    try:
+        period = read_period(state, scope)
+        page = topic_page(state.engine, state.settings, topic_id, period)
+    except TopicMerged as merged:
+        # The topic lives on inside another: go there, with the same period.
+        target = f"/topics/{merged.merged_into}"
+        return RedirectResponse(f"{target}?{request.url.query}" if request.url.query else target, status_code=303)
+    except NotFound:
+        raise
+    except UsageError as exc:
+        context["error"] = error_text(exc, language(request))
+        return render(request, "topic.html", context, status=400)
+    stories = ()
+    if can(principal.user.role, "view_documents"):
+        stories = page.stories
+        record_audit(state.engine, principal.user, "view_documents", f"topic:{topic_id}",
+                     {"stories": [s.story_id for s in stories]})
+    context.update({
+        "page": page, "summary": page.detail.summary, "stories": stories, "period": period,
+        "chart": volume_chart(page.volume, language(request)), "query": period_query(period),
+    })
+    return render(request, "topic.html", context)
