@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import subprocess
 import tempfile
 import time
 from datetime import date, timedelta
@@ -42,7 +43,17 @@ import httpx
 from analysis_queries import populate
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
-from web_load import SESSION_COOKIE, Ingestion, Phase, Server, Target, print_rows, rows_by, run_phase
+from web_load import (
+    SESSION_COOKIE,
+    Ingestion,
+    Phase,
+    Server,
+    Target,
+    ingest_command,
+    print_rows,
+    rows_by,
+    run_phase,
+)
 
 from duluan.accounts import create_api_token, create_user, find_user, revoke_api_token, set_password
 from duluan.analysis.alerts import run_alerts
@@ -92,6 +103,11 @@ def prepare_workspace(root: Path, database_url: str | None, size: int) -> Worksp
         began = time.perf_counter()
         populate(engine, size)
         # populate writes the tables directly, so the search rows come after.
+        if engine.dialect.name == "postgresql":
+            # populate chose the ids: move the sequences past them, or the next ingest collides.
+            with engine.begin() as conn:
+                for table in ("stories", "documents"):
+                    conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
         reindex(engine, lambda n: n % 100_000 == 0 and print(f"  indexed {n:,} for search", flush=True))
         with engine.begin() as conn:
             conn.execute(text("ANALYZE"))
@@ -104,7 +120,8 @@ def count_documents(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
 
 
-def ensure_analysis(ws: Workspace, with_topics: bool) -> None:
+def ensure_analysis(ws: Workspace, with_topics: bool, scratch: Path) -> None:
+    """Alerts over the last 90 days, and topics, when the workspace has none."""
     engine, zone = ws.engine, str(ws.settings["timezone"])
     with engine.connect() as conn:
         have_alerts = conn.execute(select(func.count()).select_from(alerts)).scalar_one()
@@ -115,8 +132,14 @@ def ensure_analysis(ws: Workspace, with_topics: bool) -> None:
         summary = run_alerts(engine, Period(today - timedelta(days=89), today, zone), SurgeOptions())
         print(f"alerts: {summary.new} found in {time.perf_counter() - began:.0f} s")
     if not have_topics and with_topics:
+        # populate's documents all say the same sentence: one topic. A month of simulated
+        # posts first gives the topics a real workspace has beside it.
         began = time.perf_counter()
-        done = update_topics(engine, ws.settings, lambda n: n % 50_000 < 2000 and print(f"  topics: {n:,} stories", flush=True))
+        stream = simulate_posts(scratch / "topics", 30, 250, seed=7)
+        subprocess.run(ingest_command(ws.root, stream, enrich=True), check=True, stdout=subprocess.DEVNULL)
+        print(f"ingested a simulated month for topics in {time.perf_counter() - began:.0f} s", flush=True)
+        began = time.perf_counter()
+        done = update_topics(engine, ws.settings)
         print(f"topics: {done.new_topics} from {done.stories:,} stories in {time.perf_counter() - began:.0f} s")
 
 
@@ -132,14 +155,14 @@ def analyst_login(engine: Engine) -> tuple[str, str, int]:
     return password, token, record.id
 
 
-def simulate_posts(out: Path, days: int, per_day: int) -> list[Path]:
-    """posts.jsonl of the last `days` days, a new seed each run so that every post is new."""
+def simulate_posts(out: Path, days: int, per_day: int, seed: int | None = None) -> Path:
+    """posts.jsonl of the last `days` days; by default a new seed each run, so every post is new."""
     from duluan.simulate import SimulationOptions, simulate
 
-    seed = int(time.time()) % 1_000_000
+    seed = int(time.time()) % 1_000_000 if seed is None else seed
     start = date.today() - timedelta(days=days)
     simulate(SimulationOptions(seed=seed, days=days, start=start, posts_per_day=per_day, news_per_day=1), out)
-    return [out / "posts.jsonl"]
+    return out / "posts.jsonl"
 
 
 def build_targets(http: httpx.Client, engine: Engine, openapi: dict[str, object]) -> tuple[list[Target], list[str]]:
@@ -147,7 +170,7 @@ def build_targets(http: httpx.Client, engine: Engine, openapi: dict[str, object]
     paths = set(openapi.get("paths", {}))  # type: ignore[arg-type]
     with engine.connect() as conn:
         topic_ids = [r[0] for r in conn.execute(select(topics.c.id).where(topics.c.status != "merged")
-                                                .order_by(topics.c.size.desc()).limit(3))]
+                                                .order_by(topics.c.n_documents.desc()).limit(3))]
         alert_ids = [r[0] for r in conn.execute(select(alerts.c.id).order_by(alerts.c.id.desc()).limit(3))]
     api = "/api/v1"
     wanted = [("page", f"{api}/overview", [f"{api}/overview"]),
@@ -164,11 +187,12 @@ def build_targets(http: httpx.Client, engine: Engine, openapi: dict[str, object]
             notes.append(f"skipped {route}: the workspace has none")
         targets += [Target(group, f"GET {route}", url) for url in urls]
     pages = [("page", "/", ["/"]), ("page", "/topics/{id}", [f"/topics/{i}" for i in topic_ids[:1]]),
-             ("page", "/alerts", ["/alerts"]), ("search", "/search", [f"/search?q={quote(q)}" for q in QUERIES[:4]])]
+             ("page", "/alerts", ["/alerts"]), ("page", "/alerts/{id}", [f"/alerts/{i}" for i in alert_ids[:1]]),
+             ("search", "/search", [f"/search?q={quote(q)}" for q in QUERIES[:4]])]
     for group, route, urls in pages:
         answers = [http.get(url).status_code for url in urls[:1]]
         if not urls or answers[0] in (404, 405):
-            notes.append(f"skipped page {route}: {'answers 404' if urls else 'no topic'}")
+            notes.append(f"skipped page {route}: {'answers 404' if urls else 'nothing to show'}")
             continue
         targets += [Target(group, f"GET {route} (HTML)", url, html=True) for url in urls]
     return targets, notes
@@ -201,8 +225,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients of the loaded phase (default 20)")
     parser.add_argument("--workers", type=int, default=1,
                         help="server processes: 1 is what `duluan serve` runs (default); more runs uvicorn --workers")
-    parser.add_argument("--topics", action="store_true",
-                        help="find topics first when there are none (slow at 1M documents)")
+    parser.add_argument("--no-topics", dest="topics", action="store_false",
+                        help="do not make topics when there are none (by default: ingest a simulated "
+                        "month, then `topics update`; about 5 minutes at 1M documents)")
     parser.add_argument("--no-enrich", dest="enrich", action="store_false",
                         help="ingest without labelling (faster, less CPU taken from the server)")
     parser.add_argument("--posts-per-day", type=int, default=1000,
@@ -211,12 +236,12 @@ def main() -> None:
     root = (args.workspace or Path(f"/tmp/duluan-web-{args.documents}{'-pg' if args.database_url else ''}")).resolve()
     ws = prepare_workspace(root, args.database_url, args.documents)
     engine = ws.engine
-    ensure_analysis(ws, args.topics)
-    password, token, token_id = analyst_login(engine)
     scratch = Path(tempfile.mkdtemp(prefix="duluan-web-bench-"))
+    ensure_analysis(ws, args.topics, scratch)
+    password, token, token_id = analyst_login(engine)
     began = time.perf_counter()
-    files = simulate_posts(scratch / "sim", 30, args.posts_per_day)
-    print(f"simulated {sum(1 for _ in files[0].open()):,} posts to ingest under load in {time.perf_counter() - began:.0f} s")
+    stream = simulate_posts(scratch / "sim", 30, args.posts_per_day)
+    print(f"simulated {sum(1 for _ in stream.open()):,} posts to ingest under load in {time.perf_counter() - began:.0f} s")
     server = Server(root, args.workers, scratch / "server.log")
     try:
         openapi = server.wait_ready()
@@ -232,14 +257,20 @@ def main() -> None:
               f"server workers: {args.workers}; warming up...", flush=True)
         run_phase(Phase("warm-up", 1), server.base, targets, token, cookie, 0.1 * args.seconds)
         baseline = run_phase(Phase("Baseline (unloaded)", 1), server.base, targets, token, cookie, args.seconds)
-        ingestion = Ingestion(root, files, args.enrich, scratch / "ingest.log")
+        ingestion = Ingestion(root, [stream], args.enrich, scratch / "ingest.log")
         ingestion.start()
+        began = time.perf_counter()
+        # The clients start once the ingest writes (after loading its models), not before.
+        while count_documents(engine) == before and time.perf_counter() - began < 180:
+            time.sleep(1)
+        print(f"ingestion writing after {time.perf_counter() - began:.0f} s; loaded phase...", flush=True)
+        before_load = count_documents(engine)
         loaded = run_phase(Phase("Under load (ingesting)", args.clients), server.base, targets, token, cookie, args.seconds)
         ingestion.stop()
     finally:
         server.stop()
         revoke_api_token(engine, find_user(engine, USER), token_id)
-    report(baseline, loaded, count_documents(engine) - before)
+    report(baseline, loaded, count_documents(engine) - before_load)
     print(f"(ingest log: {scratch / 'ingest.log'}; server log: {scratch / 'server.log'})")
 
 

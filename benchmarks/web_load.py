@@ -17,6 +17,8 @@ from pathlib import Path
 import httpx
 
 SESSION_COOKIE = "duluan_session"
+# The `duluan` command of this interpreter (duluan.cli has no __main__).
+DULUAN = [sys.executable, "-c", "from duluan.cli import main; main()"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         if workers == 1:
-            command = [sys.executable, "-m", "duluan.cli", "serve", "-w", str(root), "--port", str(self.port)]
+            command = [*DULUAN, "serve", "-w", str(root), "--port", str(self.port)]
         else:
             command = [sys.executable, "-m", "uvicorn", "--factory", "web_load:workspace_app",
                        "--app-dir", str(Path(__file__).parent), "--host", "127.0.0.1", "--port", str(self.port),
@@ -106,12 +108,15 @@ def workspace_app() -> object:
     return create_app(find_workspace())
 
 
+def ingest_command(root: Path, path: Path, enrich: bool) -> list[str]:
+    return [*DULUAN, "ingest", str(path), "-w", str(root), "--enrich" if enrich else "--no-enrich"]
+
+
 class Ingestion:
     """`duluan ingest FILE` in a child process, one file after another, until stopped."""
 
     def __init__(self, root: Path, files: list[Path], enrich: bool, log: Path) -> None:
-        self.commands = [[sys.executable, "-m", "duluan.cli", "ingest", str(f), "-w", str(root),
-                          "--enrich" if enrich else "--no-enrich"] for f in files]
+        self.commands = [ingest_command(root, f, enrich) for f in files]
         self.log = log
         self.finished = 0
         self._stop = threading.Event()

@@ -24,7 +24,7 @@ import threading
 import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -47,7 +47,7 @@ from ..store.schema import (
     topics,
 )
 from ..text.places_gazetteer import load_gazetteer
-from .alerts import AlertView, list_alerts
+from .alerts import AlertView, get_alert
 from .cases import CaseView, get_case
 from .options import baseline_options
 from .periods import Period, today_in
@@ -63,7 +63,6 @@ from .topic_report import (
     topic_summaries,
 )
 from .topic_report import _listed as listed_topics
-from .topic_report import _summaries as summarise_topics
 from .trends import Trend, trend
 
 __all__ = [
@@ -79,6 +78,7 @@ __all__ = [
     "StoryItem",
     "TopicLine",
     "TopicPage",
+    "complaint_places",
     "documents_behind",
     "overview",
     "sections",
@@ -165,22 +165,31 @@ class PlaceCount:
 
 @dataclass(frozen=True)
 class TopicLine:
-    """A topic's national figures (growth included), and with a place, its documents there."""
+    """A topic in the overview: its documents in the scope (the nation, or the place) over
+    the period and the period of equal length before."""
 
-    summary: TopicSummary
-    place_documents: Figure | None = None  # documents of the topic naming the place
-    place_previous: Figure | None = None  # the same over the range of equal length before
-    place_growth: float | None = None  # (now - before) / before; None: suppressed or nothing before
-    slice: FigureSlice = field(default_factory=FigureSlice)
+    id: int
+    label: str
+    documents: Figure
+    previous: Figure
+    growth: float | None  # (documents - previous) / previous; None: suppressed or nothing before
+    slice: FigureSlice
+    # The topic's national figures (stories, sentiment, places, concerns): on the national
+    # overview only. A place's page leaves them out: they cost a read of every document of
+    # each topic, nationwide; the topic's own page has them.
+    summary: TopicSummary | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.previous.value == 0 and bool(self.documents.value)
 
     def to_json(self) -> dict[str, Any]:
-        out = self.summary.as_dict()
-        if self.place_documents is not None:
-            out["place_documents"] = self.place_documents.as_json()
-            out["place_previous_documents"] = self.place_previous.as_json() if self.place_previous else None
-            out["place_growth"] = None if self.place_growth is None else round(self.place_growth, 4)
-        out["slice"] = self.slice.to_json()
-        return out
+        return {
+            "id": self.id, "label": self.label, "documents": self.documents.as_json(),
+            "previous_documents": self.previous.as_json(),
+            "growth": None if self.growth is None else round(self.growth, 4), "new": self.is_new,
+            "slice": self.slice.to_json(), "national": self.summary.as_dict() if self.summary else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -449,7 +458,9 @@ def _with(scope: FigureSlice, **changes: Any) -> FigureSlice:
     return FigureSlice(**{**vars(scope), **changes})
 
 
-def _complaint_places(conn: Connection, period: Period, place: PlaceFilter | None, k: int) -> tuple[str, tuple[PlaceCount, ...]]:
+def _complaint_places(
+    conn: Connection, period: Period, place: PlaceFilter | None, k: int, limit: int | None = TOP_PLACES
+) -> tuple[str, tuple[PlaceCount, ...]]:
     """Provinces by complaint documents naming them; inside a place, its wards."""
     if place is None:
         level, column = "province", document_places.c.province_code
@@ -467,7 +478,7 @@ def _complaint_places(conn: Connection, period: Period, place: PlaceFilter | Non
         .distinct()
     )
     counter = _Counter(conn, _in_period(query, period).subquery(), ("code",), k)
-    ranked = _ranked(counter.by(("code",)), k)[:TOP_PLACES]
+    ranked = _ranked(counter.by(("code",)), k)[:limit]
     return level, tuple(
         PlaceCount(key[0], level, place_name(level, key[0]), figure, FigureSlice(level, (key[0],), complaint=True))
         for key, figure in ranked
@@ -475,9 +486,14 @@ def _complaint_places(conn: Connection, period: Period, place: PlaceFilter | Non
 
 
 def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter | None, k: int) -> tuple[TopicLine, ...]:
+    """The topics with the most documents in the scope, with their growth."""
     if place is None:
         national = topic_summaries(engine, period.start, period.end, period.timezone, TOP_TOPICS, k_anonymity=k)
-        return tuple(TopicLine(s, slice=FigureSlice(topic_id=s.id)) for s in national)
+        return tuple(
+            TopicLine(s.id, s.label, Figure(s.documents, k), Figure(s.previous_documents, k), s.growth,
+                      FigureSlice(topic_id=s.id), s)
+            for s in national
+        )
 
     def in_place(p: Period, ids: Sequence[int] | None) -> dict[Keys, _Tally]:
         query = (
@@ -494,16 +510,15 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
 
     now = _ranked(in_place(period, None), k)[:TOP_TOPICS]
     ids = [int(key[0]) for key, _ in now]
-    before_period = period.shifted(-period.n_days)
-    before = in_place(before_period, ids)
-    summaries = {s.id: s for s in summarise_topics(conn, ids, period.utc_bounds(), before_period.utc_bounds(), k)}
+    before = in_place(period.shifted(-period.n_days), ids)
+    labels = dict(conn.execute(select(topics.c.id, topics.c.label).where(topics.c.id.in_(ids))).all())
     lines = []
     for (topic_id, *_), figure in now:
         previous = before.get((topic_id,), _Tally()).figure(k)
         growth = None
         if figure.value is not None and previous.value:
             growth = (figure.value - previous.value) / previous.value
-        lines.append(TopicLine(summaries[int(topic_id)], figure, previous, growth,
+        lines.append(TopicLine(int(topic_id), labels[topic_id], figure, previous, growth,
                                FigureSlice(place.level, place.codes, topic_id=int(topic_id))))
     return tuple(lines)
 
@@ -529,22 +544,20 @@ def _place_condition(table: Any, place: PlaceFilter) -> ColumnElement[bool]:
 
 
 def _alerts(engine: Engine, period: Period, place: PlaceFilter | None, k: int) -> tuple[tuple[AlertView, ...], int, tuple[str, ...]]:
-    filters: list[PlaceFilter | None] = [None] if place is None else list(_alert_places(place))
-    views: dict[int, AlertView] = {}
-    for status in OPEN_ALERT_STATUSES:
-        for flt in filters:
-            for view in list_alerts(engine, timezone=period.timezone, status=status, place=flt, k=k, limit=OPEN_ALERTS):
-                views[view.id] = view
-    ordered = sorted(views.values(), key=lambda v: (-v.last_on.toordinal(), -v.score, v.id))[:OPEN_ALERTS]
-    count = select(func.count()).select_from(alerts).where(alerts.c.status.in_(OPEN_ALERT_STATUSES))
+    """Open alerts (for a province, its wards' too), newest surge first, and their count."""
+    condition: ColumnElement[bool] = alerts.c.status.in_(OPEN_ALERT_STATUSES)
     if place is not None:
-        count = count.where(_place_condition(alerts, place))
+        condition = and_(condition, _place_condition(alerts, place))
+    newest = (
+        select(alerts.c.id).where(condition)
+        .order_by(alerts.c.last_on.desc(), alerts.c.score.desc(), alerts.c.id).limit(OPEN_ALERTS)
+    )
     with engine.connect() as conn:
-        total = int(conn.execute(count).scalar_one())
-    days = sorted({
-        d.isoformat() for v in ordered for d in period.days() if v.started_on <= d <= v.last_on
-    })
-    return tuple(ordered), total, tuple(days)
+        ids = list(conn.execute(newest).scalars())
+        total = int(conn.execute(select(func.count()).select_from(alerts).where(condition)).scalar_one())
+    views = tuple(get_alert(engine, alert_id, timezone=period.timezone, k=k) for alert_id in ids)
+    days = sorted({d.isoformat() for v in views for d in period.days() if v.started_on <= d <= v.last_on})
+    return views, total, tuple(days)
 
 
 def _cases(engine: Engine, place: PlaceFilter | None, today: date) -> tuple[tuple[CaseDue, ...], int, int]:
@@ -594,13 +607,23 @@ def sections(engine: Engine, settings: Mapping[str, Any], period: Period, place:
     method = dict(METHOD)
     if place is not None:
         method["topics"] = (
-            "topics ranked by their documents naming the place in the period; place growth against "
-            "the period before; the topic's own figures are national"
+            "topics ranked by their documents naming the place in the period, growth against the "
+            "period of equal length before, both counted in the place"
         )
     return Sections(
         volume, sentiment, sentiment_total, concerns, complaints, places_level, places, top_topics,
         place is not None, open_alerts, n_alerts, alert_days, due, n_cases, overdue, method,
     )
+
+
+def complaint_places(
+    engine: Engine, settings: Mapping[str, Any], period: Period, place: PlaceFilter | None = None,
+    limit: int | None = None,
+) -> tuple[PlaceCount, ...]:
+    """Every province (or, inside a place, every ward) by complaint documents, largest
+    first: the values of the province map."""
+    with engine.connect() as conn:
+        return _complaint_places(conn, period, place, int(settings["k_anonymity"]), limit)[1]
 
 
 def overview(engine: Engine, settings: Mapping[str, Any], period: Period, place: PlaceFilter | None = None) -> Overview:

@@ -31,7 +31,19 @@ from .render import language, render
 router = APIRouter(include_in_schema=False)
 CASE_ID = Path(..., ge=1, le=2**31 - 1)
 BOARD_LIMIT = 500
-LINKED_SHOWN = 50
+LINKED_SHOWN = 20
+# The verdicts of analysis/impact.py by their first words, as MESSAGES keys.
+VERDICTS = (
+    ("went down: back", "verdict_back_to_normal"),
+    ("went down, but", "verdict_down_above_normal"),
+    ("did not go down", "verdict_not_down"),
+    ("no clear change", "verdict_unclear"),
+    ("too early", "verdict_too_early"),
+)
+
+
+def verdict_key(verdict: str) -> str | None:
+    return next((key for start, key in VERDICTS if verdict.startswith(start)), None)
 
 
 @router.get("/cases", response_class=HTMLResponse)
@@ -77,7 +89,8 @@ def case_page(
     context = {
         "case": case, "next": CASE_TRANSITIONS[case.status], "priorities": PRIORITIES, "linked": linked,
         "impact": impact, "impact_note": impact_note,
-        "impact_chart": impact_chart(state, case, impact) if impact is not None else None,
+        "verdict_key": verdict_key(impact.verdict) if impact is not None else None,
+        "impact_chart": impact_chart(state.engine, state.settings, case, impact, language(request)) if impact is not None else None,
         "error": error, "form": form or {},
     }
     return render(request, "case.html", context, status=status)

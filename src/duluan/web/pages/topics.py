@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts import can, record_audit
-from ...analysis.overview import topic_page
+from ...analysis.overview import StoryItem, topic_page
 from ...analysis.topic_report import TopicMerged, topic_summaries
 from ...analysis.trends import share_of_voice
 from ...errors import NotFound, UsageError
@@ -62,7 +62,7 @@ def topic_show(
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
         return render(request, "topic.html", context, status=400)
-    stories = ()
+    stories: tuple[StoryItem, ...] = ()
     if can(principal.user.role, "view_documents"):
         stories = page.stories
         record_audit(state.engine, principal.user, "view_documents", f"topic:{topic_id}",

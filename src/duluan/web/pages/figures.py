@@ -1,0 +1,93 @@
+"""The charts of the pages: library results handed to web/charts.py with the page's words."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from markupsafe import Markup
+from sqlalchemy import Engine
+
+from ...analysis.cases import CaseView
+from ...analysis.impact import Impact
+from ...analysis.options import baseline_options
+from ...analysis.overview import PlaceCount, Sections
+from ...analysis.periods import Period
+from ...analysis.trends import Share, Trend, trend
+from ..charts import ChartSeries, bar_chart, line_chart, stacked_share
+from ..province_map import province_tiles
+from .render import translator
+
+
+def volume_chart(result: Trend, lang: str, alert_days: Collection[str] = ()) -> Markup:
+    """Documents per day against the expected baseline; alert days marked."""
+    t = translator(lang)
+    labels = [p.bucket for p in result.points]
+    series = [ChartSeries(t("chart_observed"), [p.documents for p in result.points], markers=alert_days)]
+    if any(p.expected is not None for p in result.points):
+        series.append(ChartSeries(t("chart_expected"), [p.expected for p in result.points], role="expected"))
+    return line_chart(series, labels, t("volume_with_baseline"), t("chart_documents"))
+
+
+def alert_chart(stats: Mapping[str, Any], lang: str) -> Markup | None:
+    """What the detector saw: observed against expected per day, the flagged days marked."""
+    days = list(stats.get("days", []))
+    if not days:
+        return None
+    t = translator(lang)
+    series = [
+        ChartSeries(t("chart_observed"), list(stats["observed"]), markers=set(stats.get("flagged", {}))),
+        ChartSeries(t("chart_expected"), list(stats["expected"]), role="expected"),
+    ]
+    return line_chart(series, days, t("observed_vs_expected"), t("chart_stories"))
+
+
+def impact_chart(engine: Engine, settings: Mapping[str, Any], case: CaseView, impact: Impact, lang: str) -> Markup | None:
+    """The case's concern in its place per day, from the normal stretch to the last day measured."""
+    from ...analysis.alerts import series_filter
+    from ...analysis.surges import SeriesKey
+
+    if case.concern is None:
+        return None
+    # The series the alert counted (as analysis/impact.py reads it): posts and comments.
+    kind = "concern_place" if case.place_level else "concern_national"
+    key = SeriesKey(kind, case.place_level or "national", case.concern, case.place_code)
+    end = impact.after[1] if impact.after else impact.surge[1]
+    period = Period(impact.normal[0], end, str(settings["timezone"]))
+    result = trend(engine, series_filter(key), period, k=int(settings["k_anonymity"]),
+                   options=baseline_options(settings))
+    surge = {p.bucket for p in result.points if impact.surge[0].isoformat() <= p.bucket <= impact.surge[1].isoformat()}
+    t = translator(lang)
+    labels = [p.bucket for p in result.points]
+    series = [ChartSeries(t("chart_observed"), [p.documents for p in result.points], markers=surge)]
+    return line_chart(series, labels, t("after_answer"), t("chart_documents"))
+
+
+def sentiment_chart(sections: Sections, lang: str) -> Markup:
+    t = translator(lang)
+    return stacked_share([(t("sentiment_" + s.sentiment), s.documents) for s in sections.sentiment], t("sentiment_mix"))
+
+
+def share_chart(shares: Sequence[Share], lang: str) -> Markup | None:
+    """Each topic's share of the period's stories, in per cent, each bar a link to the topic."""
+    if not shares:
+        return None
+    t = translator(lang)
+    items: list[tuple[str, Any]] = [(s.label, round(100 * s.share, 1)) for s in shares]
+    return bar_chart(items, t("share_of_voice"), hrefs=[f"/topics/{s.topic_id}" for s in shares])
+
+
+def province_map(places: Sequence[PlaceCount], lang: str) -> Markup:
+    """The provinces' tiles coloured by their complaints; a province not listed has no figure."""
+    t = translator(lang)
+    values = {p.code: p.documents for p in places if p.level == "province"}
+    return province_tiles(values, t("provinces_most_complaints"), t("chart_complaints"))
+
+
+def section_figures(sections: Sections, lang: str) -> dict[str, Markup | None]:
+    """The charts of the overview's sections, by the names the templates use."""
+    return {
+        "volume_chart": volume_chart(sections.volume, lang, sections.alert_days),
+        "sentiment_chart": sentiment_chart(sections, lang),
+        "map": province_map(sections.places, lang) if sections.places_level == "province" else None,
+    }

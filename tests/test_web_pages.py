@@ -1,0 +1,337 @@
+"""The dashboard's pages: what each role sees, the forms (CSRF, permissions, PRG), escaping,
+both languages, and templates that the Content-Security-Policy can run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from duluan.accounts import create_login_link, find_user, list_audit
+from duluan.accounts.hashing import unusable_password
+from duluan.analysis.alerts import get_alert
+from duluan.analysis.cases import get_case
+from duluan.store.schema import users
+from duluan.web.i18n import MESSAGES
+from web_fixtures import (
+    PASSWORD,
+    RANGE,
+    REJECT_REASON,
+    SOURCE_NAME,
+    TZ,
+    XSS,
+    Site,
+    csrf_token,
+    login,
+    site_fixture,  # noqa: F401  (the fixture `site`)
+)
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "duluan" / "web" / "templates"
+PERIOD = f"from={RANGE['from']}&to={RANGE['to']}"
+WASTE_TEXT = "Rác không ai thu gom ở đầu hẻm"
+TRAFFIC_TEXT = "Ngã tư kẹt xe cả tiếng"
+ESCAPED_XSS = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def _pages(site: Site) -> dict[str, str]:
+    return {
+        "overview": f"/?{PERIOD}",
+        "topics": f"/topics?{PERIOD}",
+        "topic": f"/topics/{site.topic_id}?{PERIOD}",
+        "places": f"/places?{PERIOD}",
+        "place": f"/places/00292?{PERIOD}",
+        "alerts": "/alerts",
+        "alert": f"/alerts/{site.alerts['waste']}",
+        "cases": "/cases",
+        "case_list": "/cases?view=list",
+        "case": f"/cases/{site.case_id}",
+        "search": "/search?q=rac",
+        "sources": "/sources",
+        "account": "/account",
+    }
+
+
+# What an analyst must find on each page: numbers known by construction (web_fixtures.py).
+EXPECTED = {
+    # 3 concerns x (30 days x 3 + 3 days x 15) + 1 XSS post + 4 posts about prices
+    "overview": ["410", "Rác thải, vệ sinh", "Thành phố Hà Nội", "271", "Rác thải ở Bạch Mai", "Phường Hoàn Kiếm"],
+    "topics": ["Rác thải ở Bạch Mai", "136", "bốc mùi"],
+    "topic": ["Rác thải ở Bạch Mai", "136", "bốc mùi", "Chủ đề hình thành", WASTE_TEXT],
+    "places": ["Thành phố Hà Nội", "271", "Thành phố Hồ Chí Minh"],
+    "place": ["Phường Bạch Mai", "Thành phố Hà Nội", "136", "Rác thải, vệ sinh"],
+    "alerts": ["Rác thải, vệ sinh — Phường Bạch Mai", "Ngập nước, thoát nước — Phường Hoàn Kiếm", "55"],
+    "alert": ["55", "9,0", "26/10/2026", "Các ngày vượt ngưỡng", WASTE_TEXT, SOURCE_NAME, "<svg"],
+    "cases": ["Giao thông, đường sá — Phường Thạnh Mỹ Tây", "Đã trả lời"],
+    "case_list": ["UBND phường Thạnh Mỹ Tây", "Cao"],
+    "case": ["Đã giảm: trở lại mức bình thường", "Đã báo đội điều tiết giao thông", TRAFFIC_TEXT, "3,00"],
+    "search": [WASTE_TEXT, "Xuất dữ liệu", "/api/v1/exports/documents?q=rac&amp;format=csv"],
+    "sources": [SOURCE_NAME, "HTTP 503 từ máy chủ", REJECT_REASON, "trang không có nội dung"],
+    "account": ["analyst", "Phân tích viên", "Xem nội dung tài liệu và tìm kiếm"],
+}
+
+
+@pytest.mark.parametrize("page", sorted(EXPECTED))
+def test_each_page_renders_for_an_analyst_with_its_figures(site: Site, page: str) -> None:
+    answer = site.client("analyst").get(_pages(site)[page])
+    assert answer.status_code == 200, answer.text
+    for text in EXPECTED[page]:
+        assert text in answer.text, f"{page}: {text!r} missing"
+
+
+def test_pages_work_without_any_filter_and_ask_strangers_to_log_in(site: Site) -> None:
+    analyst = site.client("analyst")
+    for path in ("/", "/topics", "/places", "/alerts", "/cases", "/search", "/sources", "/account"):
+        assert analyst.get(path).status_code == 200, path
+    stranger = site.client()
+    answer = stranger.get("/alerts?status=new", follow_redirects=False)
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/login?next=/alerts%3Fstatus%3Dnew"
+
+
+def test_suppressed_figures_show_below_k_never_zero(site: Site) -> None:
+    # Four posts about prices from two authors: the concern is counted, but shown "< 5".
+    page = site.client("analyst").get(f"/places/{'26956'}?{PERIOD}").text
+    assert '<span class="suppressed">&lt; 5</span>' in page
+    assert "Giá cả, chi phí sinh hoạt" in page
+
+
+def test_a_merged_topic_leads_to_the_topic_that_holds_it(site: Site) -> None:
+    answer = site.client("analyst").get(f"/topics/{site.merged_topic_id}?{PERIOD}", follow_redirects=False)
+    assert answer.status_code == 303
+    assert answer.headers["location"] == f"/topics/{site.topic_id}?{PERIOD}"
+    assert site.client("analyst").get("/topics/999").status_code == 404
+
+
+def test_places_resolve_names_old_and_new_and_list_the_choices(site: Site) -> None:
+    client = site.client("analyst")
+    found = client.get(f"/places?q=Ha Noi&{PERIOD}", follow_redirects=False)
+    assert (found.status_code, found.headers["location"]) == (303, f"/places/01?{PERIOD}")
+    # An old district became three wards: their page together, named as typed.
+    old = client.get(f"/places?q=quận Phú Nhuận&{PERIOD}")
+    assert old.status_code == 200
+    assert "Quận Phú Nhuận (cũ)" in old.text and "Phường Cầu Kiệu" in old.text
+    ambiguous = client.get(f"/places?q=Phú Nhuận&{PERIOD}")
+    assert ambiguous.status_code == 400
+    assert "Phường Phú Nhuận (ward 27073" in ambiguous.text
+    assert client.get("/places/99999").status_code == 404
+
+
+def test_a_viewer_sees_aggregates_but_never_document_text(site: Site) -> None:
+    viewer = site.client("viewer")
+    before = len(list_audit(site.engine, limit=1000, action="view_documents"))
+    alert = viewer.get(f"/alerts/{site.alerts['waste']}")
+    assert alert.status_code == 200 and "55" in alert.text
+    topic = viewer.get(f"/topics/{site.topic_id}?{PERIOD}")
+    assert topic.status_code == 200 and "Rác thải ở Bạch Mai" in topic.text
+    case = viewer.get(f"/cases/{site.case_id}")
+    assert case.status_code == 200 and "Đã giảm" in case.text
+    for answer in (alert, topic, case):
+        assert WASTE_TEXT not in answer.text and TRAFFIC_TEXT not in answer.text and ESCAPED_XSS not in answer.text
+        assert "Vai trò của bạn chỉ xem được số liệu tổng hợp" in answer.text
+        assert 'action="/alerts/' not in answer.text and 'action="/cases/' not in answer.text
+    assert len(list_audit(site.engine, limit=1000, action="view_documents")) == before
+    assert viewer.get("/search?q=rac").status_code == 403
+    assert viewer.get("/sources").status_code == 403
+    assert 'href="/search"' not in viewer.get("/").text
+
+
+def test_pages_with_document_text_are_audited(site: Site) -> None:
+    analyst = site.client("analyst")
+    analyst.get(f"/alerts/{site.alerts['waste']}")
+    [entry] = list_audit(site.engine, limit=1, action="view_documents", username="analyst")
+    assert entry.target == f"alert:{site.alerts['waste']}"
+    assert site.xss_document in entry.detail["documents"]
+    analyst.get("/search?q=ngap nuoc")
+    [search] = list_audit(site.engine, limit=1, action="search", username="analyst")
+    assert search.detail["q"] == "ngap nuoc" and search.detail["documents"]
+
+
+def test_document_text_is_escaped_and_its_links_are_safe(site: Site) -> None:
+    analyst = site.client("analyst")
+    for path in ("/search?q=alert", f"/alerts/{site.alerts['waste']}"):
+        page = analyst.get(path).text
+        assert ESCAPED_XSS in page, path
+        assert XSS not in page, path
+        assert 'href="javascript:' not in page, path
+
+
+def test_search_pages_on_with_a_cursor_and_only_offers_exports_to_who_may(site: Site) -> None:
+    analyst = site.client("analyst")
+    first = analyst.get("/search?q=rac")
+    link = re.search(r'href="(/search\?[^"]*cursor=[^"]+)"', first.text)
+    assert link, "a next-page link"
+    second = analyst.get(link.group(1).replace("&amp;", "&"))
+    assert second.status_code == 200 and WASTE_TEXT in second.text
+    assert second.text != first.text
+    bad = analyst.get("/search?q=rac&kind=tweet")
+    assert bad.status_code == 400 and "tweet" in bad.text
+
+
+def _post(site: Site, role: str, path: str, data: dict[str, str], token: bool = True) -> object:
+    client = site.client(role)
+    if token:
+        data = {**data, "csrf_token": csrf_token(client)}
+    return client.post(path, data=data, follow_redirects=False)
+
+
+def test_acknowledge_and_dismiss_by_form(site: Site, tmp_path: Path) -> None:
+    own = site.clone(tmp_path / "ws")
+    waste, flooding = own.alerts["waste"], own.alerts["flooding"]
+    # Refused without the CSRF token, and for a viewer.
+    assert _post(own, "analyst", f"/alerts/{waste}/acknowledge", {}, token=False).status_code == 403
+    assert _post(own, "viewer", f"/alerts/{waste}/acknowledge", {}).status_code == 403
+    assert get_alert(own.engine, waste, timezone=TZ).status == "new"
+    done = _post(own, "analyst", f"/alerts/{waste}/acknowledge", {})
+    assert (done.status_code, done.headers["location"]) == (303, f"/alerts/{waste}")
+    assert get_alert(own.engine, waste, timezone=TZ).status == "acknowledged"
+    assert list_audit(own.engine, limit=1, action="alert_acknowledged")[0].target == f"alert:{waste}"
+    # Dismissing needs a reason: the form comes back with the message and what was typed.
+    empty = _post(own, "analyst", f"/alerts/{flooding}/dismiss", {"reason": "  "})
+    assert empty.status_code == 400 and "Cần ghi lý do bỏ qua" in empty.text
+    dismissed = _post(own, "analyst", f"/alerts/{flooding}/dismiss", {"reason": "Tin cũ, đã xử lý"})
+    assert dismissed.status_code == 303
+    assert get_alert(own.engine, flooding, timezone=TZ).status_reason == "Tin cũ, đã xử lý"
+    assert "Tin cũ, đã xử lý" in own.client("analyst").get(f"/alerts/{flooding}").text
+
+
+def test_open_a_case_from_an_alert_then_move_it(site: Site, tmp_path: Path) -> None:
+    own = site.clone(tmp_path / "ws")
+    alert = own.alerts["waste"]
+    form = {"title": "Rác ở Bạch Mai", "assigned_unit": "UBND phường Bạch Mai", "priority": "urgent",
+            "due_on": "2026-12-01", "note": "Gọi công ty môi trường"}
+    assert _post(own, "analyst", f"/alerts/{alert}/case", form).status_code == 403
+    assert _post(own, "case_officer", f"/alerts/{alert}/case", form, token=False).status_code == 403
+    bad = _post(own, "case_officer", f"/alerts/{alert}/case", {**form, "due_on": "1/12/2026"})
+    assert bad.status_code == 400 and "Ngày “1/12/2026” không hợp lệ" in bad.text and "Rác ở Bạch Mai" in bad.text
+    opened = _post(own, "case_officer", f"/alerts/{alert}/case", form)
+    assert opened.status_code == 303
+    case_id = int(opened.headers["location"].rsplit("/", 1)[1])
+    case = get_case(own.engine, case_id)
+    assert (case.title, case.priority, case.status, case.alerts) == ("Rác ở Bạch Mai", "urgent", "open", [alert])
+    page = own.client("case_officer").get(f"/cases/{case_id}").text
+    assert "Gọi công ty môi trường" in page
+    # One button per allowed move; the impact waits for an answer and says so.
+    assert 'value="in_progress"' in page and 'value="resolved"' not in page
+    assert "has not been answered yet" in page
+    path = f"/cases/{case_id}/status"
+    assert _post(own, "case_officer", path, {"status": "in_progress"}, token=False).status_code == 403
+    assert _post(own, "viewer", path, {"status": "in_progress"}).status_code == 403
+    refused = _post(own, "case_officer", path, {"status": "resolved"})
+    assert refused.status_code == 400 and "it can move to: in_progress, answered, closed" in refused.text
+    moved = _post(own, "case_officer", path, {"status": "in_progress"})
+    assert (moved.status_code, moved.headers["location"]) == (303, f"/cases/{case_id}")
+    assert _post(own, "case_officer", f"/cases/{case_id}/note", {"note": "Đã thu gom xong"}).status_code == 303
+    assert _post(own, "case_officer", f"/cases/{case_id}/update", {"priority": "low", "assigned_unit": "Đội vệ sinh",
+                                                                    "due_on": ""}).status_code == 303
+    case = get_case(own.engine, case_id)
+    assert (case.status, case.priority, case.assigned_unit) == ("in_progress", "low", "Đội vệ sinh")
+    assert [e["action"] for e in case.events][-4:] == ["status", "note", "changed", "changed"]
+    assert "Đã thu gom xong" in own.client("case_officer").get(f"/cases/{case_id}").text
+
+
+def test_password_tokens_and_users_on_the_account_page(site: Site, tmp_path: Path) -> None:
+    own = site.clone(tmp_path / "ws")
+    wrong = _post(own, "analyst", "/account/password", {"current": "sai", "new": "mật khẩu mới dài", "confirm": "mật khẩu mới dài"})
+    assert wrong.status_code == 400 and "Mật khẩu hiện tại không đúng" in wrong.text
+    differ = _post(own, "analyst", "/account/password", {"current": PASSWORD, "new": "mật khẩu mới dài", "confirm": "khác"})
+    assert differ.status_code == 400 and "không khớp" in differ.text
+    changed = _post(own, "analyst", "/account/password", {"current": PASSWORD, "new": "mật khẩu mới dài", "confirm": "mật khẩu mới dài"})
+    assert (changed.status_code, changed.headers["location"]) == (303, "/account?done=password")
+    assert "Đã đổi mật khẩu" in own.client("analyst").get("/account?done=password").text  # a fresh session
+    # The secret of a new token is shown once; the list shows only its prefix.
+    created = _post(own, "analyst", "/account/tokens", {"name": "xuất hằng đêm"})
+    secret = re.search(r'<code class="secret">(dl_[^<]+)</code>', created.text)
+    assert created.status_code == 200 and secret
+    listed = own.client("analyst").get("/account").text
+    assert secret.group(1) not in listed and "xuất hằng đêm" in listed
+    token_id = re.search(r'action="/account/tokens/(\d+)/revoke"', listed)
+    assert token_id
+    assert _post(own, "analyst", f"/account/tokens/{token_id.group(1)}/revoke", {}).status_code == 303
+    assert "Thu hồi lúc" in own.client("analyst").get("/account").text
+    # Admins manage users; nobody else may.
+    new_user = {"username": "lan.nguyen", "password": "mật khẩu đủ dài", "role": "viewer"}
+    assert _post(own, "editor", "/account/users", new_user).status_code == 403
+    assert _post(own, "admin", "/account/users", new_user).status_code == 303
+    assert _post(own, "admin", "/account/users/lan.nguyen/role", {"role": "analyst"}).status_code == 303
+    assert find_user(own.engine, "lan.nguyen").role == "analyst"
+    admin_page = own.client("admin").get("/account").text
+    assert "lan.nguyen" in admin_page and "role_changed" in admin_page
+
+
+def test_a_user_without_a_password_sets_one_after_a_login_link(site: Site, tmp_path: Path) -> None:
+    own = site.clone(tmp_path / "ws")
+    with own.engine.begin() as conn:
+        conn.execute(update(users).where(users.c.username == "editor").values(password_hash=unusable_password()))
+    client = own.client()
+    link = create_login_link(own.engine, find_user(own.engine, "editor"))
+    assert client.get(f"/login/link?token={link}", follow_redirects=False).status_code == 303
+    page = client.get("/account").text
+    assert "chưa có mật khẩu" in page and 'name="current"' not in page
+    token = csrf_token(client)
+    answer = client.post("/account/password", data={"csrf_token": token, "new": "mật khẩu đầu tiên", "confirm": "mật khẩu đầu tiên"},
+                         follow_redirects=False)
+    assert answer.status_code == 303
+    with own.engine.connect() as conn:
+        assert not conn.execute(select(users.c.password_hash).where(users.c.username == "editor")).scalar_one().startswith("!")
+    login(own.client(lang="en"), "editor", "mật khẩu đầu tiên")
+
+
+def test_wrong_filters_come_back_with_a_message_in_the_readers_language(site: Site) -> None:
+    vi = site.client("analyst").get("/?days=abc")
+    assert vi.status_code == 400 and "Số ngày “abc” không hợp lệ" in vi.text
+    en = site.client("analyst", lang="en").get("/alerts?days=0")
+    assert en.status_code == 400 and "Days “0” is not valid" in en.text
+
+
+# English on every page: one phrase each that only the English switch shows.
+ENGLISH = {
+    "overview": "Public opinion overview", "topics": "Topics of conversation", "topic": "Representative stories",
+    "places": "Provinces with the most complaints", "place": "Wards with the most complaints",
+    "alerts": "Surge alerts", "alert": "Observed against expected", "cases": "Response times (medians)",
+    "case_list": "Assigned unit", "case": "After the answer: did the talk go down?", "search": "Search documents",
+    "sources": "Registered sources", "account": "My permissions",
+}
+
+
+@pytest.mark.parametrize("page", sorted(ENGLISH))
+def test_every_page_speaks_english_when_asked(site: Site, page: str) -> None:
+    answer = site.client("analyst", lang="en").get(_pages(site)[page])
+    assert answer.status_code == 200
+    assert ENGLISH[page] in answer.text and '<html lang="en">' in answer.text
+    assert MESSAGES["nav_overview"][1] in answer.text
+
+
+def test_language_switch_sets_the_cookie_and_returns(site: Site) -> None:
+    page = site.client("viewer").get("/alerts?status=new").text
+    assert 'href="/lang/en?next=/alerts%3Fstatus%3Dnew"' in page  # back to the same filters
+    answer = site.client("viewer").get("/lang/en?next=/alerts%3Fstatus%3Dnew", follow_redirects=False)
+    assert answer.headers["location"] == "/alerts?status=new" and "lang=en" in answer.headers["set-cookie"]
+
+
+INLINE = [
+    (re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I), "inline <script>"),
+    (re.compile(r"<style\b", re.I), "<style> element"),
+    (re.compile(r"\sstyle\s*=", re.I), "style= attribute"),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "on*= handler"),
+    (re.compile(r"\|\s*safe\b"), "|safe filter"),
+    (re.compile(r"javascript:", re.I), "javascript: URL"),
+]
+
+
+@pytest.mark.parametrize("template", sorted(p.name for p in TEMPLATES.glob("*.html")))
+def test_templates_hold_no_inline_script_style_or_handlers(template: str) -> None:
+    text = (TEMPLATES / template).read_text(encoding="utf-8")
+    for pattern, what in INLINE:
+        assert not pattern.search(text), f"{template}: {what}"
+
+
+def test_every_message_key_a_template_uses_exists_in_both_languages() -> None:
+    used = set()
+    for path in TEMPLATES.glob("*.html"):
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*[,)]""", path.read_text(encoding="utf-8")))
+    assert used, "the pattern finds the keys"
+    assert sorted(used - set(MESSAGES)) == []
+    for key, (vi, en) in MESSAGES.items():
+        assert vi and en, key
