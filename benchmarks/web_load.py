@@ -144,9 +144,11 @@ class Ingestion:
         self._thread.join(timeout=60)
 
 
-def run_phase(phase: Phase, base: str, targets: list[Target], token: str, cookie: str | None, seconds: float) -> Phase:
+def run_phase(phase: Phase, base: str, targets: list[Target], token: str, cookie: str | None, seconds: float,
+              min_requests: int = 0) -> Phase:
     """`phase.clients` closed-loop clients, each sending its next request as soon as an answer
-    came, cycling through `targets` from its own starting point, for `seconds`."""
+    came, cycling through `targets` from its own starting point, for `seconds` and at least
+    `min_requests` each; a request under way at the end is waited for and counted."""
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
@@ -156,8 +158,8 @@ def run_phase(phase: Phase, base: str, targets: list[Target], token: str, cookie
         mine: list[Sample] = []
         start = (number * 7) % len(targets)
         with httpx.Client(base_url=base, timeout=60, cookies=cookies) as http:
-            for target in itertools.islice(itertools.cycle(targets), start, None):
-                if time.monotonic() >= deadline:
+            for sent, target in enumerate(itertools.islice(itertools.cycle(targets), start, None)):
+                if time.monotonic() >= deadline and sent >= min_requests:
                     break
                 began = time.perf_counter()
                 try:

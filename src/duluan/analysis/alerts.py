@@ -247,6 +247,7 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
     flt, period = series_filter(key), Period(row.started_on, row.last_on, timezone)
     counts = count_series(engine, flt, period)
     figure = guarded(row.observed, sum(counts.social), distinct_authors(engine, flt, period), k)
+    stats = _guarded_stats(engine, flt, dict(row.stats), timezone, k)
     what = describe(key)
     if key.kind == "topic":
         with engine.connect() as conn:
@@ -256,8 +257,25 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
         row.id, what, row.series_key, row.kind, row.concern, row.place_level, row.place_code,
         row.topic_id, row.started_on, row.last_on, figure.as_json(), row.expected, row.score,
         row.threshold, row.status, row.status_reason, row.case_id, row.created_at,
-        row.acknowledged_at, row.stats, list(row.evidence),
+        row.acknowledged_at, stats, list(row.evidence),
     )
+
+
+def _guarded_stats(engine: Engine, flt: SeriesFilter, stats: dict[str, Any], timezone: str, k: int) -> dict[str, Any]:
+    """The chart's daily counts as they may be shown: a day resting on fewer than k
+    authors reads "< k" (the flagged days passed the same gate when they were raised)."""
+    days = stats.get("days") or []
+    observed = stats.get("observed") or []
+    if not days or len(days) != len(observed):
+        return stats
+    chart = Period(date.fromisoformat(days[0]), date.fromisoformat(days[-1]), timezone)
+    counts = count_series(engine, flt, chart)
+    by_day = dict(zip(counts.buckets, zip(counts.social, counts.authors, strict=True), strict=True))
+    shown: list[int | str] = []
+    for day, value in zip(days, observed, strict=True):
+        social, authors = by_day.get(day, (0, 0))
+        shown.append(guarded(int(value), social, authors, k).as_json())
+    return {**stats, "observed": shown}
 
 
 def list_alerts(

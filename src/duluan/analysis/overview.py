@@ -16,14 +16,15 @@ places with the most complaints — is counted in one GROUP BY per section:
 A figure resting on posts or comments from fewer than k distinct authors is shown as
 "< k" (privacy.guarded). Author pseudonyms stay inside this module. Every figure carries
 the `FigureSlice` of documents it counts, so a page can list them (`documents_behind`).
+
+Over a million documents a page still costs seconds to count; the web layer keeps each
+page for a minute (web/cache.py).
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -58,26 +59,24 @@ from .topic_report import (
     COMPLAINT_AT,
     SNIPPET_CHARS,
     TopicDetail,
-    TopicSummary,
     topic_detail,
-    topic_summaries,
 )
 from .topic_report import _listed as listed_topics
 from .trends import Trend, trend
 
 __all__ = [
+    "Behind",
     "CaseDue",
     "ConcernCount",
-    "Behind",
     "FigureSlice",
     "Overview",
-    "PageCache",
     "PlaceCount",
     "SentimentShare",
     "Sections",
     "StoryItem",
     "TopicLine",
     "TopicPage",
+    "alert_json",
     "complaint_places",
     "documents_behind",
     "overview",
@@ -174,10 +173,6 @@ class TopicLine:
     previous: Figure
     growth: float | None  # (documents - previous) / previous; None: suppressed or nothing before
     slice: FigureSlice
-    # The topic's national figures (stories, sentiment, places, concerns): on the national
-    # overview only. A place's page leaves them out: they cost a read of every document of
-    # each topic, nationwide; the topic's own page has them.
-    summary: TopicSummary | None = None
 
     @property
     def is_new(self) -> bool:
@@ -188,7 +183,7 @@ class TopicLine:
             "id": self.id, "label": self.label, "documents": self.documents.as_json(),
             "previous_documents": self.previous.as_json(),
             "growth": None if self.growth is None else round(self.growth, 4), "new": self.is_new,
-            "slice": self.slice.to_json(), "national": self.summary.as_dict() if self.summary else None,
+            "slice": self.slice.to_json(),
         }
 
 
@@ -235,7 +230,7 @@ class Sections:
     concerns: tuple[ConcernCount, ...]  # the most-complained-about concerns, largest first
     complaints_total: Figure  # all complaint documents (every concern, "other" included)
     places_level: str  # "province" (no place given) or "ward"
-    places: tuple[PlaceCount, ...]  # where the most complaints come from
+    places: tuple[PlaceCount, ...]  # where the most complaints come from (every province nationally)
     topics: tuple[TopicLine, ...]
     topics_by_place: bool  # True: ranked by their documents naming the place
     alerts: tuple[AlertView, ...]  # open (new or acknowledged), newest surge first
@@ -486,17 +481,12 @@ def _complaint_places(
 
 
 def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter | None, k: int) -> tuple[TopicLine, ...]:
-    """The topics with the most documents in the scope, with their growth."""
-    if place is None:
-        national = topic_summaries(engine, period.start, period.end, period.timezone, TOP_TOPICS, k_anonymity=k)
-        return tuple(
-            TopicLine(s.id, s.label, Figure(s.documents, k), Figure(s.previous_documents, k), s.growth,
-                      FigureSlice(topic_id=s.id), s)
-            for s in national
-        )
+    """The topics with the most documents in the scope, with their growth, counted in SQL
+    (the per-topic sentiment, places and concerns are on each topic's own page: reading
+    them for ten topics nationwide costs a read of every document of each)."""
 
     def in_place(p: Period, ids: Sequence[int] | None) -> dict[Keys, _Tally]:
-        query = (
+        query: Select[Any] = (
             select(story_topics.c.topic_id.label("topic_id"), documents.c.kind.label("kind"),
                    documents.c.author_hash.label("author"))
             .join(story_topics, story_topics.c.story_id == documents.c.story_id)
@@ -505,7 +495,9 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
         )
         if ids is not None:
             query = query.where(story_topics.c.topic_id.in_(ids))
-        query = filtered(_in_period(query, p), _place_filter(place))
+        query = _in_period(query, p)
+        if place is not None:
+            query = filtered(query, _place_filter(place))
         return _Counter(conn, query.subquery(), ("topic_id",), k).by(("topic_id",))
 
     now = _ranked(in_place(period, None), k)[:TOP_TOPICS]
@@ -518,8 +510,8 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
         growth = None
         if figure.value is not None and previous.value:
             growth = (figure.value - previous.value) / previous.value
-        lines.append(TopicLine(int(topic_id), labels[topic_id], figure, previous, growth,
-                               FigureSlice(place.level, place.codes, topic_id=int(topic_id))))
+        scope = FigureSlice(place.level, place.codes, topic_id=int(topic_id)) if place else FigureSlice(topic_id=int(topic_id))
+        lines.append(TopicLine(int(topic_id), labels[topic_id], figure, previous, growth, scope))
     return tuple(lines)
 
 
@@ -600,7 +592,8 @@ def sections(engine: Engine, settings: Mapping[str, Any], period: Period, place:
     volume = trend(engine, _place_filter(place), period, k=k, options=baseline_options(settings))
     with engine.connect() as conn:
         sentiment, sentiment_total, concerns, complaints = _mood_and_concerns(conn, period, place, k)
-        places_level, places = _complaint_places(conn, period, place, k)
+        # Nationally every province (the map needs them all; the table shows the first ten).
+        places_level, places = _complaint_places(conn, period, place, k, None if place is None else TOP_PLACES)
         top_topics = _topics(conn, engine, period, place, k)
     open_alerts, n_alerts, alert_days = _alerts(engine, period, place, k)
     due, n_cases, overdue = _cases(engine, place, today_in(period.timezone))
@@ -688,7 +681,10 @@ class Behind:
 
 
 def _slice_query(columns: Sequence[Any], piece: FigureSlice, period: Period) -> Select[Any]:
-    query = _in_period(select(*columns).join(enrichments, enrichments.c.document_id == documents.c.id), period)
+    query = _in_period(select(*columns).select_from(documents), period)
+    if piece.complaint or piece.concern is not None or piece.sentiment is not None:
+        # Labels are asked for: only enriched documents can have them.
+        query = query.join(enrichments, enrichments.c.document_id == documents.c.id)
     if piece.complaint:
         query = query.where(enrichments.c.complaint_p >= COMPLAINT_AT)
     if piece.concern is not None:
@@ -727,57 +723,3 @@ def documents_behind(
 
 T = TypeVar("T")
 
-
-class PageCache:
-    """Page results kept `ttl_seconds`, each computed by one caller at a time.
-
-    A page over a million documents costs seconds to count, and twenty people looking at
-    the same dashboard ask for the same few pages while the data changes only when an
-    ingest runs. Within the ttl a result is served as stored; once it is older, the first
-    caller computes it afresh while the others are still served the previous one; a page
-    never computed makes concurrent callers wait for one computation instead of each
-    running its own. Keys are whatever identifies a page: ("overview", period, place).
-    """
-
-    def __init__(self, ttl_seconds: float = 60.0, max_entries: int = 256,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        if ttl_seconds < 0 or max_entries < 1:
-            raise UsageError(f"a page cache needs ttl_seconds >= 0 and max_entries >= 1, not {ttl_seconds}, {max_entries}")
-        self.ttl, self.max_entries, self.clock = ttl_seconds, max_entries, clock
-        self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
-        self._locks: dict[Hashable, threading.Lock] = {}
-        self._guard = threading.Lock()
-
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        with self._guard:
-            entry = self._entries.get(key)
-            lock = self._locks.setdefault(key, threading.Lock())
-        if entry is not None and self.clock() - entry[0] < self.ttl:
-            return entry[1]  # type: ignore[no-any-return]
-        if entry is not None:
-            if not lock.acquire(blocking=False):
-                return entry[1]  # type: ignore[no-any-return]  # being refreshed: the previous one meanwhile
-        else:
-            lock.acquire()
-        try:
-            with self._guard:
-                current = self._entries.get(key)
-            if current is not None and current is not entry and self.clock() - current[0] < self.ttl:
-                return current[1]  # type: ignore[no-any-return]  # computed while this caller waited
-            value = compute()
-            with self._guard:
-                self._entries[key] = (self.clock(), value)
-                self._entries.move_to_end(key)
-                while len(self._entries) > self.max_entries:
-                    old, _ = self._entries.popitem(last=False)
-                    held = self._locks.get(old)
-                    if held is not None and not held.locked():
-                        del self._locks[old]
-            return value
-        finally:
-            lock.release()
-
-    def clear(self) -> None:
-        """Forget every page (after an ingest, a new alert run or a case change)."""
-        with self._guard:
-            self._entries.clear()

@@ -79,3 +79,7 @@ users_cli.register(main)
 from . import serve as serve_cli  # noqa: E402
 
 serve_cli.register(main)
+
+from . import search as search_cli  # noqa: E402
+
+search_cli.register(main)

@@ -218,7 +218,8 @@ def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str) -> _Plan:
             plan.tables = ["document_search AS ds", "documents AS d"]
             vector, tsquery = "to_tsvector('simple', ds.folded)", "to_tsquery('simple', :match)"
             plan.where += ["d.id = ds.document_id", f"{vector} @@ {tsquery}"]
-            plan.rank = f"-ts_rank({vector}, {tsquery})"
+            # In double precision: a real (float4) would not survive the trip through the cursor.
+            plan.rank = f"-CAST(ts_rank({vector}, {tsquery}) AS double precision)"
     else:
         plan.tables = ["documents AS d"]
     if query.start is not None:

@@ -10,8 +10,19 @@ from fastapi import Request
 from sqlalchemy import Engine
 
 from ..accounts import LoginRateLimiter
+from ..analysis.overview import (
+    Overview,
+    PlaceCount,
+    TopicPage,
+    complaint_places,
+    overview,
+    topic_page,
+)
 from ..analysis.periods import Period, make_period
+from ..analysis.place_profile import PlaceProfile, place_profile
+from ..analysis.places import PlaceFilter
 from ..workspace import Workspace
+from .cache import PageCache
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,10 @@ class WebOptions:
     session_hours: float = 12.0
     login_max_failures: int = 5
     login_window_seconds: float = 300.0
+    # Dashboard pages (overview, places, topics) are kept this long; a change made through
+    # the app (an alert acknowledged, a case moved) forgets them at once.
+    page_cache_seconds: float = 60.0
+    warm_cache: bool = True  # compute the default overview when the server starts
 
 
 @dataclass
@@ -31,9 +46,11 @@ class AppState:
     workspace: Workspace
     options: WebOptions
     limiter: LoginRateLimiter = field(init=False)
+    pages: PageCache = field(init=False)
 
     def __post_init__(self) -> None:
         self.limiter = LoginRateLimiter(self.options.login_max_failures, self.options.login_window_seconds)
+        self.pages = PageCache(ttl_seconds=self.options.page_cache_seconds)
 
     @property
     def engine(self) -> Engine:
@@ -56,6 +73,19 @@ class AppState:
         if start is not None and days is not None:
             days = None  # an explicit start wins over the default window
         return make_period(self.timezone, start or None, end or None, days)
+
+    # The dashboard's pages, each counted once a minute however many people look.
+    def overview(self, period: Period, place: PlaceFilter | None) -> Overview:
+        return self.pages.get(("overview", period, place), lambda: overview(self.engine, self.settings, period, place))
+
+    def place_profile(self, period: Period, place: PlaceFilter) -> PlaceProfile:
+        return self.pages.get(("place", period, place), lambda: place_profile(self.engine, self.settings, period, place))
+
+    def topic_page(self, topic_id: int, period: Period) -> TopicPage:
+        return self.pages.get(("topic", topic_id, period), lambda: topic_page(self.engine, self.settings, topic_id, period))
+
+    def complaint_places(self, period: Period) -> tuple[PlaceCount, ...]:
+        return self.pages.get(("places", period), lambda: complaint_places(self.engine, self.settings, period))
 
 
 def app_state(request: Request) -> AppState:

@@ -6,9 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from ...analysis.overview import overview
 from ...analysis.periods import Period
-from ...analysis.place_profile import place_profile
 from ...analysis.places import place_name, resolve_place_filter
 from ..auth import Principal, needs
 from ..state import app_state
@@ -22,7 +20,7 @@ def overview_show(
     request: Request, scope: Scope = Depends(scope_params), _: Principal = Depends(needs("view_aggregates"))
 ) -> dict[str, Any]:
     state = app_state(request)
-    return overview(state.engine, state.settings, scope.period, scope.place).to_json()
+    return state.overview(scope.period, scope.place).to_json()
 
 
 @router.get("/places", summary="Resolve a place name (old or new, with or without diacritics) to new units")
@@ -45,4 +43,4 @@ def places_show(
     _: Principal = Depends(needs("view_aggregates")),
 ) -> dict[str, Any]:
     state = app_state(request)
-    return place_profile(state.engine, state.settings, period, resolve_place_filter(code)).to_json()
+    return state.place_profile(period, resolve_place_filter(code)).to_json()

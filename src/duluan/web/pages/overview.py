@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from ...analysis.overview import overview
+from ...analysis.overview import Overview
 from ...errors import UsageError
 from ..auth import Principal, needs
-from ..state import app_state
+from ..state import AppState, app_state
 from .figures import section_figures
 from .params import ScopeForm, error_text, period_query, read_period, read_place, scope_form
 from .render import language, render
@@ -30,10 +30,15 @@ def overview_page(
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
         return render(request, "overview.html", context, status=400)
-    result = overview(state.engine, state.settings, period, place)
+    result = state.overview(period, place)
     context.update({
         "result": result, "sections": result.sections, "period": period,
         "query": period_query(period), "place_query": period_query(period, place=scope.place),
         **section_figures(result.sections, language(request)),
     })
     return render(request, "overview.html", context)
+
+
+def default_overview(state: AppState) -> Overview:
+    """What `/` shows with no filter: the last 30 days, the whole country."""
+    return state.overview(state.period(), None)

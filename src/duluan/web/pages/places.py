@@ -7,8 +7,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ...analysis.overview import overview
-from ...analysis.place_profile import place_profile
 from ...analysis.places import PlaceFilter, resolve_place_filter
 from ...errors import NotFound, UsageError
 from ..auth import Principal, needs
@@ -44,16 +42,16 @@ def places_page(
         # An old district became several wards: their page together.
         return _profile_page(request, place, scope, q)
     # Complaints by province over the period, for the map.
-    national = overview(state.engine, state.settings, period, None).sections
-    context.update({"period": period, "query": query, "map": province_map(national.places, language(request)),
-                    "places": national.places})
+    places = state.complaint_places(period)
+    context.update({"period": period, "query": query, "map": province_map(places, language(request)),
+                    "places": places})
     return render(request, "places.html", context)
 
 
 def _profile_page(request: Request, place: PlaceFilter, scope: ScopeForm, q: str) -> Response:
     state = app_state(request)
     period = read_period(state, scope)
-    profile = place_profile(state.engine, state.settings, period, place)
+    profile = state.place_profile(period, place)
     context: dict[str, Any] = {
         "profile": profile, "sections": profile.sections, "period": period, "form": scope.values(),
         "query": period_query(period), "q": q,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts import can, record_audit
-from ...analysis.overview import StoryItem, topic_page
+from ...analysis.overview import StoryItem
 from ...analysis.topic_report import TopicMerged, topic_summaries
 from ...analysis.trends import share_of_voice
 from ...errors import NotFound, UsageError
@@ -52,7 +52,7 @@ def topic_show(
     context: dict[str, Any] = {"form": scope.values(), "topic_id": topic_id, "error": None}
     try:
         period = read_period(state, scope)
-        page = topic_page(state.engine, state.settings, topic_id, period)
+        page = state.topic_page(topic_id, period)
     except TopicMerged as merged:
         # The topic lives on inside another: go there, with the same period.
         target = f"/topics/{merged.merged_into}"

@@ -1,0 +1,91 @@
+"""Dashboard pages kept for a minute: counting a page over a million documents costs seconds."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from ..errors import UsageError
+
+T = TypeVar("T")
+
+
+class PageCache:
+    """Page results kept `ttl_seconds`, each computed by one caller at a time.
+
+    A page over a million documents costs seconds to count, and twenty people looking at
+    the same dashboard ask for the same few pages while the data changes only when an
+    ingest runs. Within the ttl a result is served as stored; once it is older, the first
+    caller computes it afresh while the others are still served the previous one; a page
+    never computed makes concurrent callers wait for one computation instead of each
+    running its own. Keys are whatever identifies a page: ("overview", period, place).
+    """
+
+    def __init__(self, ttl_seconds: float = 60.0, max_entries: int = 256,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if ttl_seconds < 0 or max_entries < 1:
+            raise UsageError(f"a page cache needs ttl_seconds >= 0 and max_entries >= 1, not {ttl_seconds}, {max_entries}")
+        self.ttl, self.max_entries, self.clock = ttl_seconds, max_entries, clock
+        self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._locks: dict[Hashable, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._guard:
+            entry = self._entries.get(key)
+            lock = self._locks.setdefault(key, threading.Lock())
+        if entry is not None and self.clock() - entry[0] < self.ttl:
+            return entry[1]  # type: ignore[no-any-return]
+        if entry is not None:
+            if not lock.acquire(blocking=False):
+                return entry[1]  # type: ignore[no-any-return]  # being refreshed: the previous one meanwhile
+        else:
+            lock.acquire()
+        try:
+            with self._guard:
+                current = self._entries.get(key)
+            if current is not None and current is not entry and self.clock() - current[0] < self.ttl:
+                return current[1]  # type: ignore[no-any-return]  # computed while this caller waited
+            value = compute()
+            with self._guard:
+                self._entries[key] = (self.clock(), value)
+                self._entries.move_to_end(key)
+                while len(self._entries) > self.max_entries:
+                    old, _ = self._entries.popitem(last=False)
+                    held = self._locks.get(old)
+                    if held is not None and not held.locked():
+                        del self._locks[old]
+            return value
+        finally:
+            lock.release()
+
+    def clear(self) -> None:
+        """Forget every page (after an ingest, a new alert run or a case change)."""
+        with self._guard:
+            self._entries.clear()
+
+
+class ForgetPagesOnChange:
+    """ASGI middleware: a successful change (POST, PATCH, DELETE…) empties the page cache,
+    so the person who acknowledged an alert sees it acknowledged on the overview."""
+
+    SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, app: Any, cache: PageCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in self.SAFE:
+            await self.app(scope, receive, send)
+            return
+
+        async def watch(message: Any) -> None:
+            if message["type"] == "http.response.start" and message["status"] < 400:
+                self.cache.clear()
+            await send(message)
+
+        await self.app(scope, receive, watch)
