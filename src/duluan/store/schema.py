@@ -132,7 +132,8 @@ documents = Table(
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("minhash", LargeBinary),
     Column("anchors", LargeBinary),
-    Index(None, "published_at"),
+    # Covering for trends and overviews: time, kind, author and story without the row.
+    Index(None, "published_at", "kind", "author_hash", "story_id"),
     Index(None, "story_id"),
     Index(None, "kind", "published_at"),
     # Comments find the post they answer by its external id (topics, threads).
@@ -212,8 +213,8 @@ document_places = Table(
     Column("province_code", String(10)),
     Column("ward_code", String(10)),
     Column("confidence", Float, nullable=False),
-    Index(None, "province_code"),
-    Index(None, "ward_code"),
+    Index(None, "province_code", "document_id"),
+    Index(None, "ward_code", "document_id"),
 )
 
 
