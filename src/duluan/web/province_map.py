@@ -71,7 +71,6 @@ TILE = 60
 GAP = 4
 PAD = 4
 CLASSES = 5
-LEGEND_HEIGHT = 64
 ONE_LINE = 8  # characters that fit on one line of a tile
 
 
@@ -104,7 +103,8 @@ def province_classes(values: Mapping[str, Figure | int | None]) -> dict[str, str
     return out
 
 
-def _legend(values: Mapping[str, Figure | int | None], y: float, k: int | None) -> str:
+def _legend(values: Mapping[str, Figure | int | None], y: float, k: int | None, width: float) -> tuple[str, float]:
+    """The legend under the grid, as many entries a row as fit; returns (svg, its height)."""
     numbers = sorted(n for code in GRID if (n := _value(values.get(code))[0]) is not None)
     breaks = _breaks(numbers)
     entries: list[tuple[str, str]] = []
@@ -118,13 +118,16 @@ def _legend(values: Mapping[str, Figure | int | None], y: float, k: int | None) 
     entries.append(("qs", f"< {k}" if k else "ẩn (dưới k tác giả)"))
     entries.append(("qn", "không có dữ liệu"))
     out = ['<g class="legend">']
+    step = 112  # room for "không có dữ liệu" or a range such as "1.234–5.678"
+    per_row = max(1, int((width - 2 * PAD + 8) // step))
     for n, (cls, text) in enumerate(entries):
-        x = PAD + (n % 4) * 96
-        row_y = y + (n // 4) * 20
+        x = PAD + (n % per_row) * step
+        row_y = y + (n // per_row) * 20
         out.append(f'<rect class="legend-swatch tile {cls}" x="{x}" y="{row_y}" width="12" height="12"/>')
         out.append(f'<text class="legend-text" x="{x + 16}" y="{row_y + 10}">{escape(text)}</text>')
     out.append("</g>")
-    return "".join(out)
+    rows = -(-len(entries) // per_row)
+    return "".join(out), rows * 20 + 8
 
 
 def _name_lines(name: str) -> list[str]:
@@ -178,8 +181,9 @@ def province_tiles(values: Mapping[str, Figure | int | None], title: str, what: 
             f'<rect class="tile {classes[code]}" x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="3"/>'
             f"{texts}</a>"
         )
-    body.append(_legend(values, grid_height + 8, k))
-    height = grid_height + LEGEND_HEIGHT
+    legend, legend_height = _legend(values, grid_height + 8, k, width)
+    body.append(legend)
+    height = grid_height + legend_height
     label = escape(title)
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart province-map" viewBox="0 0 {width} {height}" '
