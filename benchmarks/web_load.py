@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import httpx
 
@@ -196,16 +197,17 @@ def tally(key: str, samples: list[Sample]) -> Row:
     return Row(key, len(samples), median, p95, p99, errors)
 
 
-def rows_by(phase: Phase, by_name: bool) -> list[Row]:
+def rows_by(phase: Phase, by_name: bool, by_url: bool = False) -> list[Row]:
     groups: dict[str, list[Sample]] = {}
     for sample in phase.samples:
-        groups.setdefault(sample.target.name if by_name else sample.target.group, []).append(sample)
+        t = sample.target
+        groups.setdefault(unquote(t.url) if by_url else t.name if by_name else t.group, []).append(sample)
     return [tally(key, samples) for key, samples in sorted(groups.items())]
 
 
 def print_rows(title: str, rows: list[Row]) -> None:
     print(f"\n{title}")
-    print(f"| {'endpoint':<34} | requests | median ms | p95 ms | p99 ms | errors |")
+    print(f"| {'request':<34} | requests | median ms | p95 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r.key:<34} | {r.requests:8} | {r.median:9.0f} | {r.p95:6.0f} | {r.p99:6.0f} | {r.errors} |")

@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, func, select, text, update
 
 from analysis_data import BACH_MAI, HANOI, HCM, THANH_MY_TAY, add_posts
+from conftest import PG_URL, require_postgres
 from duluan.errors import UsageError
 from duluan.ingest import ingest
 from duluan.records import RawItem
@@ -27,7 +30,14 @@ from duluan.search import (
 from duluan.sources.base import FakeSource
 from duluan.store import repository as repo
 from duluan.store.db import make_engine, migrate, sqlite_url
-from duluan.store.schema import document_search, documents, enrichments, stories, story_topics, topics
+from duluan.store.schema import (
+    document_search,
+    documents,
+    enrichments,
+    stories,
+    story_topics,
+    topics,
+)
 from test_ingest import options
 
 FLOOD = "Ngập nước ở Thủ Đức sau cơn mưa chiều qua, nhiều xe máy chết máy trên đường Võ Văn Ngân."
@@ -316,10 +326,23 @@ def test_ingestion_adds_new_documents_to_the_index(engine: Engine) -> None:
 
 def test_a_deleted_document_leaves_the_index(engine: Engine, corpus: dict[str, int]) -> None:
     with engine.begin() as conn:
-        conn.execute(documents.delete().where(documents.c.id == corpus["rubbish"]))
+        conn.execute(documents.delete().where(documents.c.id.in_([corpus["rubbish"], corpus["sport"]])))
     assert found(engine, "rac thu gom") == []
     rubbish = write(engine, RUBBISH + " Lần nữa.")
     assert found(engine, "rac thu gom") == [rubbish]
+    # SQLite gives the deleted last id to the next document: the old words must not follow it.
+    assert found(engine, "doi tuyen viet nam") == []
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO document_search_fts(document_search_fts) VALUES ('integrity-check')"))
+
+
+def test_a_document_moved_in_time_is_found_at_its_new_time(engine: Engine, corpus: dict[str, int]) -> None:
+    later = datetime(2026, 11, 15, 2, tzinfo=UTC)
+    with engine.begin() as conn:
+        conn.execute(update(documents).where(documents.c.id == corpus["flood"]).values(published_at=later))
+    assert found(engine, "ngap nuoc", start=later) == [corpus["flood"]]
+    assert found(engine, "ngap") == [corpus["flood"], corpus["news"]]
 
 
 def test_reindex_rebuilds_from_the_documents(engine: Engine, corpus: dict[str, int]) -> None:
@@ -332,15 +355,52 @@ def test_reindex_rebuilds_from_the_documents(engine: Engine, corpus: dict[str, i
     assert set(found(engine, "ko co dien")) == {corpus["power"], corpus["teen"]}
 
 
-def test_migration_indexes_documents_written_before_it(tmp_path) -> None:
-    engine = make_engine(sqlite_url(tmp_path / "old.db"))
-    migrate(engine, "0005")
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
+    """A database with no schema yet, on each dialect."""
+    if request.param == "sqlite":
+        engine = make_engine(sqlite_url(tmp_path / "old.db"))
+        yield engine
+        engine.dispose()
+        return
+    require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    engine = make_engine(f"{PG_URL}?options=-csearch_path%3D{schema}")
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+def test_migration_indexes_documents_written_before_it(empty_engine: Engine) -> None:
+    migrate(empty_engine, "0005")
     at = datetime(2026, 10, 12, 11, tzinfo=UTC)
-    with engine.begin() as conn:
-        story = conn.execute(stories.insert().values(size=1, founder_hash="h1", first_published_at=at,
-                                                     last_published_at=at)).inserted_primary_key[0]
-        conn.execute(documents.insert().values(
-            story_id=story, kind="post", published_at=at, fetched_at=at, text=FLOOD, lang="vi", chars=len(FLOOD),
-            flags="", origin="old:1", content_hash="c1"))
-    migrate(engine)
-    assert found(engine, "ngap nuoc thu duc") != []
+    with empty_engine.begin() as conn:
+        for serial, body in enumerate((FLOOD, NO_POWER_TEEN)):
+            story = conn.execute(stories.insert().values(size=1, founder_hash=f"h{serial}", first_published_at=at,
+                                                         last_published_at=at)).inserted_primary_key[0]
+            conn.execute(documents.insert().values(
+                story_id=story, kind="post", published_at=at, fetched_at=at, text=body, lang="vi",
+                chars=len(body), flags="", origin=f"old:{serial}", content_hash=f"c{serial}"))
+    migrate(empty_engine)
+    assert len(found(empty_engine, "ngap nuoc thu duc")) == 1
+    assert len(found(empty_engine, "khong co dien")) == 1
+
+
+def test_sqlite_time_keys_agree_with_python(sqlite_engine: Engine) -> None:
+    """Date ranges become ranges of FTS rowids computed in Python: both sides must agree."""
+    from duluan.search.index import sort_key
+
+    doc_id = write(sqlite_engine, FLOOD)
+    with sqlite_engine.connect() as conn:
+        published = conn.execute(select(documents.c.published_at).where(documents.c.id == doc_id)).scalar_one()
+        [rowid] = conn.execute(text("SELECT rowid FROM document_search_fts WHERE document_search_fts MATCH 'ngap'")).scalars()
+    assert rowid == sort_key(published, doc_id)
+    assert found(sqlite_engine, "ngap", start=published, end=published + timedelta(microseconds=1)) == [doc_id]
+    assert found(sqlite_engine, "ngap", end=published) == []

@@ -73,7 +73,8 @@ def search(words: tuple[str, ...], kinds: tuple[str, ...], source_kinds: tuple[s
     low = high = None
     if start or end or days:
         low, high = make_period(timezone, start, end, days).utc_bounds()
-    province, wards = None, ()
+    province: str | None = None
+    wards: tuple[str, ...] = ()
     if place:
         found = resolve_place_filter(place)
         province, wards = (found.codes[0], ()) if found.level == "province" else (None, found.codes)

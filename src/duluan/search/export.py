@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from ..errors import UsageError
 from .normalise import parse_query
-from .query import SearchQuery, cursor_after, check_query, find_ids, load_rows
+from .query import SearchQuery, check_query, cursor_after, find_ids, load_rows, order_of
 
 __all__ = ["EXPORT_COLUMNS", "EXPORT_FORMATS", "export_documents"]
 
@@ -35,11 +35,11 @@ def _rows(engine: Engine, query: SearchQuery, max_rows: int) -> Iterator[dict[st
     terms = parse_query(query.text)
     if query.text.strip() and not terms:
         return
-    sort = query.sort if terms else "newest"
     page_query = replace(query, cursor=None)
     sent = 0
     while sent < max_rows:
         with engine.connect() as conn:
+            order = order_of(page_query, terms, conn.dialect.name)
             found = find_ids(conn, page_query, terms, min(PAGE, max_rows - sent))
             rows = load_rows(conn, [document_id for document_id, _ in found])
         for document_id, _ in found:
@@ -49,7 +49,7 @@ def _rows(engine: Engine, query: SearchQuery, max_rows: int) -> Iterator[dict[st
         sent += len(found)
         if len(found) < PAGE or not found:
             return
-        page_query = replace(page_query, cursor=cursor_after(sort, found[-1]))
+        page_query = replace(page_query, cursor=cursor_after(order, found[-1]))
 
 
 def _plain(value: Any) -> Any:

@@ -5,16 +5,20 @@ Both databases keep the normalised words in the plain table `document_search`
 `repository.insert_search_rows`, called by the ingest loop). Each database then indexes it
 its own way:
 
-- SQLite: an FTS5 table `document_search_fts` over `document_search` (external content,
-  rowid = document id), kept in step by triggers; a deleted document leaves the index
-  through the foreign-key cascade on `document_search` and its delete trigger.
+- SQLite: a contentless FTS5 table `document_search_fts` (the words are stored once, in
+  `document_search`), kept in step by triggers. Its rowid is not the document id but a
+  time key, the second of publication then the id (`sort_key`), so that "newest first"
+  reads the matches in index order and stops after one page, however frequent the words,
+  and a date range is a rowid range. A document's id is the key's low 31 bits.
 - PostgreSQL: a GIN index on `to_tsvector('simple', folded)`; folding is done in Python,
   so no `unaccent` extension is needed.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy import Connection, Engine, select
 
@@ -22,33 +26,70 @@ from ..store import repository as repo
 from ..store.schema import documents
 from .normalise import search_form
 
-__all__ = ["FTS_TABLE", "create_search_index", "drop_search_index", "fill_search_rows", "index_documents", "reindex"]
+__all__ = [
+    "FTS_TABLE", "ID_BITS", "ID_MASK", "create_search_index", "drop_search_index", "fill_search_rows",
+    "index_documents", "reindex", "seconds_key", "sort_key",
+]
 
 FTS_TABLE = "document_search_fts"
 # Everything named document_search_fts* is the index itself, outside the declared schema.
 PG_INDEX = "document_search_fts_gin"
 BATCH = 5000
 
-# Shadow tables FTS5 makes beside its virtual table (no _content: the content is ours).
-FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_docsize", "_config")
+# Document ids stay below 2**31 (SQLite would need two billion documents to pass it); the
+# seconds above them reach the year 2106 within a signed 64-bit rowid.
+ID_BITS = 31
+ID_MASK = (1 << ID_BITS) - 1
 
+
+def _key(row: str) -> str:
+    """The FTS rowid of a documents row, in SQL: UTC seconds of publication, then the id."""
+    return f"((CAST(strftime('%s', {row}.published_at) AS INTEGER) << {ID_BITS}) | {row}.id)"
+
+
+def sort_key(published_at: datetime, document_id: int) -> int:
+    """The same key in Python (for cursors and date ranges)."""
+    return (math.floor(published_at.timestamp()) << ID_BITS) | document_id
+
+
+def seconds_key(at: datetime) -> int:
+    """The smallest key of the second `at` falls in."""
+    return math.floor(at.timestamp()) << ID_BITS
+
+
+_FTS_DELETE = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, folded)"
 _SQLITE_CREATE = (
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(folded, content='document_search', "
-    "content_rowid='document_id', tokenize='unicode61 remove_diacritics 2')",
+    # The words are already split, folded and lower-cased by normalise.py: the plain
+    # ASCII tokenizer (split at spaces) is all that is left to do, and the cheapest.
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(folded, content='', tokenize='ascii')",
     f"CREATE TRIGGER document_search_ai AFTER INSERT ON document_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, folded) VALUES (new.document_id, new.folded); END",
+    f"INSERT INTO {FTS_TABLE}(rowid, folded) SELECT {_key('d')}, new.folded FROM documents AS d "
+    f"WHERE d.id = new.document_id; END",
+    # A contentless table forgets a row only when given its exact words back. When a
+    # document is deleted, documents_search_bd does it before the cascade reaches
+    # document_search, whose own trigger then finds no document and does nothing.
     f"CREATE TRIGGER document_search_ad AFTER DELETE ON document_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, folded) VALUES ('delete', old.document_id, old.folded); END",
+    f"{_FTS_DELETE} SELECT 'delete', {_key('d')}, old.folded FROM documents AS d "
+    f"WHERE d.id = old.document_id; END",
     f"CREATE TRIGGER document_search_au AFTER UPDATE ON document_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, folded) VALUES ('delete', old.document_id, old.folded); "
-    f"INSERT INTO {FTS_TABLE}(rowid, folded) VALUES (new.document_id, new.folded); END",
-    # Builds the whole index from document_search in one pass, faster than row by row.
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    f"{_FTS_DELETE} SELECT 'delete', {_key('d')}, old.folded FROM documents AS d WHERE d.id = old.document_id; "
+    f"INSERT INTO {FTS_TABLE}(rowid, folded) SELECT {_key('d')}, new.folded FROM documents AS d "
+    f"WHERE d.id = new.document_id; END",
+    f"CREATE TRIGGER documents_search_bd BEFORE DELETE ON documents BEGIN "
+    f"{_FTS_DELETE} SELECT 'delete', {_key('old')}, s.folded FROM document_search AS s "
+    f"WHERE s.document_id = old.id; END",
+    f"CREATE TRIGGER documents_search_au AFTER UPDATE OF published_at ON documents BEGIN "
+    f"{_FTS_DELETE} SELECT 'delete', {_key('old')}, s.folded FROM document_search AS s WHERE s.document_id = old.id; "
+    f"INSERT INTO {FTS_TABLE}(rowid, folded) SELECT {_key('new')}, s.folded FROM document_search AS s "
+    f"WHERE s.document_id = new.id; END",
+    # Index what the table holds in one statement, faster than row by row.
+    f"INSERT INTO {FTS_TABLE}(rowid, folded) SELECT {_key('d')}, s.folded "
+    f"FROM document_search AS s JOIN documents AS d ON d.id = s.document_id",
 )
 _SQLITE_DROP = (
-    "DROP TRIGGER IF EXISTS document_search_ai",
-    "DROP TRIGGER IF EXISTS document_search_ad",
-    "DROP TRIGGER IF EXISTS document_search_au",
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in (
+        "document_search_ai", "document_search_ad", "document_search_au", "documents_search_bd", "documents_search_au",
+    )),
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 )
 _PG_CREATE = (f"CREATE INDEX {PG_INDEX} ON document_search USING gin (to_tsvector('simple', folded))",)

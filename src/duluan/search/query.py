@@ -7,7 +7,9 @@ Pages follow each other by a cursor holding the last sort key and id (keyset
 pagination): no OFFSET, so page 500 costs what page 1 does, and documents ingested
 meanwhile neither repeat a hit nor shift one out of sight.
 
-Order. "newest" (the default): published_at descending, then id. "relevance": BM25 on
+Order. "newest" (the default): published_at descending, then id; on SQLite with words,
+the index's time keys (the second of publication, then id: index.py), which lets the
+scan stop after one page however frequent the words. "relevance": BM25 on
 SQLite, ts_rank on PostgreSQL. Measured on 200,000 documents (benchmarks/search.py,
 benchmarks/RESULTS.md) relevance costs more for frequent words (every match is scored)
 and, on PostgreSQL, re-parses the text of every match; and analysts follow what people say
@@ -25,12 +27,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, select, text
-from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql import Executable
+from sqlalchemy.sql.elements import BindParameter
 
 from ..errors import UsageError
 from ..records import DOCUMENT_KINDS
 from ..store.schema import UTCDateTime, documents, enrichments, sources
-from .index import FTS_TABLE
+from .index import FTS_TABLE, ID_BITS, ID_MASK, seconds_key
 from .normalise import Term, parse_query
 from .snippets import snippet
 
@@ -140,30 +143,37 @@ def check_query(query: SearchQuery) -> SearchQuery:
 # ---------------------------------------------------------------------------- cursors
 
 
-def encode_cursor(sort: str, key: datetime | float, document_id: int) -> str:
+# What a cursor's sort key is: a publication time, an FTS time key (SQLite, newest
+# first with words; see index.py) or a relevance score.
+SortKey = datetime | int | float
+
+
+def encode_cursor(order: str, key: SortKey, document_id: int) -> str:
     value = key.isoformat() if isinstance(key, datetime) else key
-    raw = json.dumps({"s": sort, "k": value, "i": document_id}, separators=(",", ":"))
+    raw = json.dumps({"s": order, "k": value, "i": document_id}, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, sort: str) -> tuple[datetime | float, int]:
-    """(sort key, document id) after which the next page starts."""
+def decode_cursor(cursor: str, order: str) -> tuple[SortKey, int]:
+    """(sort key, document id) after which the next page of this `order` starts."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw)
-        if data["s"] != sort or not isinstance(data["i"], int):
+        key, document_id = data["k"], data["i"]
+        if data["s"] != order or type(document_id) is not int:
             raise ValueError("another order")
-        key: datetime | float
-        if sort == "newest":
-            key = datetime.fromisoformat(data["k"])
+        if order == "newest":
+            key = datetime.fromisoformat(key)
             if key.tzinfo is None:
                 raise ValueError("naive time")
-        elif isinstance(data["k"], int | float) and not isinstance(data["k"], bool):
-            key = float(data["k"])
-        else:
-            raise ValueError("not a score")
-        return key, data["i"]
-    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError) as exc:
+        elif order == "newest-key" and type(key) is not int:
+            raise ValueError("not a key")
+        elif order == "relevance":
+            if type(key) not in (int, float):
+                raise ValueError("not a score")
+            key = float(key)
+        return key, document_id
+    except (ValueError, TypeError, KeyError, AttributeError, binascii.Error, UnicodeDecodeError) as exc:
         raise BadCursor("bad cursor; start again without one") from exc
 
 
@@ -199,9 +209,10 @@ class _Plan:
     params: dict[str, Any]
     joiner: str
     rank: str | None = None
+    with_clause: str = ""
 
 
-def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str) -> _Plan:
+def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: str) -> _Plan:
     has_text = bool(terms)
     # With words, the full-text index drives the loop and each filter is a lookup per
     # match; CROSS JOIN tells SQLite to keep that order (it might otherwise probe the
@@ -212,14 +223,28 @@ def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str) -> _Plan:
         plan.params["match"] = match_expression(terms, dialect)
         if dialect == "sqlite":
             plan.tables = [FTS_TABLE, "documents AS d"]
-            plan.where += [f"{FTS_TABLE} MATCH :match", f"d.id = {FTS_TABLE}.rowid"]
+            plan.where += [f"{FTS_TABLE} MATCH :match", f"d.id = ({FTS_TABLE}.rowid & {ID_MASK})"]
             plan.rank = f"bm25({FTS_TABLE})"
+            # A date range is also a range of the index's time keys: read only that part.
+            if query.start is not None:
+                plan.where.append(f"{FTS_TABLE}.rowid >= :k_start")
+                plan.params["k_start"] = seconds_key(query.start)
+            if query.end is not None:
+                plan.where.append(f"{FTS_TABLE}.rowid < :k_end")
+                plan.params["k_end"] = seconds_key(query.end) + (1 << ID_BITS)
         else:
-            plan.tables = ["document_search AS ds", "documents AS d"]
-            vector, tsquery = "to_tsvector('simple', ds.folded)", "to_tsquery('simple', :match)"
-            plan.where += ["d.id = ds.document_id", f"{vector} @@ {tsquery}"]
+            # The matches first, from the GIN index, then their documents: left to
+            # itself PostgreSQL may walk the documents newest first and parse the text of
+            # each (to_tsvector) until a page is full, seconds when the words are rare.
+            folded = ", ds.folded" if order == "relevance" else ""
+            plan.with_clause = (
+                f"WITH m AS MATERIALIZED (SELECT ds.document_id{folded} FROM document_search AS ds "
+                "WHERE to_tsvector('simple', ds.folded) @@ to_tsquery('simple', :match)) "
+            )
+            plan.tables = ["m", "documents AS d"]
+            plan.where.append("d.id = m.document_id")
             # In double precision: a real (float4) would not survive the trip through the cursor.
-            plan.rank = f"-CAST(ts_rank({vector}, {tsquery}) AS double precision)"
+            plan.rank = "-CAST(ts_rank(to_tsvector('simple', m.folded), to_tsquery('simple', :match)) AS double precision)"
     else:
         plan.tables = ["documents AS d"]
     if query.start is not None:
@@ -236,25 +261,33 @@ def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str) -> _Plan:
         plan.where += ["s.id = d.source_id", "s.kind IN :source_kinds"]
         plan.params["source_kinds"] = list(query.source_kinds)
     if query.concern or query.category or query.sentiment or query.complaint_only:
+        # A concern, category or sentiment holds a large share of all documents: reading
+        # the newest documents and checking each is faster than collecting the whole
+        # share and sorting it, so SQLite is kept off their indexes (unary +).
+        plus = "+" if dialect == "sqlite" else ""
         plan.tables.append("enrichments AS e")
         plan.where.append("e.document_id = d.id")
         for name in ("concern", "category", "sentiment"):
             if getattr(query, name):
-                plan.where.append(f"e.{name} = :{name}")
+                plan.where.append(f"{plus}e.{name} = :{name}")
                 plan.params[name] = getattr(query, name)
         if query.complaint_only:
             plan.where.append(f"e.complaint_p >= {COMPLAINT_P}")
-    places = []
+    # The same reasoning for a province (a large share: checked per document), while a
+    # ward holds few documents: without words they are collected first, then sorted.
     if query.province_code:
-        places.append(("p.province_code = :province", {"province": query.province_code}))
+        plan.params["province"] = query.province_code
+        plan.where.append(
+            "EXISTS (SELECT 1 FROM document_places AS p WHERE p.document_id = d.id AND p.province_code = :province)"
+        )
     if query.ward_codes:
-        places.append(("p.ward_code IN :wards", {"wards": list(query.ward_codes)}))
-    for condition, params in places:
-        plan.params.update(params)
+        plan.params["wards"] = list(query.ward_codes)
         if has_text:
-            plan.where.append(f"EXISTS (SELECT 1 FROM document_places AS p WHERE p.document_id = d.id AND {condition})")
+            plan.where.append(
+                "EXISTS (SELECT 1 FROM document_places AS p WHERE p.document_id = d.id AND p.ward_code IN :wards)"
+            )
         else:
-            plan.where.append(f"d.id IN (SELECT p.document_id FROM document_places AS p WHERE {condition})")
+            plan.where.append("d.id IN (SELECT p.document_id FROM document_places AS p WHERE p.ward_code IN :wards)")
     if query.topic_id is not None:
         plan.params["topic"] = query.topic_id
         if has_text:
@@ -266,42 +299,59 @@ def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str) -> _Plan:
     return plan
 
 
-def _step_one(query: SearchQuery, terms: tuple[Term, ...], dialect: str, sort: str, limit: int) -> TextClause:
-    plan = _plan(query, terms, dialect)
-    if sort == "relevance" and plan.rank is not None:
-        columns, order = f"d.id AS id, {plan.rank} AS rank", "rank, d.id"
-        if query.cursor:
-            key, after = decode_cursor(query.cursor, sort)
+def order_of(query: SearchQuery, terms: tuple[Term, ...], dialect: str) -> str:
+    """How this page is sorted: "relevance", "newest-key" (SQLite's time keys) or "newest"."""
+    if not terms:
+        return "newest"
+    if query.sort == "relevance":
+        return "relevance"
+    return "newest-key" if dialect == "sqlite" else "newest"
+
+
+def _step_one(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: str, limit: int) -> Executable:
+    plan = _plan(query, terms, dialect, order)
+    key = after = None
+    if query.cursor:
+        key, after = decode_cursor(query.cursor, order)
+    if order == "relevance" and plan.rank is not None:
+        columns, order_by = f"d.id AS id, {plan.rank} AS rank", "rank, d.id"
+        if key is not None:
             plan.where.append(f"({plan.rank} > :c_key OR ({plan.rank} = :c_key AND d.id > :c_id))")
-            plan.params.update(c_key=key, c_id=after)
+    elif order == "newest-key":
+        # In the index's own order: no sort, and the scan stops after one page.
+        columns, order_by = f"d.id AS id, {FTS_TABLE}.rowid AS key", f"{FTS_TABLE}.rowid DESC"
+        if key is not None:
+            # The key holds the id: it alone says where the page ended.
+            plan.where.append(f"{FTS_TABLE}.rowid < :c_key")
+            after = None
     else:
-        columns, order = "d.id AS id, d.published_at AS published_at", "d.published_at DESC, d.id DESC"
-        if query.cursor:
-            key, after = decode_cursor(query.cursor, "newest")
+        columns, order_by = "d.id AS id, d.published_at AS published_at", "d.published_at DESC, d.id DESC"
+        if key is not None:
             # The first condition alone can use the published_at index.
             plan.where.append("d.published_at <= :c_key AND (d.published_at < :c_key OR d.id < :c_id)")
-            plan.params.update(c_key=key, c_id=after)
+    if key is not None:
+        plan.params["c_key"] = key
+    if after is not None:
+        plan.params["c_id"] = after
     where = " AND ".join(plan.where) or "1 = 1"
-    sql = f"SELECT {columns} FROM {plan.joiner.join(plan.tables)} WHERE {where} ORDER BY {order} LIMIT :limit"
-    statement = text(sql)
-    binds = []
+    sql = f"{plan.with_clause}SELECT {columns} FROM {plan.joiner.join(plan.tables)} WHERE {where} ORDER BY {order_by} LIMIT :limit"
+    binds: list[BindParameter[Any]] = []
     for name in ("kinds", "source_kinds", "wards"):
         if name in plan.params:
             binds.append(bindparam(name, expanding=True))
     for name in ("start", "end"):
         if name in plan.params:
             binds.append(bindparam(name, type_=UTCDateTime))
-    if "c_key" in plan.params and isinstance(plan.params["c_key"], datetime):
+    if isinstance(key, datetime):
         binds.append(bindparam("c_key", type_=UTCDateTime))
-    statement = statement.bindparams(*binds, limit=limit, **plan.params)
+    statement = text(sql).bindparams(*binds, limit=limit, **plan.params)
     return statement.columns(published_at=UTCDateTime) if "published_at" in columns else statement
 
 
-def find_ids(conn: Connection, query: SearchQuery, terms: tuple[Term, ...], limit: int) -> list[tuple[int, Any]]:
+def find_ids(conn: Connection, query: SearchQuery, terms: tuple[Term, ...], limit: int) -> list[tuple[int, SortKey]]:
     """Step 1: (document id, sort key) of up to `limit` matches after the cursor, in order."""
-    sort = query.sort if terms else "newest"
-    statement = _step_one(query, terms, conn.dialect.name, sort, limit)
-    rows = conn.execute(statement).all()
+    order = order_of(query, terms, conn.dialect.name)
+    rows = conn.execute(_step_one(query, terms, conn.dialect.name, order, limit)).all()
     return [(row[0], row[1]) for row in rows]
 
 
@@ -326,9 +376,11 @@ def load_rows(conn: Connection, ids: list[int], with_text: bool = True) -> dict[
     return {row.id: row for row in conn.execute(query)}
 
 
-def cursor_after(sort: str, last: tuple[int, Any]) -> str:
+def cursor_after(order: str, last: tuple[int, SortKey]) -> str:
     document_id, key = last
-    return encode_cursor(sort, key if isinstance(key, datetime) else float(key), document_id)
+    if order == "relevance" and not isinstance(key, datetime):
+        key = float(key)  # a score, even when it happens to be whole
+    return encode_cursor(order, key, document_id)
 
 
 def search_documents(engine: Engine, query: SearchQuery) -> SearchPage:
@@ -340,12 +392,12 @@ def search_documents(engine: Engine, query: SearchQuery) -> SearchPage:
         # Only punctuation or symbols: nothing to search for, and not "everything".
         return SearchPage([], None, query, shown)
     with engine.connect() as conn:
+        order = order_of(query, terms, conn.dialect.name)
         found = find_ids(conn, query, terms, query.limit + 1)
         page, more = found[: query.limit], len(found) > query.limit
         rows = load_rows(conn, [document_id for document_id, _ in page])
     hits = [_hit(rows[document_id], terms) for document_id, _ in page if document_id in rows]
-    sort = query.sort if terms else "newest"
-    return SearchPage(hits, cursor_after(sort, page[-1]) if more else None, query, shown)
+    return SearchPage(hits, cursor_after(order, page[-1]) if more else None, query, shown)
 
 
 def _hit(row: Any, terms: tuple[Term, ...]) -> Hit:

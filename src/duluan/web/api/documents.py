@@ -5,7 +5,7 @@ Every answer that carries document text is written to the audit log.
 
 from __future__ import annotations
 
-import io
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -121,15 +121,20 @@ def documents_export(
     principal: Principal = Depends(needs("export")),
 ) -> StreamingResponse:
     state = app_state(request)
-    buffer = io.StringIO()
-    rows = export_documents(state.engine, query, format, buffer)
+    # Spooled: a small export stays in memory, a large one goes to a temporary file,
+    # and either is sent in chunks.
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+b")  # noqa: SIM115  (closed by the stream)
+    rows = export_documents(state.engine, query, format, spool)
     record_audit(state.engine, principal.user, "export", "documents", {"q": query.text, "format": format, "rows": rows})
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    spool.seek(0)
 
     def chunks() -> Iterator[bytes]:
-        data = buffer.getvalue().encode("utf-8")
-        for i in range(0, len(data), 65536):
-            yield data[i:i + 65536]
+        try:
+            while block := spool.read(65536):
+                yield block
+        finally:
+            spool.close()
 
     return StreamingResponse(
         chunks(), media_type=EXPORT_TYPES[format],
