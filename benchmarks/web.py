@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import shutil
 import subprocess
 import tempfile
 import time
@@ -103,7 +104,7 @@ def prepare_workspace(root: Path, database_url: str | None, size: int) -> Worksp
             print(f"migrating {current_revision(engine)} -> {head_revision()} (indexes are built: can take a minute on a large workspace)...", flush=True)
             migrate(engine)
     else:
-        print(f"making {root} a workspace and migrating to {head_revision()} (builds the search index: about 20 s per million documents here)...", flush=True)
+        print(f"making {root} a workspace and migrating to {head_revision()} (a bare duluan.db gets its search index: about 20 s per million documents)...", flush=True)
         ws = init_workspace(root, database_url)
         engine = make_engine(ws.database_url)
     print(f"  workspace ready in {time.perf_counter() - began:.0f} s", flush=True)
@@ -193,14 +194,15 @@ def build_targets(http: httpx.Client, engine: Engine, openapi: dict[str, object]
             notes.append(f"skipped {route}: not in the OpenAPI document yet")
         elif not urls:
             notes.append(f"skipped {route}: the workspace has none")
-        targets += [Target(group, f"GET {route}", url) for url in urls]
+        else:
+            targets += [Target(group, f"GET {route}", url) for url in urls]
     pages = [("page", "/", ["/"]), ("page", "/topics/{id}", [f"/topics/{i}" for i in topic_ids[:1]]),
              ("page", "/alerts", ["/alerts"]), ("page", "/alerts/{id}", [f"/alerts/{i}" for i in alert_ids[:1]]),
              ("search", "/search", [f"/search?q={quote(q)}" for q in QUERIES[:4]])]
     for group, route, urls in pages:
-        answers = [http.get(url).status_code for url in urls[:1]]
-        if not urls or answers[0] in (404, 405):
-            notes.append(f"skipped page {route}: {'answers 404' if urls else 'nothing to show'}")
+        status = http.get(urls[0]).status_code if urls else None
+        if status is None or status in (404, 405):
+            notes.append(f"skipped page {route}: {f'answers {status}' if status else 'nothing to show'}")
             continue
         targets += [Target(group, f"GET {route} (HTML)", url, html=True) for url in urls]
     return targets, notes
@@ -237,7 +239,7 @@ def main() -> None:
                         help="server processes: 1 is what `duluan serve` runs (default); more runs uvicorn --workers")
     parser.add_argument("--no-topics", dest="topics", action="store_false",
                         help="do not make topics when there are none (by default: ingest a simulated "
-                        "month, then `topics update`; about 5 minutes at 1M documents)")
+                        "month, then `topics update`; 3 to 6 minutes at 1M documents)")
     parser.add_argument("--no-enrich", dest="enrich", action="store_false",
                         help="ingest without labelling (faster, less CPU taken from the server)")
     parser.add_argument("--no-ingest", dest="ingest", action="store_false",
@@ -259,6 +261,7 @@ def main() -> None:
         streams.append(simulate_posts(scratch / "sim", 30, args.posts_per_day))
         print(f"simulated {sum(1 for _ in streams[0].open()):,} posts to ingest under load in {time.perf_counter() - began:.0f} s")
     server = Server(root, args.workers, scratch / "server.log")
+    ingestion = Ingestion(root, streams, args.enrich, scratch / "ingest.log")
     try:
         openapi = server.wait_ready()
         login = httpx.post(f"{server.base}/api/v1/session", json={"username": USER, "password": password})
@@ -276,7 +279,6 @@ def main() -> None:
         print("baseline...", flush=True)
         baseline = run_phase(Phase("Baseline (unloaded)", 1), server.base, targets, token, cookie, args.seconds,
                              min_requests=len(targets))
-        ingestion = Ingestion(root, streams, args.enrich, scratch / "ingest.log")
         ingestion.start()
         began = time.perf_counter()
         # The clients start once the ingest writes (after loading its models), not before.
@@ -286,9 +288,11 @@ def main() -> None:
         before_load = count_documents(engine)
         label = "Under load (ingesting)" if args.ingest else "Under load (no ingest)"
         loaded = run_phase(Phase(label, args.clients), server.base, targets, token, cookie, args.seconds)
-        ingestion.stop()
     finally:
+        ingestion.stop()
         server.stop()
+        for stream in ("sim", "topics"):  # the logs stay
+            shutil.rmtree(scratch / stream, ignore_errors=True)
         revoke_api_token(engine, find_user(engine, USER), token_id)
     report(baseline, loaded, count_documents(engine) - before_load)
     print(f"(ingest log: {scratch / 'ingest.log'}; server log: {scratch / 'server.log'})")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -119,8 +121,8 @@ class Ingestion:
     def __init__(self, root: Path, files: list[Path], enrich: bool, log: Path) -> None:
         self.commands = [ingest_command(root, f, enrich) for f in files]
         self.log = log
-        self.finished = 0
         self._stop = threading.Event()
+        self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -130,18 +132,32 @@ class Ingestion:
     def _run(self) -> None:
         with self.log.open("a") as out:
             for command in self.commands:
-                if self._stop.is_set():
-                    return
-                self._process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+                with self._lock:
+                    if self._stop.is_set():
+                        return
+                    # Its own process group, so that stop() reaches its worker processes too.
+                    self._process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
+                                                     start_new_session=True)
                 self._process.wait()
-                self.finished += self._process.returncode == 0
 
     def stop(self) -> None:
-        """Interrupt the ingest under way: what it committed stays, as after a Ctrl+C."""
-        self._stop.set()
-        if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
-            self._process.wait(timeout=60)
+        """Interrupt the ingest under way with a Ctrl+C: what it committed stays.
+
+        Not SIGTERM: it ends `duluan ingest` but not its forked workers, which keep the
+        parent's database connection open, so on PostgreSQL its transaction (and locks)
+        would outlive it and block the next ingest.
+        """
+        with self._lock:
+            self._stop.set()
+            process = self._process
+        if process is None:
+            return
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=60)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # anything of the group still there
         self._thread.join(timeout=60)
 
 
@@ -157,7 +173,7 @@ def run_phase(phase: Phase, base: str, targets: list[Target], token: str, cookie
         cookies = {SESSION_COOKIE: cookie} if cookie else {}
         api = {"Authorization": f"Bearer {token}"}
         mine: list[Sample] = []
-        start = (number * 7) % len(targets)
+        start = number * len(targets) // phase.clients  # spread over the cycle
         with httpx.Client(base_url=base, timeout=60, cookies=cookies) as http:
             for sent, target in enumerate(itertools.islice(itertools.cycle(targets), start, None)):
                 if time.monotonic() >= deadline and sent >= min_requests:
