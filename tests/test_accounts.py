@@ -489,3 +489,22 @@ def test_the_whole_account_flow(engine: Engine) -> None:
     assert list_audit(engine, username="lan")[0].detail == {"reason": "đã xử lý"}
     disable_user(engine, "lan")
     assert [u.disabled for u in list_users(engine)] == [False, True]
+
+
+def test_the_audit_writer_queues_rows_and_writes_them_in_one_batch(sqlite_engine: Engine) -> None:
+    from duluan.accounts import AuditWriter
+
+    user = create_user(sqlite_engine, "ghi-nhat-ky", "mật-khẩu-dài-dài", "analyst")
+    writer = AuditWriter(sqlite_engine, interval=60)  # no timed flush during the test
+    writer.record(user, "view_documents", "alert:1", {"documents": [1, 2]})
+    writer.record(None, "login_failed", "user:ai-do")
+    assert list_audit(sqlite_engine, action="view_documents") == []  # queued, not yet written
+    writer.flush()
+    rows = list_audit(sqlite_engine)
+    assert [(r.username, r.action, r.target) for r in rows][:2] == [("", "login_failed", "user:ai-do"),
+                                                                    ("ghi-nhat-ky", "view_documents", "alert:1")]
+    with pytest.raises(ValueError, match="audit action"):
+        writer.record(user, "Bad Action", "x")
+    writer.record(user, "export", "documents")
+    writer.close()  # a closing writer writes what is left
+    assert list_audit(sqlite_engine, limit=1)[0].action == "export"

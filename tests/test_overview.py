@@ -4,7 +4,6 @@ made here from the rows, the simple way; k-suppression; the page cache."""
 from __future__ import annotations
 
 import json
-import threading
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -46,7 +45,6 @@ from duluan.store.schema import (
     topic_events,
     topics,
 )
-from duluan.web.cache import PageCache
 
 TZ = "Asia/Ho_Chi_Minh"
 SETTINGS = load_settings(environ={})
@@ -311,56 +309,6 @@ def test_topics_national_and_in_a_place_and_the_topic_page(engine: Engine) -> No
     data = page.to_json()
     assert data["stories"][0]["snippet"].startswith("Rác không ai thu gom")
     _no_pseudonym(engine, json.dumps(data))
-
-
-def test_page_cache_serves_fresh_refreshes_once_and_computes_once_for_many() -> None:
-    now = [0.0]
-    cache = PageCache(ttl_seconds=60, clock=lambda: now[0])
-    calls: list[int] = []
-
-    def compute() -> int:
-        calls.append(1)
-        return len(calls)
-
-    assert cache.get("overview", compute) == 1
-    now[0] = 59
-    assert cache.get("overview", compute) == 1 and len(calls) == 1
-    now[0] = 61
-    assert cache.get("overview", compute) == 2  # stale: recomputed by this caller
-
-    release = threading.Event()
-    started = threading.Event()
-
-    def slow() -> str:
-        calls.append(1)
-        started.set()
-        release.wait(5)
-        return "fresh"
-
-    results: list[str] = []
-    first = threading.Thread(target=lambda: results.append(cache.get("place", slow)))
-    first.start()
-    started.wait(5)
-    waiters = [threading.Thread(target=lambda: results.append(cache.get("place", slow))) for _ in range(5)]
-    for t in waiters:
-        t.start()
-    release.set()
-    for t in [first, *waiters]:
-        t.join(5)
-    assert results == ["fresh"] * 6 and len(calls) == 3  # one computation for six callers
-
-    now[0] = 200  # stale: while one caller refreshes, another is served the previous result
-    started.clear()
-    release.clear()
-    refresher = threading.Thread(target=lambda: cache.get("place", slow))
-    refresher.start()
-    started.wait(5)
-    assert cache.get("place", slow) == "fresh" and len(calls) == 4
-    release.set()
-    refresher.join(5)
-    with pytest.raises(ValueError, match="boom"):
-        cache.get("broken", lambda: (_ for _ in ()).throw(ValueError("boom")))
-    assert cache.get("broken", lambda: "ok") == "ok"  # a failure is not stored
 
 
 def test_bad_slices_are_usage_errors(engine: Engine) -> None:

@@ -211,6 +211,7 @@ def test_failed_logins_are_rate_limited_and_audited(world: World) -> None:
     assert statuses == [401] * 5 + [429]
     blocked = client.post("/api/v1/session", json={"username": "u-editor", "password": PASSWORD})
     assert blocked.status_code == 429 and int(blocked.headers["Retry-After"]) > 0
+    world.app.state.duluan.audit.flush()
     failures = list_audit(world.workspace.engine, action="login_failed")
     assert len([e for e in failures if e.target == "user:u-editor"]) >= 5
 
@@ -230,6 +231,7 @@ def test_viewing_document_text_and_exporting_are_audited(world: World) -> None:
     export = client.get("/api/v1/exports/documents", params={"q": "rac", "format": "csv"})
     assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
     assert "author" not in export.text.splitlines()[0]
+    world.app.state.duluan.audit.flush()
     entries = list_audit(world.workspace.engine, username="u-analyst")
     actions = {(e.action, e.target) for e in entries}
     assert ("view_documents", f"document:{doc}") in actions

@@ -120,7 +120,7 @@ def test_places_resolve_names_old_and_new_and_list_the_choices(site: Site) -> No
 
 def test_a_viewer_sees_aggregates_but_never_document_text(site: Site) -> None:
     viewer = site.client("viewer")
-    before = len(list_audit(site.engine, limit=1000, action="view_documents"))
+    before = len(list_audit(site.audited(), limit=1000, action="view_documents"))
     alert = viewer.get(f"/alerts/{site.alerts['waste']}")
     assert alert.status_code == 200 and "55" in alert.text
     topic = viewer.get(f"/topics/{site.topic_id}?{PERIOD}")
@@ -131,7 +131,7 @@ def test_a_viewer_sees_aggregates_but_never_document_text(site: Site) -> None:
         assert WASTE_TEXT not in answer.text and TRAFFIC_TEXT not in answer.text and ESCAPED_XSS not in answer.text
         assert "Vai trò của bạn chỉ xem được số liệu tổng hợp" in answer.text
         assert 'action="/alerts/' not in answer.text and 'action="/cases/' not in answer.text
-    assert len(list_audit(site.engine, limit=1000, action="view_documents")) == before
+    assert len(list_audit(site.audited(), limit=1000, action="view_documents")) == before
     assert viewer.get("/search?q=rac").status_code == 403
     assert viewer.get("/sources").status_code == 403
     assert 'href="/search"' not in viewer.get("/").text
@@ -140,11 +140,11 @@ def test_a_viewer_sees_aggregates_but_never_document_text(site: Site) -> None:
 def test_pages_with_document_text_are_audited(site: Site) -> None:
     analyst = site.client("analyst")
     analyst.get(f"/alerts/{site.alerts['waste']}")
-    [entry] = list_audit(site.engine, limit=1, action="view_documents", username="analyst")
+    [entry] = list_audit(site.audited(), limit=1, action="view_documents", username="analyst")
     assert entry.target == f"alert:{site.alerts['waste']}"
     assert site.xss_document in entry.detail["documents"]
     analyst.get("/search?q=ngap nuoc")
-    [search] = list_audit(site.engine, limit=1, action="search", username="analyst")
+    [search] = list_audit(site.audited(), limit=1, action="search", username="analyst")
     assert search.detail["q"] == "ngap nuoc" and search.detail["documents"]
 
 
@@ -186,7 +186,7 @@ def test_acknowledge_and_dismiss_by_form(site: Site, tmp_path: Path) -> None:
     done = _post(own, "analyst", f"/alerts/{waste}/acknowledge", {})
     assert (done.status_code, done.headers["location"]) == (303, f"/alerts/{waste}")
     assert get_alert(own.engine, waste, timezone=TZ).status == "acknowledged"
-    assert list_audit(own.engine, limit=1, action="alert_acknowledged")[0].target == f"alert:{waste}"
+    assert list_audit(own.audited(), limit=1, action="alert_acknowledged")[0].target == f"alert:{waste}"
     # Dismissing needs a reason: the form comes back with the message and what was typed.
     empty = _post(own, "analyst", f"/alerts/{flooding}/dismiss", {"reason": "  "})
     assert empty.status_code == 400 and "Cần ghi lý do bỏ qua" in empty.text

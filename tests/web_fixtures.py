@@ -90,6 +90,11 @@ class Site:
     def engine(self) -> Engine:
         return self.workspace.engine
 
+    def audited(self) -> Engine:
+        """The engine after the app's queued audit rows are written."""
+        self.app.state.duluan.audit.flush()
+        return self.workspace.engine
+
     def client(self, role: str | None = None, lang: str = "vi") -> TestClient:
         """A browser-like client (asks for HTML), logged in as `role` when given; cached."""
         key = (role or "", lang)

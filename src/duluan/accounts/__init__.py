@@ -13,7 +13,7 @@ login links) are random 256-bit strings stored as their SHA-256; passwords are a
     audit.py      the append-only audit log
 """
 
-from .audit import AuditEntry, list_audit, record_audit
+from .audit import AuditEntry, AuditWriter, list_audit, record_audit
 from .links import create_login_link, ensure_first_admin, redeem_login_link
 from .ratelimit import LoginRateLimiter
 from .roles import PERMISSIONS, ROLES, can, require
@@ -66,5 +66,6 @@ __all__ = [
     "LoginRateLimiter",
     "AuditEntry",
     "record_audit",
+    "AuditWriter",
     "list_audit",
 ]

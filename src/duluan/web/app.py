@@ -41,6 +41,7 @@ def create_app(workspace: Workspace, options: WebOptions | None = None) -> FastA
         if state.options.warm_cache:
             threading.Thread(target=_warm, args=(state,), name="warm-overview", daemon=True).start()
         yield
+        state.audit.close()  # nothing queued is lost when the server stops
 
     app = FastAPI(
         lifespan=lifespan,

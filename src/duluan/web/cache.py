@@ -18,10 +18,9 @@ class PageCache:
 
     A page over a million documents costs seconds to count, and twenty people looking at
     the same dashboard ask for the same few pages while the data changes only when an
-    ingest runs. Within the ttl a result is served as stored; once it is older, the first
-    caller computes it afresh while the others are still served the previous one; a page
-    never computed makes concurrent callers wait for one computation instead of each
-    running its own. Keys are whatever identifies a page: ("overview", period, place).
+    ingest runs. Within the ttl a result is served as stored; once it is older, it is
+    served once more while a background thread counts it afresh; a page never computed
+    makes concurrent callers wait for one computation instead of each running its own. Keys are whatever identifies a page: ("overview", period, place).
     """
 
     def __init__(self, ttl_seconds: float = 60.0, max_entries: int = 256,
@@ -32,40 +31,55 @@ class PageCache:
         self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._locks: dict[Hashable, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._generation = 0  # bumped by clear(): results counted before it are not kept
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         with self._guard:
             entry = self._entries.get(key)
             lock = self._locks.setdefault(key, threading.Lock())
+            generation = self._generation
         if entry is not None and self.clock() - entry[0] < self.ttl:
             return entry[1]  # type: ignore[no-any-return]
         if entry is not None:
-            if not lock.acquire(blocking=False):
-                return entry[1]  # type: ignore[no-any-return]  # being refreshed: the previous one meanwhile
-        else:
-            lock.acquire()
-        try:
+            if lock.acquire(blocking=False):
+                # Stale: refresh in the background and answer with the previous page now,
+                # so no visitor waits for a recount once a page has been computed.
+                threading.Thread(target=self._refresh, args=(key, compute, lock, generation), daemon=True).start()
+            return entry[1]  # type: ignore[no-any-return]
+        with lock:
             with self._guard:
                 current = self._entries.get(key)
-            if current is not None and current is not entry and self.clock() - current[0] < self.ttl:
+            if current is not None:
                 return current[1]  # type: ignore[no-any-return]  # computed while this caller waited
             value = compute()
-            with self._guard:
-                self._entries[key] = (self.clock(), value)
-                self._entries.move_to_end(key)
-                while len(self._entries) > self.max_entries:
-                    old, _ = self._entries.popitem(last=False)
-                    held = self._locks.get(old)
-                    if held is not None and not held.locked():
-                        del self._locks[old]
+            self._store(key, value, generation)
             return value
+
+    def _refresh(self, key: Hashable, compute: Callable[[], Any], lock: threading.Lock, generation: int) -> None:
+        try:
+            self._store(key, compute(), generation)
+        except Exception:  # the previous page stays; the next stale read tries again
+            pass
         finally:
             lock.release()
+
+    def _store(self, key: Hashable, value: Any, generation: int) -> None:
+        with self._guard:
+            if generation != self._generation:
+                return  # counted before a change that cleared the cache: do not keep it
+            self._entries[key] = (self.clock(), value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                old, _ = self._entries.popitem(last=False)
+                held = self._locks.get(old)
+                if held is not None and not held.locked():
+                    del self._locks[old]
 
     def clear(self) -> None:
         """Forget every page (after an ingest, a new alert run or a case change)."""
         with self._guard:
             self._entries.clear()
+            self._generation += 1
 
 
 class ForgetPagesOnChange:

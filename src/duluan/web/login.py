@@ -9,7 +9,6 @@ from ..accounts import (
     User,
     authenticate,
     end_session,
-    record_audit,
     redeem_login_link,
     start_session,
 )
@@ -32,7 +31,7 @@ def log_in(request: Request, username: str, password: str) -> tuple[str, Session
         user = authenticate(state.engine, username, password)
     except AuthenticationFailed:
         state.limiter.failed(key)
-        record_audit(state.engine, None, "login_failed", f"user:{username[:60]}",
+        state.audit.record(None, "login_failed", f"user:{username[:60]}",
                      {"client": request.client.host if request.client else None})
         raise
     state.limiter.succeeded(key)
@@ -54,7 +53,7 @@ def log_in_with_link(request: Request, token: str) -> tuple[str, Session]:
 def _start(request: Request, user: User, how: str) -> tuple[str, Session]:
     state = app_state(request)
     token, session = start_session(state.engine, user, hours=state.options.session_hours)
-    record_audit(state.engine, user, "login", f"user:{user.username}", {"how": how})
+    state.audit.record(user, "login", f"user:{user.username}", {"how": how})
     return token, session
 
 
@@ -62,7 +61,7 @@ def log_out(request: Request, principal: Principal, response: Response) -> None:
     state = app_state(request)
     if principal.session_token:
         end_session(state.engine, principal.session_token)
-    record_audit(state.engine, principal.user, "logout", f"user:{principal.user.username}")
+    state.audit.record(principal.user, "logout", f"user:{principal.user.username}")
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 

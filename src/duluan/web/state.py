@@ -9,7 +9,8 @@ from typing import Any
 from fastapi import Request
 from sqlalchemy import Engine
 
-from ..accounts import LoginRateLimiter
+from ..accounts import AuditWriter, LoginRateLimiter
+from ..analysis.alerts import AlertView, get_alert, list_alerts
 from ..analysis.overview import (
     Overview,
     PlaceCount,
@@ -21,6 +22,8 @@ from ..analysis.overview import (
 from ..analysis.periods import Period, make_period
 from ..analysis.place_profile import PlaceProfile, place_profile
 from ..analysis.places import PlaceFilter
+from ..analysis.topic_report import TopicDetail, TopicSummary, topic_detail, topic_summaries
+from ..analysis.trends import Share, share_of_voice
 from ..workspace import Workspace
 from .cache import PageCache
 
@@ -47,8 +50,10 @@ class AppState:
     options: WebOptions
     limiter: LoginRateLimiter = field(init=False)
     pages: PageCache = field(init=False)
+    audit: AuditWriter = field(init=False)
 
     def __post_init__(self) -> None:
+        self.audit = AuditWriter(self.workspace.engine)
         self.limiter = LoginRateLimiter(self.options.login_max_failures, self.options.login_window_seconds)
         self.pages = PageCache(ttl_seconds=self.options.page_cache_seconds)
 
@@ -86,6 +91,27 @@ class AppState:
 
     def complaint_places(self, period: Period) -> tuple[PlaceCount, ...]:
         return self.pages.get(("places", period), lambda: complaint_places(self.engine, self.settings, period))
+
+    def topics(self, period: Period, limit: int) -> list[TopicSummary]:
+        return self.pages.get(("topics", period, limit), lambda: topic_summaries(
+            self.engine, period.start, period.end, self.timezone, limit, k_anonymity=self.k))
+
+    def topic_detail(self, topic_id: int, period: Period) -> TopicDetail:
+        return self.pages.get(("topic_detail", topic_id, period), lambda: topic_detail(
+            self.engine, topic_id, period.start, period.end, self.timezone, k_anonymity=self.k))
+
+    def share_of_voice(self, period: Period) -> list[Share]:
+        return self.pages.get(("share", period), lambda: share_of_voice(self.engine, period))
+
+    def alerts(self, *, status: str | None, concern: str | None, place: PlaceFilter | None,
+               period: Period | None, limit: int) -> list[AlertView]:
+        key = ("alerts", status, concern, place, period, limit)
+        return self.pages.get(key, lambda: list_alerts(
+            self.engine, timezone=self.timezone, status=status, concern=concern, place=place,
+            period=period, k=self.k, limit=limit))
+
+    def alert(self, alert_id: int) -> AlertView:
+        return self.pages.get(("alert", alert_id), lambda: get_alert(self.engine, alert_id, timezone=self.timezone, k=self.k))
 
 
 def app_state(request: Request) -> AppState:

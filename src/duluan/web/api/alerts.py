@@ -6,8 +6,8 @@ from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
 
-from ...accounts import can, record_audit
-from ...analysis.alerts import change_alert, get_alert, list_alerts
+from ...accounts import can
+from ...analysis.alerts import change_alert, get_alert
 from ...analysis.cases import NewCase, open_case
 from ...analysis.evidence import evidence_documents
 from ...analysis.places import resolve_place_filter
@@ -30,10 +30,8 @@ def alerts_list(
     _: Principal = Depends(needs("view_aggregates")),
 ) -> dict[str, Any]:
     state = app_state(request)
-    views = list_alerts(
-        state.engine, timezone=state.timezone, status=status, concern=concern,
-        place=resolve_place_filter(place) if place else None, period=period, k=state.k, limit=limit,
-    )
+    views = state.alerts(status=status, concern=concern, place=resolve_place_filter(place) if place else None,
+                         period=period, limit=limit)
     return {"from": period.start.isoformat(), "to": period.end.isoformat(),
             "alerts": [_public(v.as_json(), evidence=False) for v in views]}
 
@@ -52,11 +50,11 @@ def alerts_show(
     principal: Principal = Depends(needs("view_aggregates")),
 ) -> dict[str, Any]:
     state = app_state(request)
-    view = get_alert(state.engine, alert_id, timezone=state.timezone, k=state.k)
+    view = state.alert(alert_id)
     data = view.as_json()
     if can(principal.user.role, "view_documents"):
         docs = evidence_documents(state.engine, view.evidence)
-        record_audit(state.engine, principal.user, "view_documents", f"alert:{alert_id}",
+        state.audit.record(principal.user, "view_documents", f"alert:{alert_id}",
                      {"documents": [d.id for d in docs]})
         data["evidence_documents"] = [d.as_json() for d in docs]
     else:
@@ -72,7 +70,7 @@ def alerts_acknowledge(
 ) -> dict[str, Any]:
     state = app_state(request)
     change_alert(state.engine, alert_id, "acknowledged")
-    record_audit(state.engine, principal.user, "alert_acknowledged", f"alert:{alert_id}")
+    state.audit.record(principal.user, "alert_acknowledged", f"alert:{alert_id}")
     return _public(get_alert(state.engine, alert_id, timezone=state.timezone, k=state.k).as_json(), evidence=False)
 
 
@@ -85,7 +83,7 @@ def alerts_dismiss(
 ) -> dict[str, Any]:
     state = app_state(request)
     change_alert(state.engine, alert_id, "dismissed", body.reason)
-    record_audit(state.engine, principal.user, "alert_dismissed", f"alert:{alert_id}", {"reason": body.reason})
+    state.audit.record(principal.user, "alert_dismissed", f"alert:{alert_id}", {"reason": body.reason})
     return _public(get_alert(state.engine, alert_id, timezone=state.timezone, k=state.k).as_json(), evidence=False)
 
 
@@ -101,5 +99,5 @@ def alerts_open_case(
     new = NewCase(title=body.title, alert_id=alert_id, assigned_unit=body.assigned_unit,
                   priority=body.priority, due_on=body.due_on, note=body.note)
     case_id = open_case(state.engine, new, actor=principal.user.username, timezone=state.timezone)
-    record_audit(state.engine, principal.user, "case_opened", f"case:{case_id}", {"alert": alert_id})
+    state.audit.record(principal.user, "case_opened", f"case:{case_id}", {"alert": alert_id})
     return {"case_id": case_id, "alert_id": alert_id}

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
 
-from ...accounts import can, record_audit
+from ...accounts import can
 from ...analysis.cases import (
     CASE_TRANSITIONS,
     CaseChange,
@@ -57,7 +57,7 @@ def cases_open(
         priority=body.priority, due_on=body.due_on, note=body.note,
     )
     case_id = open_case(state.engine, new, actor=principal.user.username, timezone=state.timezone)
-    record_audit(state.engine, principal.user, "case_opened", f"case:{case_id}")
+    state.audit.record(principal.user, "case_opened", f"case:{case_id}")
     return get_case(state.engine, case_id).as_json()
 
 
@@ -68,7 +68,7 @@ def cases_show(request: Request, case_id: int = CASE_ID, principal: Principal = 
     data["allowed_transitions"] = list(CASE_TRANSITIONS[data["status"]])
     if can(principal.user.role, "view_documents"):
         docs = evidence_documents(state.engine, data["documents"][:50])
-        record_audit(state.engine, principal.user, "view_documents", f"case:{case_id}", {"documents": [d.id for d in docs]})
+        state.audit.record(principal.user, "view_documents", f"case:{case_id}", {"documents": [d.id for d in docs]})
         data["linked_documents"] = [d.as_json() for d in docs]
     else:
         data["documents"] = []
@@ -84,7 +84,7 @@ def cases_update(
     change = CaseChange(status=body.status, assigned_unit=body.assigned_unit, priority=body.priority,
                         due_on=body.due_on, note=body.note, add_documents=tuple(body.add_documents))
     change_case(state.engine, case_id, change, actor=principal.user.username)
-    record_audit(state.engine, principal.user, "case_changed", f"case:{case_id}",
+    state.audit.record(principal.user, "case_changed", f"case:{case_id}",
                  body.model_dump(mode="json", exclude_none=True))
     return get_case(state.engine, case_id).as_json()
 

@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 
-from ...accounts import record_audit
 from ...analysis.evidence import evidence_documents
 from ...analysis.periods import Period
 from ...analysis.places import resolve_place_filter
@@ -76,7 +75,7 @@ def documents_search(
 ) -> dict[str, Any]:
     state = app_state(request)
     page = search_documents(state.engine, query)
-    record_audit(state.engine, principal.user, "search", "documents",
+    state.audit.record(principal.user, "search", "documents",
                  {"q": query.text, "documents": [h.document_id for h in page.hits]})
     return {"terms": list(page.terms), "documents": [hit_json(h) for h in page.hits], "next_cursor": page.next_cursor}
 
@@ -87,7 +86,7 @@ def documents_show(request: Request, document_id: int = ID, principal: Principal
     found = evidence_documents(state.engine, [document_id], chars=200_000)
     if not found:
         raise NotFound(f"no document {document_id}")
-    record_audit(state.engine, principal.user, "view_documents", f"document:{document_id}")
+    state.audit.record(principal.user, "view_documents", f"document:{document_id}")
     return found[0].as_json()
 
 
@@ -101,7 +100,7 @@ def stories_show(request: Request, story_id: int = ID, principal: Principal = De
         ids = [r[0] for r in conn.execute(select(documents.c.id).where(documents.c.story_id == story_id)
                                           .order_by(documents.c.published_at, documents.c.id).limit(100))]
     docs = evidence_documents(state.engine, ids)
-    record_audit(state.engine, principal.user, "view_documents", f"story:{story_id}", {"documents": ids})
+    state.audit.record(principal.user, "view_documents", f"story:{story_id}", {"documents": ids})
     return {
         "id": story.id, "title": story.title, "size": story.size,
         "first_published_at": story.first_published_at.isoformat() if story.first_published_at else None,
@@ -125,7 +124,7 @@ def documents_export(
     # and either is sent in chunks.
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+b")  # noqa: SIM115  (closed by the stream)
     rows = export_documents(state.engine, query, format, spool)
-    record_audit(state.engine, principal.user, "export", "documents", {"q": query.text, "format": format, "rows": rows})
+    state.audit.record(principal.user, "export", "documents", {"q": query.text, "format": format, "rows": rows})
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     spool.seek(0)
 

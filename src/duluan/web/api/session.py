@@ -12,7 +12,6 @@ from ...accounts import (
     can,
     create_api_token,
     list_api_tokens,
-    record_audit,
     revoke_api_token,
 )
 from ..auth import Principal, needs
@@ -73,7 +72,7 @@ def tokens_create(request: Request, body: TokenBody = Body(...),
 
     engine = app_state(request).engine
     secret, token = create_api_token(engine, principal.user, body.name)
-    record_audit(engine, principal.user, "token_created", f"token:{token.id}", {"name": body.name})
+    app_state(request).audit.record(principal.user, "token_created", f"token:{token.id}", {"name": body.name})
     return {"token": secret, **_token_json(token)}
 
 
@@ -84,5 +83,5 @@ def tokens_revoke(request: Request, token_id: int = Path(..., ge=1, le=2**31 - 1
 
     engine = app_state(request).engine
     revoke_api_token(engine, principal.user, token_id)
-    record_audit(engine, principal.user, "token_revoked", f"token:{token_id}")
+    app_state(request).audit.record(principal.user, "token_revoked", f"token:{token_id}")
     return {"revoked": token_id}

@@ -6,9 +6,8 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from ...accounts import can, record_audit
+from ...accounts import can
 from ...analysis.periods import Period
-from ...analysis.topic_report import topic_detail, topic_summaries
 from ..auth import Principal, needs
 from ..state import app_state
 from .params import period_params
@@ -24,7 +23,7 @@ def topics_list(
     _: Principal = Depends(needs("view_aggregates")),
 ) -> dict[str, Any]:
     state = app_state(request)
-    summaries = topic_summaries(state.engine, period.start, period.end, state.timezone, limit, k_anonymity=state.k)
+    summaries = state.topics(period, limit)
     return {"from": period.start.isoformat(), "to": period.end.isoformat(), "topics": [s.as_dict() for s in summaries]}
 
 
@@ -36,10 +35,10 @@ def topics_show(
     principal: Principal = Depends(needs("view_aggregates")),
 ) -> dict[str, Any]:
     state = app_state(request)
-    detail = topic_detail(state.engine, topic_id, period.start, period.end, state.timezone, k_anonymity=state.k)
+    detail = state.topic_detail(topic_id, period)
     data = detail.as_dict()
     if can(principal.user.role, "view_documents"):
-        record_audit(state.engine, principal.user, "view_documents", f"topic:{topic_id}",
+        state.audit.record(principal.user, "view_documents", f"topic:{topic_id}",
                      {"stories": [e.story_id for e in detail.evidence]})
     else:
         data["evidence"] = []

@@ -12,7 +12,6 @@ from ...accounts import (
     find_user,
     list_audit,
     list_users,
-    record_audit,
     set_role,
 )
 from ..auth import Principal, needs
@@ -34,7 +33,7 @@ def users_create(request: Request, body: NewUserBody = Body(...),
                  principal: Principal = Depends(needs("manage_users"))) -> dict[str, Any]:
     engine = app_state(request).engine
     user = create_user(engine, body.username, body.password, body.role)
-    record_audit(engine, principal.user, "user_created", f"user:{user.username}", {"role": user.role})
+    app_state(request).audit.record(principal.user, "user_created", f"user:{user.username}", {"role": user.role})
     return user_json(user)
 
 
@@ -45,10 +44,10 @@ def users_update(request: Request, body: UserUpdateBody = Body(...), username: s
     user = find_user(engine, username)
     if body.role is not None and body.role != user.role:
         user = set_role(engine, username, body.role)
-        record_audit(engine, principal.user, "role_changed", f"user:{username}", {"role": body.role})
+        app_state(request).audit.record(principal.user, "role_changed", f"user:{username}", {"role": body.role})
     if body.disabled:
         user = disable_user(engine, username)
-        record_audit(engine, principal.user, "user_disabled", f"user:{username}")
+        app_state(request).audit.record(principal.user, "user_disabled", f"user:{username}")
     return user_json(user)
 
 
@@ -60,5 +59,6 @@ def audit_list(
     limit: int = Query(100, ge=1, le=1000),
     _: Principal = Depends(needs("manage_users")),
 ) -> dict[str, Any]:
+    app_state(request).audit.flush()  # the queued rows too
     entries = list_audit(app_state(request).engine, limit=limit, action=action, username=username)
     return {"entries": [{**vars(e), "at": e.at.isoformat()} for e in entries]}

@@ -17,7 +17,6 @@ from ...accounts import (
     list_api_tokens,
     list_audit,
     list_users,
-    record_audit,
     revoke_api_token,
     set_password,
     set_role,
@@ -52,6 +51,7 @@ def account_page(
     }
     if can(user.role, "manage_users"):
         context["users"] = list_users(state.engine)
+        app_state(request).audit.flush()  # the queued rows too
         context["audit"] = list_audit(state.engine, limit=AUDIT_SHOWN)
     return render(request, "account.html", context, status=status)
 
@@ -97,7 +97,7 @@ def account_password(
         set_password(state.engine, user.username, new)
     except UsageError as exc:
         return account_page(request, principal, error=error_text(exc, language(request)), section="password", status=400)
-    record_audit(state.engine, user, "password_changed", f"user:{user.username}")
+    state.audit.record(user, "password_changed", f"user:{user.username}")
     # A new password ends every session of the user, this one too: start a fresh one here.
     token, _ = start_session(state.engine, user, hours=state.options.session_hours)
     response = RedirectResponse("/account?done=password", status_code=303)
@@ -115,7 +115,7 @@ def account_token_create(
     except UsageError as exc:
         return account_page(request, principal, error=error_text(exc, language(request)), section="tokens",
                             form={"name": name}, status=400)
-    record_audit(engine, principal.user, "token_created", f"token:{token.id}", {"name": token.name})
+    app_state(request).audit.record(principal.user, "token_created", f"token:{token.id}", {"name": token.name})
     # Rendered, not redirected: the secret is shown this once and never stored in clear.
     return account_page(request, principal, new_token=secret, section="tokens")
 
@@ -126,7 +126,7 @@ def account_token_revoke(
 ) -> Response:
     engine = app_state(request).engine
     revoke_api_token(engine, principal.user, token_id)
-    record_audit(engine, principal.user, "token_revoked", f"token:{token_id}")
+    app_state(request).audit.record(principal.user, "token_revoked", f"token:{token_id}")
     return RedirectResponse("/account?done=token_revoked", status_code=303)
 
 
@@ -144,7 +144,7 @@ def account_user_create(
     except UsageError as exc:
         return account_page(request, principal, error=error_text(exc, language(request)), section="users",
                             form={"username": username, "role": role}, status=400)
-    record_audit(engine, principal.user, "user_created", f"user:{user.username}", {"role": user.role})
+    app_state(request).audit.record(principal.user, "user_created", f"user:{user.username}", {"role": user.role})
     return RedirectResponse("/account?done=user_created", status_code=303)
 
 
@@ -162,5 +162,5 @@ def account_user_role(
         raise
     except UsageError as exc:
         return account_page(request, principal, error=error_text(exc, language(request)), section="users", status=400)
-    record_audit(engine, principal.user, "role_changed", f"user:{user.username}", {"role": user.role})
+    app_state(request).audit.record(principal.user, "role_changed", f"user:{user.username}", {"role": user.role})
     return RedirectResponse("/account?done=role_changed", status_code=303)

@@ -7,13 +7,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ...accounts import can, record_audit
+from ...accounts import can
 from ...analysis.alerts import (
     ALERT_STATUSES,
     ALERT_TRANSITIONS,
     change_alert,
-    get_alert,
-    list_alerts,
 )
 from ...analysis.cases import PRIORITIES, NewCase, open_case
 from ...analysis.evidence import evidence_documents
@@ -60,9 +58,9 @@ def alerts_page(
     try:
         # Without a period the list is every alert: triage should not miss an old one.
         period = read_period(state, scope) if scope.given else None
-        context["alerts"] = list_alerts(
-            state.engine, timezone=state.timezone, status=status or None, concern=concern or None,
-            place=read_place(scope.place), period=period, k=state.k, limit=LIST_LIMIT,
+        context["alerts"] = state.alerts(
+            status=status or None, concern=concern or None, place=read_place(scope.place),
+            period=period, limit=LIST_LIMIT,
         )
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
@@ -76,11 +74,11 @@ def alert_page(
 ) -> Response:
     """One alert; the triage forms post back here with their error when they fail."""
     state = app_state(request)
-    view = get_alert(state.engine, alert_id, timezone=state.timezone, k=state.k)
+    view = state.alert(alert_id)
     evidence = []
     if can(principal.user.role, "view_documents"):
         evidence = evidence_documents(state.engine, view.evidence)
-        record_audit(state.engine, principal.user, "view_documents", f"alert:{alert_id}",
+        state.audit.record(principal.user, "view_documents", f"alert:{alert_id}",
                      {"documents": [d.id for d in evidence]})
     context = {
         "alert": view, "chart": alert_chart(view.stats, language(request)), "flagged": sorted(view.stats.get("flagged", {}).items()),
@@ -106,7 +104,7 @@ def alert_acknowledge(
         change_alert(state.engine, alert_id, "acknowledged")
     except UsageError as exc:
         return alert_page(request, principal, alert_id, error=error_text(exc, language(request)), status=400)
-    record_audit(state.engine, principal.user, "alert_acknowledged", f"alert:{alert_id}")
+    state.audit.record(principal.user, "alert_acknowledged", f"alert:{alert_id}")
     return RedirectResponse(f"/alerts/{alert_id}", status_code=303)
 
 
@@ -125,7 +123,7 @@ def alert_dismiss(
     except UsageError as exc:
         return alert_page(request, principal, alert_id, error=error_text(exc, language(request)),
                           form={"reason": reason}, status=400)
-    record_audit(state.engine, principal.user, "alert_dismissed", f"alert:{alert_id}", {"reason": reason.strip()})
+    state.audit.record(principal.user, "alert_dismissed", f"alert:{alert_id}", {"reason": reason.strip()})
     return RedirectResponse(f"/alerts/{alert_id}", status_code=303)
 
 
@@ -148,5 +146,5 @@ def alert_open_case(
         case_id = open_case(state.engine, new, actor=principal.user.username, timezone=state.timezone)
     except UsageError as exc:
         return alert_page(request, principal, alert_id, error=error_text(exc, language(request)), form=form, status=400)
-    record_audit(state.engine, principal.user, "case_opened", f"case:{case_id}", {"alert": alert_id})
+    state.audit.record(principal.user, "case_opened", f"case:{case_id}", {"alert": alert_id})
     return RedirectResponse(f"/cases/{case_id}", status_code=303)

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ...accounts import can, record_audit
+from ...accounts import can
 from ...analysis.cases import (
     CASE_STATUSES,
     CASE_TRANSITIONS,
@@ -76,7 +76,7 @@ def case_page(
     linked = []
     if can(principal.user.role, "view_documents"):
         linked = evidence_documents(state.engine, case.documents[:LINKED_SHOWN])
-        record_audit(state.engine, principal.user, "view_documents", f"case:{case_id}",
+        state.audit.record(principal.user, "view_documents", f"case:{case_id}",
                      {"documents": [d.id for d in linked]})
     impact: Impact | None = None
     impact_note = None
@@ -110,7 +110,7 @@ def _apply(request: Request, principal: Principal, case_id: int, change: CaseCha
         change_case(state.engine, case_id, change, actor=principal.user.username)
     except UsageError as exc:
         return case_page(request, principal, case_id, error=error_text(exc, language(request)), form=form, status=400)
-    record_audit(state.engine, principal.user, "case_changed", f"case:{case_id}", audit)
+    state.audit.record(principal.user, "case_changed", f"case:{case_id}", audit)
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
 
 

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from ...accounts import record_audit
 from ...analysis.series import DOCUMENT_KINDS, SENTIMENTS
 from ...enrich.concerns import CONCERN_IDS
 from ...errors import UsageError
@@ -61,7 +60,7 @@ def search_page(
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
         return render(request, "search.html", context, status=400)
-    record_audit(state.engine, principal.user, "search", "documents",
+    state.audit.record(principal.user, "search", "documents",
                  {"q": query.text, "documents": [h.document_id for h in page.hits]})
     context["page"] = page
     if page.next_cursor:

@@ -7,10 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ...accounts import can, record_audit
+from ...accounts import can
 from ...analysis.overview import StoryItem
-from ...analysis.topic_report import TopicMerged, topic_summaries
-from ...analysis.trends import share_of_voice
+from ...analysis.topic_report import TopicMerged
 from ...errors import NotFound, UsageError
 from ..auth import Principal, needs
 from ..state import app_state
@@ -34,9 +33,8 @@ def topics_page(
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
         return render(request, "topics.html", context, status=400)
-    context["topics"] = topic_summaries(state.engine, period.start, period.end, state.timezone, LISTED,
-                                        k_anonymity=state.k)
-    context["share"] = share_chart(share_of_voice(state.engine, period), language(request))
+    context["topics"] = state.topics(period, LISTED)
+    context["share"] = share_chart(state.share_of_voice(period), language(request))
     context["period"], context["query"] = period, period_query(period)
     return render(request, "topics.html", context)
 
@@ -65,7 +63,7 @@ def topic_show(
     stories: tuple[StoryItem, ...] = ()
     if can(principal.user.role, "view_documents"):
         stories = page.stories
-        record_audit(state.engine, principal.user, "view_documents", f"topic:{topic_id}",
+        state.audit.record(principal.user, "view_documents", f"topic:{topic_id}",
                      {"stories": [s.story_id for s in stories]})
     context.update({
         "page": page, "summary": page.detail.summary, "stories": stories, "period": period,
