@@ -173,3 +173,19 @@ def test_workspace_on_postgresql_through_database_url(tmp_path: Path, runner: Cl
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def test_sigterm_stops_a_command_like_ctrl_c() -> None:
+    import signal
+
+    from duluan.cli import stop_cleanly_on_sigterm
+
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        stop_cleanly_on_sigterm()
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler)
+        with pytest.raises(KeyboardInterrupt):
+            handler(signal.SIGTERM, None)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

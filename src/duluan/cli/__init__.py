@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
+import threading
 from pathlib import Path
+from types import FrameType
 
 import click
 from rich.table import Table
@@ -23,6 +26,19 @@ def main() -> None:
     the language, group duplicates into stories. Start with `duluan demo`, or
     `duluan init DIR` then `duluan sources add` and `duluan ingest`.
     """
+    stop_cleanly_on_sigterm()
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def stop_cleanly_on_sigterm() -> None:
+    """SIGTERM ends a command the way Ctrl+C does: open transactions roll back and an
+    ingest's worker processes are shut down, instead of being left holding its database
+    connection (seen: a killed ingest's workers kept its PostgreSQL transaction open)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
 
 
 @main.command()
