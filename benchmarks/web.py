@@ -242,6 +242,8 @@ def main() -> None:
                         "month, then `topics update`; 3 to 6 minutes at 1M documents)")
     parser.add_argument("--no-enrich", dest="enrich", action="store_false",
                         help="ingest without labelling (faster, less CPU taken from the server)")
+    parser.add_argument("--ingest-nice", type=int, default=0, metavar="N",
+                        help="run the ingest under `nice -n N` (lower CPU priority than the server)")
     parser.add_argument("--no-ingest", dest="ingest", action="store_false",
                         help="load without ingesting (to tell the clients' cost from the ingest's)")
     parser.add_argument("--only", choices=sorted(GOALS_MS), default=None,
@@ -261,7 +263,7 @@ def main() -> None:
         streams.append(simulate_posts(scratch / "sim", 30, args.posts_per_day))
         print(f"simulated {sum(1 for _ in streams[0].open()):,} posts to ingest under load in {time.perf_counter() - began:.0f} s")
     server = Server(root, args.workers, scratch / "server.log")
-    ingestion = Ingestion(root, streams, args.enrich, scratch / "ingest.log")
+    ingestion = Ingestion(root, streams, args.enrich, scratch / "ingest.log", args.ingest_nice)
     try:
         openapi = server.wait_ready()
         login = httpx.post(f"{server.base}/api/v1/session", json={"username": USER, "password": password})

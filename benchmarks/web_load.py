@@ -118,8 +118,11 @@ def ingest_command(root: Path, path: Path, enrich: bool) -> list[str]:
 class Ingestion:
     """`duluan ingest FILE` in a child process, one file after another, until stopped."""
 
-    def __init__(self, root: Path, files: list[Path], enrich: bool, log: Path) -> None:
-        self.commands = [ingest_command(root, f, enrich) for f in files]
+    def __init__(self, root: Path, files: list[Path], enrich: bool, log: Path, nice: int = 0) -> None:
+        # `nice`: the ingest at a lower CPU priority than the server, as one would run a
+        # batch job beside a dashboard on a small machine.
+        prefix = ["nice", "-n", str(nice)] if nice else []
+        self.commands = [[*prefix, *ingest_command(root, f, enrich)] for f in files]
         self.log = log
         self._stop = threading.Event()
         self._lock = threading.Lock()
