@@ -299,7 +299,7 @@ def test_topics_national_and_in_a_place_and_the_topic_page(engine: Engine) -> No
         source_id = conn.execute(insert(sources).values(name="Báo Tuổi Trẻ", kind="feed", location="https://example.vn/rss",
                                                          options={}, fetch_state={}, created_at=datetime(2026, 9, 1, tzinfo=UTC))).inserted_primary_key[0]
         conn.execute(update(documents).where(documents.c.id == floods[-1]).values(
-            source_id=source_id, url="https://example.vn/ngap", title="Ngập <b>sâu</b>"))
+            source_id=source_id, kind="news", url="https://example.vn/ngap", title="Ngập <b>sâu</b>"))
     page = topic_page(engine, SETTINGS, 1, PERIOD)
     assert page.detail.summary.documents == 15 and page.volume.total is not None and page.volume.total.value == 15
     assert len(page.stories) == 10  # of 15 stories, the ten nearest the centre

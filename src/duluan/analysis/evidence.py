@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from ..store.schema import documents, sources
+from .privacy import public_url
 
 EVIDENCE_CHARS = 400
 
@@ -44,6 +45,7 @@ def evidence_documents(engine: Engine, ids: Sequence[int], chars: int = EVIDENCE
     with engine.connect() as conn:
         rows = {r.id: r for r in conn.execute(query)}
     return [
-        EvidenceDocument(r.id, r.story_id, r.kind, r.published_at, r.source, r.url, r.title, r.text[:chars])
+        EvidenceDocument(r.id, r.story_id, r.kind, r.published_at, r.source, public_url(r.kind, r.url), r.title,
+                         r.text[:chars])
         for i in ids if (r := rows.get(i)) is not None
     ]

@@ -53,7 +53,7 @@ from .cases import CaseView, get_case
 from .options import baseline_options
 from .periods import Period, today_in
 from .places import PlaceFilter, place_name
-from .privacy import Figure, guarded
+from .privacy import Figure, guarded, public_url
 from .series import SENTIMENTS, SOCIAL_KINDS, SeriesFilter, filtered
 from .topic_report import (
     COMPLAINT_AT,
@@ -650,7 +650,7 @@ def _stories(conn: Connection, topic_id: int, period: Period) -> tuple[StoryItem
         .limit(STORIES)
     )
     return tuple(
-        StoryItem(int(r.id), r.kind, r.title, _snippet(r.text), r.source, r.published_at, r.url, int(r.size),
+        StoryItem(int(r.id), r.kind, r.title, _snippet(r.text), r.source, r.published_at, public_url(r.kind, r.url), int(r.size),
                   round(float(r.similarity), 4))
         for r in conn.execute(query)
     )

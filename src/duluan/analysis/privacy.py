@@ -33,3 +33,13 @@ def guarded(value: int, social: int, authors: int, k: int) -> Figure:
     if social > 0 and authors < k:
         return Figure(None, k)
     return Figure(value, k)
+
+
+# A post's or comment's address names its author on most platforms (facebook.com/<name>/
+# posts/…), so evidence and search show links only for press articles and web pages.
+AUTHORED_KINDS = ("post", "comment")
+
+
+def public_url(kind: str, url: str | None) -> str | None:
+    """The link that may be shown for a document: none for posts and comments."""
+    return None if kind in AUTHORED_KINDS else url

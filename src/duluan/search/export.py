@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from sqlalchemy import Engine
 
+from ..analysis.privacy import public_url
 from ..errors import UsageError
 from .normalise import parse_query
 from .query import SearchQuery, check_query, cursor_after, find_ids, load_rows, order_of
@@ -45,7 +46,7 @@ def _rows(engine: Engine, query: SearchQuery, max_rows: int) -> Iterator[dict[st
         for document_id, _ in found:
             if document_id in rows:
                 row = rows[document_id]
-                yield {name: getattr(row, name) for name in EXPORT_COLUMNS}
+                yield {name: getattr(row, name) for name in EXPORT_COLUMNS} | {"url": public_url(row.kind, row.url)}
         sent += len(found)
         if len(found) < PAGE or not found:
             return

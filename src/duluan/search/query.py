@@ -30,6 +30,7 @@ from sqlalchemy import Connection, Engine, bindparam, select, text
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import BindParameter
 
+from ..analysis.privacy import public_url
 from ..errors import UsageError
 from ..records import DOCUMENT_KINDS
 from ..store.schema import UTCDateTime, documents, enrichments, sources
@@ -403,7 +404,7 @@ def search_documents(engine: Engine, query: SearchQuery) -> SearchPage:
 def _hit(row: Any, terms: tuple[Term, ...]) -> Hit:
     return Hit(
         document_id=row.id, story_id=row.story_id, kind=row.kind, source=row.source,
-        source_kind=row.source_kind, url=row.url, title=row.title, snippet=snippet(row.text, terms),
+        source_kind=row.source_kind, url=public_url(row.kind, row.url), title=row.title, snippet=snippet(row.text, terms),
         published_at=row.published_at, category=row.category, sentiment=row.sentiment,
         concern=row.concern,
     )
