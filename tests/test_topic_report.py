@@ -1,0 +1,36 @@
+"""Topic summaries counted in SQL: documents, stories, growth, sentiment, places and
+concerns per topic, each guarded by k distinct authors — checked against counts known by
+construction."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import Engine, update
+
+from analysis_data import BACH_MAI, HANOI, HCM, START, THANH_MY_TAY, add_posts
+from duluan.analysis.topic_report import topic_summaries
+from duluan.store.schema import enrichments
+from test_overview import _topic
+
+TZ = "Asia/Ho_Chi_Minh"
+
+
+def test_summary_figures_match_the_documents_written(engine: Engine) -> None:
+    day = START + timedelta(days=2)
+    hanoi = add_posts(engine, day, 8, concern="flooding", ward=BACH_MAI, province=HANOI)
+    saigon = add_posts(engine, day, 6, concern="flooding", ward=THANH_MY_TAY, province=HCM)
+    few = add_posts(engine, day, 3, concern="traffic", ward=THANH_MY_TAY, province=HCM, authors=2)
+    before = add_posts(engine, START - timedelta(days=2), 7, concern="flooding", ward=BACH_MAI)
+    with engine.begin() as conn:  # 5 of the Hà Nội posts are positive, the rest negative
+        conn.execute(update(enrichments).where(enrichments.c.document_id.in_(hanoi[:5])).values(sentiment="positive"))
+        conn.execute(update(enrichments).where(enrichments.c.document_id.in_(saigon[:2])).values(complaint_p=0.1))
+    _topic(engine, 1, hanoi + saigon + few + before, "ngập nước")
+    [summary] = topic_summaries(engine, START, START + timedelta(days=4), TZ, 5, k_anonymity=5)
+    assert (summary.documents, summary.stories) == (17, 17)
+    assert summary.previous_documents == 7 and abs(summary.growth - (17 - 7) / 7) < 1e-9
+    assert summary.sentiment == {"negative": 12, "neutral": 0, "positive": 5}
+    assert [(p.code, p.documents) for p in summary.places] == [(HCM, 9), (HANOI, 8)]  # largest first
+    # 6 Sài Gòn flooding posts, 2 of them not complaints: 8 + 4 = 12 flooding complaints;
+    # the 3 traffic posts come from 2 authors only, so their figure is hidden.
+    assert summary.concerns == [("flooding", 12), ("traffic", None)]
