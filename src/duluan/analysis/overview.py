@@ -82,7 +82,6 @@ __all__ = [
     "overview",
     "sections",
     "topic_page",
-    "trend_json",
     "wards_of",
 ]
 
@@ -210,16 +209,6 @@ def alert_json(view: AlertView) -> dict[str, Any]:
     return data
 
 
-def trend_json(result: Trend) -> dict[str, Any]:
-    return {
-        "filter": result.filter, "from": result.period.start.isoformat(), "to": result.period.end.isoformat(),
-        "granularity": result.granularity, "total": result.total.as_json() if result.total else None,
-        "expected_total": result.expected_total, "method": result.method,
-        "points": [{"bucket": p.bucket, "documents": p.documents.as_json(), "expected": p.expected}
-                   for p in result.points],
-    }
-
-
 @dataclass(frozen=True)
 class Sections:
     """What the overview and a place's page both show, for one period and place."""
@@ -243,7 +232,7 @@ class Sections:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "volume": trend_json(self.volume),
+            "volume": self.volume.as_json(),
             "sentiment": {"total": self.sentiment_total.as_json(), "parts": [s.to_json() for s in self.sentiment]},
             "concerns": {"complaints": self.complaints_total.as_json(), "top": [c.to_json() for c in self.concerns]},
             "places": {"level": self.places_level, "top": [p.to_json() for p in self.places]},
@@ -302,7 +291,7 @@ class TopicPage:
     def to_json(self) -> dict[str, Any]:
         return {
             **_scope_json(self.period, None, self.k), "topic": self.detail.as_dict(),
-            "volume": trend_json(self.volume), "stories": [s.to_json() for s in self.stories],
+            "volume": self.volume.as_json(), "stories": [s.to_json() for s in self.stories],
         }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
 from sqlalchemy import Engine, and_, distinct, func, select
@@ -39,6 +40,15 @@ class Trend:
     total: Figure | None = None
     expected_total: float | None = None
     method: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "filter": self.filter, "from": self.period.start.isoformat(), "to": self.period.end.isoformat(),
+            "granularity": self.granularity, "total": self.total.as_json() if self.total else None,
+            "expected_total": self.expected_total, "method": self.method,
+            "points": [{"bucket": p.bucket, "documents": p.documents.as_json(), "expected": p.expected}
+                       for p in self.points],
+        }
 
 
 def trend(

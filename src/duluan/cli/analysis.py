@@ -87,14 +87,7 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
                    k=int(ws.settings["k_anonymity"]), options=baseline_options(ws.settings))
     shares = share_of_voice(ws.engine, period) if share else []
     if as_json:
-        _json({
-            "share_of_voice": [vars(s) for s in shares],
-            "filter": result.filter, "from": period.start, "to": period.end, "granularity": result.granularity,
-            "total": result.total.as_json() if result.total else None, "expected_total": result.expected_total,
-            "method": result.method,
-            "points": [{"bucket": p.bucket, "documents": p.documents.as_json(),
-                        "expected": p.expected} for p in result.points],
-        })
+        _json({"share_of_voice": [vars(s) for s in shares], **result.as_json()})
         return
     table = Table("day" if not hourly else "hour", "documents", "expected", title=f"{result.filter}: {period.start} → {period.end}")
     for p in result.points:

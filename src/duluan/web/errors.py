@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -90,17 +91,11 @@ def _answer(request: Request, status: int, code: str, message: str,
     if wants_html(request):
         if status == 401:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-            return RedirectResponse(f"/login?next={_quote(target)}", status_code=303)
+            return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
         from .pages.render import render_error
 
         return render_error(request, status, message, headers=headers)
     return JSONResponse(error_body(status, code, message, details), status_code=status, headers=headers)
-
-
-def _quote(path: str) -> str:
-    from urllib.parse import quote
-
-    return quote(path, safe="/")
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 
 from ...accounts import can
 from ...analysis.alerts import change_alert, get_alert
@@ -13,7 +13,7 @@ from ...analysis.evidence import evidence_documents
 from ...analysis.places import resolve_place_filter
 from ..auth import Principal, needs
 from ..state import app_state
-from .params import period_params
+from .params import period_params, record_id
 from .schemas import DismissBody, OpenCaseFromAlertBody
 
 router = APIRouter(tags=["alerts"])
@@ -46,7 +46,7 @@ def _public(data: dict[str, Any], evidence: bool) -> dict[str, Any]:
 @router.get("/alerts/{alert_id}", summary="One alert: the statistics day by day and the evidence")
 def alerts_show(
     request: Request,
-    alert_id: int = Path(..., ge=1, le=2**31 - 1),
+    alert_id: int = record_id(),
     principal: Principal = Depends(needs("view_aggregates")),
 ) -> dict[str, Any]:
     state = app_state(request)
@@ -65,7 +65,7 @@ def alerts_show(
 @router.post("/alerts/{alert_id}/acknowledge", summary="Acknowledge an alert")
 def alerts_acknowledge(
     request: Request,
-    alert_id: int = Path(..., ge=1, le=2**31 - 1),
+    alert_id: int = record_id(),
     principal: Principal = Depends(needs("triage_alerts")),
 ) -> dict[str, Any]:
     state = app_state(request)
@@ -78,7 +78,7 @@ def alerts_acknowledge(
 def alerts_dismiss(
     request: Request,
     body: DismissBody = Body(...),
-    alert_id: int = Path(..., ge=1, le=2**31 - 1),
+    alert_id: int = record_id(),
     principal: Principal = Depends(needs("triage_alerts")),
 ) -> dict[str, Any]:
     state = app_state(request)
@@ -91,7 +91,7 @@ def alerts_dismiss(
 def alerts_open_case(
     request: Request,
     body: OpenCaseFromAlertBody | None = Body(None),
-    alert_id: int = Path(..., ge=1, le=2**31 - 1),
+    alert_id: int = record_id(),
     principal: Principal = Depends(needs("manage_cases")),
 ) -> dict[str, Any]:
     state = app_state(request)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 
 from ...accounts import can
 from ...analysis.cases import (
@@ -24,10 +24,10 @@ from ...analysis.options import baseline_options
 from ...analysis.places import resolve_place_filter
 from ..auth import Principal, needs
 from ..state import app_state
+from .params import record_id
 from .schemas import CaseUpdateBody, NewCaseBody
 
 router = APIRouter(tags=["cases"])
-CASE_ID = Path(..., ge=1, le=2**31 - 1)
 
 
 @router.get("/cases", summary="Cases, soonest due first")
@@ -62,7 +62,7 @@ def cases_open(
 
 
 @router.get("/cases/{case_id}", summary="One case with its timeline and linked documents")
-def cases_show(request: Request, case_id: int = CASE_ID, principal: Principal = Depends(needs("view_aggregates"))) -> dict[str, Any]:
+def cases_show(request: Request, case_id: int = record_id(), principal: Principal = Depends(needs("view_aggregates"))) -> dict[str, Any]:
     state = app_state(request)
     data = get_case(state.engine, case_id).as_json()
     data["allowed_transitions"] = list(CASE_TRANSITIONS[data["status"]])
@@ -77,7 +77,7 @@ def cases_show(request: Request, case_id: int = CASE_ID, principal: Principal = 
 
 @router.patch("/cases/{case_id}", summary="Change status, assignment, priority or due date; add a note or documents")
 def cases_update(
-    request: Request, body: CaseUpdateBody = Body(...), case_id: int = CASE_ID,
+    request: Request, body: CaseUpdateBody = Body(...), case_id: int = record_id(),
     principal: Principal = Depends(needs("manage_cases")),
 ) -> dict[str, Any]:
     state = app_state(request)
@@ -90,7 +90,7 @@ def cases_update(
 
 
 @router.get("/cases/{case_id}/impact", summary="After the answer: did the talk go down?")
-def cases_impact(request: Request, case_id: int = CASE_ID, _: Principal = Depends(needs("view_aggregates"))) -> dict[str, Any]:
+def cases_impact(request: Request, case_id: int = record_id(), _: Principal = Depends(needs("view_aggregates"))) -> dict[str, Any]:
     state = app_state(request)
     get_case(state.engine, case_id)  # 404 before "no concern to follow"
     result = case_impact(state.engine, case_id, timezone=state.timezone, k=state.k, options=baseline_options(state.settings))

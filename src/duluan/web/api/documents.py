@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 
@@ -22,9 +22,10 @@ from ...search import Hit, SearchQuery, export_documents, search_documents
 from ...store.schema import documents, stories
 from ..auth import Principal, needs
 from ..state import app_state
+from .params import MAX_ID, record_id
 
 router = APIRouter(tags=["documents"])
-ID = Path(..., ge=1, le=2**31 - 1)
+ALL_DAYS = 36_500  # a hundred years: "since the beginning" for a range given only its end
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
@@ -45,14 +46,15 @@ def build_query(
     sentiment: str | None = Query(None, max_length=10),
     complaint: bool = Query(False, description="Only citizens' complaints."),
     place: str | None = Query(None, max_length=200),
-    topic: int | None = Query(None, ge=1, le=2**31 - 1),
+    topic: int | None = Query(None, ge=1, le=MAX_ID),
     limit: int = Query(20, ge=1, le=200),
     cursor: str | None = Query(None, max_length=500),
 ) -> SearchQuery:
     state = app_state(request)
     low = high = None
     if start or end:
-        period: Period = state.period(start, end, None if start else 36500)
+        # Only an end given means everything up to it, not the default last 30 days.
+        period: Period = state.period(start, end, None if start else ALL_DAYS)
         low, high = period.utc_bounds()
     province: str | None = None
     wards: tuple[str, ...] = ()
@@ -81,7 +83,7 @@ def documents_search(
 
 
 @router.get("/documents/{document_id}", summary="One document: its redacted text, source, story and labels")
-def documents_show(request: Request, document_id: int = ID, principal: Principal = Depends(needs("view_documents"))) -> dict[str, Any]:
+def documents_show(request: Request, document_id: int = record_id(), principal: Principal = Depends(needs("view_documents"))) -> dict[str, Any]:
     state = app_state(request)
     found = evidence_documents(state.engine, [document_id], chars=200_000)
     if not found:
@@ -91,7 +93,7 @@ def documents_show(request: Request, document_id: int = ID, principal: Principal
 
 
 @router.get("/stories/{story_id}", summary="One story: the documents that tell the same event")
-def stories_show(request: Request, story_id: int = ID, principal: Principal = Depends(needs("view_documents"))) -> dict[str, Any]:
+def stories_show(request: Request, story_id: int = record_id(), principal: Principal = Depends(needs("view_documents"))) -> dict[str, Any]:
     state = app_state(request)
     with state.engine.connect() as conn:
         story = conn.execute(select(stories).where(stories.c.id == story_id)).first()

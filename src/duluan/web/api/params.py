@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from fastapi import Query, Request
+from fastapi import Path, Query, Request
 
 from ...analysis.periods import Period
 from ...analysis.places import PlaceFilter, resolve_place_filter
 from ..state import app_state
+
+# Ids are 32-bit integers on PostgreSQL: a larger one must be the caller's 422, not the
+# database's overflow (a 500).
+MAX_ID = 2**31 - 1
+
+
+def record_id() -> Any:
+    """A path parameter holding a record id: a fresh marker per route (FastAPI names it
+    after the parameter it is given to, so one object cannot serve two names)."""
+    return Path(..., ge=1, le=MAX_ID)
 
 
 @dataclass(frozen=True)

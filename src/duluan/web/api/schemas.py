@@ -6,6 +6,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .params import MAX_ID
+
 TEXT = 2000
 
 
@@ -31,7 +33,7 @@ class OpenCaseFromAlertBody(Body):
 
 
 class NewCaseBody(OpenCaseFromAlertBody):
-    alert_id: int | None = Field(None, ge=1, le=2**31 - 1)
+    alert_id: int | None = Field(None, ge=1, le=MAX_ID)
     document_ids: list[int] = Field(default_factory=list, max_length=500)
     concern: str | None = Field(None, max_length=40)
     place: str | None = Field(None, max_length=200)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Path, Request, Response
+from fastapi import APIRouter, Body, Depends, Request, Response
 
 from ...accounts import (
     PERMISSIONS,
@@ -16,6 +16,8 @@ from ...accounts import (
 )
 from ..auth import Principal, needs
 from ..login import log_in, log_out, set_session_cookie
+from ..state import app_state
+from .params import record_id
 from .schemas import LoginBody, TokenBody
 
 router = APIRouter(tags=["session"])
@@ -52,8 +54,6 @@ def me(principal: Principal = Depends(needs("view_aggregates"))) -> dict[str, An
 
 @router.get("/me/tokens", summary="My API tokens (never the secret)")
 def tokens_list(request: Request, principal: Principal = Depends(needs("view_aggregates"))) -> dict[str, Any]:
-    from ..state import app_state
-
     tokens = list_api_tokens(app_state(request).engine, principal.user)
     return {"tokens": [_token_json(t) for t in tokens]}
 
@@ -68,8 +68,6 @@ def _token_json(token: Any) -> dict[str, Any]:
 @router.post("/me/tokens", status_code=201, summary="Create an API token; the secret is shown once")
 def tokens_create(request: Request, body: TokenBody = Body(...),
                   principal: Principal = Depends(needs("view_aggregates"))) -> dict[str, Any]:
-    from ..state import app_state
-
     engine = app_state(request).engine
     secret, token = create_api_token(engine, principal.user, body.name)
     app_state(request).audit.record(principal.user, "token_created", f"token:{token.id}", {"name": body.name})
@@ -77,10 +75,8 @@ def tokens_create(request: Request, body: TokenBody = Body(...),
 
 
 @router.delete("/me/tokens/{token_id}", summary="Revoke one of my API tokens")
-def tokens_revoke(request: Request, token_id: int = Path(..., ge=1, le=2**31 - 1),
+def tokens_revoke(request: Request, token_id: int = record_id(),
                   principal: Principal = Depends(needs("view_aggregates"))) -> dict[str, Any]:
-    from ..state import app_state
-
     engine = app_state(request).engine
     revoke_api_token(engine, principal.user, token_id)
     app_state(request).audit.record(principal.user, "token_revoked", f"token:{token_id}")

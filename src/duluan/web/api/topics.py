@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from ...accounts import can
 from ...analysis.periods import Period
 from ..auth import Principal, needs
 from ..state import app_state
-from .params import period_params
+from .params import period_params, record_id
 
 router = APIRouter(tags=["topics"])
 
@@ -30,7 +30,7 @@ def topics_list(
 @router.get("/topics/{topic_id}", summary="One topic: figures, history and representative stories")
 def topics_show(
     request: Request,
-    topic_id: int = Path(..., ge=1, le=2**31 - 1),
+    topic_id: int = record_id(),
     period: Period = Depends(period_params),
     principal: Principal = Depends(needs("view_aggregates")),
 ) -> dict[str, Any]:

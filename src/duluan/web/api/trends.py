@@ -10,21 +10,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from ...analysis.options import baseline_options
 from ...analysis.periods import Period
 from ...analysis.series import make_filter
-from ...analysis.trends import Trend, share_of_voice, trend
+from ...analysis.trends import share_of_voice, trend
 from ..auth import Principal, needs
 from ..state import app_state
-from .params import period_params
+from .params import MAX_ID, period_params
 
 router = APIRouter(tags=["trends"])
-
-
-def trend_json(result: Trend) -> dict[str, Any]:
-    return {
-        "filter": result.filter, "from": result.period.start.isoformat(), "to": result.period.end.isoformat(),
-        "granularity": result.granularity, "total": result.total.as_json() if result.total else None,
-        "expected_total": result.expected_total, "method": result.method,
-        "points": [{"bucket": p.bucket, "documents": p.documents.as_json(), "expected": p.expected} for p in result.points],
-    }
 
 
 @router.get("/trends", summary="Counts per day or hour for a slice, with the expected baseline")
@@ -36,7 +27,7 @@ def trends(
     kind: str | None = Query(None, max_length=20, description="news, page, post or comment"),
     source_kind: str | None = Query(None, max_length=20),
     sentiment: str | None = Query(None, max_length=10),
-    topic: int | None = Query(None, ge=1, le=2**31 - 1),
+    topic: int | None = Query(None, ge=1, le=MAX_ID),
     granularity: str = Query("day", pattern="^(day|hour)$"),
     period: Period = Depends(period_params),
     _: Principal = Depends(needs("view_aggregates")),
@@ -45,7 +36,7 @@ def trends(
     flt = make_filter(concern=concern, place=place, category=category, kind=kind,
                       source_kind=source_kind, sentiment=sentiment, topic_id=topic)
     result = trend(state.engine, flt, period, granularity=granularity, k=state.k, options=baseline_options(state.settings))
-    return trend_json(result)
+    return result.as_json()
 
 
 @router.get("/share-of-voice", summary="Each topic's share of the period's stories")

@@ -23,6 +23,7 @@ from ...accounts import (
     start_session,
 )
 from ...errors import AuthenticationFailed, NotFound, UsageError
+from ..api.params import record_id
 from ..auth import Principal, needs
 from ..login import client_key, set_session_cookie
 from ..state import app_state
@@ -33,7 +34,6 @@ router = APIRouter(include_in_schema=False)
 AUDIT_SHOWN = 50
 # What the page confirms after a change (?done=...), each a MESSAGES key "done_<name>".
 DONE = ("password", "token_revoked", "user_created", "role_changed")
-TOKEN_ID = Path(..., ge=1, le=2**31 - 1)
 USERNAME = Path(..., min_length=1, max_length=60)
 
 
@@ -122,7 +122,7 @@ def account_token_create(
 
 @router.post("/account/tokens/{token_id}/revoke")
 def account_token_revoke(
-    request: Request, token_id: int = TOKEN_ID, principal: Principal = Depends(needs("view_aggregates"))
+    request: Request, token_id: int = record_id(), principal: Principal = Depends(needs("view_aggregates"))
 ) -> Response:
     engine = app_state(request).engine
     revoke_api_token(engine, principal.user, token_id)

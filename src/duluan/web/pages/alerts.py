@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts import can
@@ -17,6 +17,7 @@ from ...analysis.cases import PRIORITIES, NewCase, open_case
 from ...analysis.evidence import evidence_documents
 from ...enrich.concerns import CONCERN_IDS
 from ...errors import UsageError
+from ..api.params import record_id
 from ..auth import Principal, needs
 from ..state import app_state
 from .figures import alert_chart
@@ -33,7 +34,6 @@ from .params import (
 from .render import language, render
 
 router = APIRouter(include_in_schema=False)
-ALERT_ID = Path(..., ge=1, le=2**31 - 1)
 LIST_LIMIT = 200
 # The units the detector counts in (stats["unit"]), as MESSAGES keys.
 UNIT_KEYS = {
@@ -90,14 +90,14 @@ def alert_page(
 
 @router.get("/alerts/{alert_id}", response_class=HTMLResponse)
 def alert_show(
-    request: Request, alert_id: int = ALERT_ID, principal: Principal = Depends(needs("view_aggregates"))
+    request: Request, alert_id: int = record_id(), principal: Principal = Depends(needs("view_aggregates"))
 ) -> Response:
     return alert_page(request, principal, alert_id)
 
 
 @router.post("/alerts/{alert_id}/acknowledge")
 def alert_acknowledge(
-    request: Request, alert_id: int = ALERT_ID, principal: Principal = Depends(needs("triage_alerts"))
+    request: Request, alert_id: int = record_id(), principal: Principal = Depends(needs("triage_alerts"))
 ) -> Response:
     state = app_state(request)
     try:
@@ -112,7 +112,7 @@ def alert_acknowledge(
 def alert_dismiss(
     request: Request,
     reason: str = Form("", max_length=TEXT),
-    alert_id: int = ALERT_ID,
+    alert_id: int = record_id(),
     principal: Principal = Depends(needs("triage_alerts")),
 ) -> Response:
     state = app_state(request)
@@ -135,7 +135,7 @@ def alert_open_case(
     priority: str = Form("normal", max_length=10),
     due_on: str = Form("", max_length=10),
     note: str = Form("", max_length=TEXT),
-    alert_id: int = ALERT_ID,
+    alert_id: int = record_id(),
     principal: Principal = Depends(needs("manage_cases")),
 ) -> Response:
     state = app_state(request)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts import can
@@ -22,6 +22,7 @@ from ...analysis.evidence import evidence_documents
 from ...analysis.impact import Impact, case_impact
 from ...analysis.options import baseline_options
 from ...errors import UsageError
+from ..api.params import record_id
 from ..auth import Principal, needs
 from ..state import app_state
 from .figures import impact_chart
@@ -29,7 +30,6 @@ from .params import TEXT, FormError, error_text, read_day
 from .render import language, render
 
 router = APIRouter(include_in_schema=False)
-CASE_ID = Path(..., ge=1, le=2**31 - 1)
 BOARD_LIMIT = 500
 LINKED_SHOWN = 20
 # The verdicts of analysis/impact.py by their first words, as MESSAGES keys.
@@ -98,7 +98,7 @@ def case_page(
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_show(
-    request: Request, case_id: int = CASE_ID, principal: Principal = Depends(needs("view_aggregates"))
+    request: Request, case_id: int = record_id(), principal: Principal = Depends(needs("view_aggregates"))
 ) -> Response:
     return case_page(request, principal, case_id)
 
@@ -118,7 +118,7 @@ def _apply(request: Request, principal: Principal, case_id: int, change: CaseCha
 def case_move(
     request: Request,
     status: str = Form(..., max_length=20),
-    case_id: int = CASE_ID,
+    case_id: int = record_id(),
     principal: Principal = Depends(needs("manage_cases")),
 ) -> Response:
     return _apply(request, principal, case_id, CaseChange(status=status), {"status": status}, {})
@@ -128,7 +128,7 @@ def case_move(
 def case_note(
     request: Request,
     note: str = Form("", max_length=TEXT),
-    case_id: int = CASE_ID,
+    case_id: int = record_id(),
     principal: Principal = Depends(needs("manage_cases")),
 ) -> Response:
     if not note.strip():
@@ -143,7 +143,7 @@ def case_update(
     assigned_unit: str = Form("", max_length=200),
     priority: str = Form("", max_length=10),
     due_on: str = Form("", max_length=10),
-    case_id: int = CASE_ID,
+    case_id: int = record_id(),
     principal: Principal = Depends(needs("manage_cases")),
 ) -> Response:
     form = {"assigned_unit": assigned_unit, "priority": priority, "due_on": due_on}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts import can
 from ...analysis.overview import StoryItem
 from ...analysis.topic_report import TopicMerged
 from ...errors import NotFound, UsageError
+from ..api.params import record_id
 from ..auth import Principal, needs
 from ..state import app_state
 from .figures import share_chart, volume_chart
@@ -18,7 +19,6 @@ from .params import ScopeForm, error_text, period_query, read_period, scope_form
 from .render import language, render
 
 router = APIRouter(include_in_schema=False)
-TOPIC_ID = Path(..., ge=1, le=2**31 - 1)
 LISTED = 50
 
 
@@ -42,7 +42,7 @@ def topics_page(
 @router.get("/topics/{topic_id}", response_class=HTMLResponse)
 def topic_show(
     request: Request,
-    topic_id: int = TOPIC_ID,
+    topic_id: int = record_id(),
     scope: ScopeForm = Depends(scope_form),
     principal: Principal = Depends(needs("view_aggregates")),
 ) -> Response:
