@@ -33,6 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..text.fold import fold
+from ..text.hashing import splitmix64
 from ..text.keywords import DATA, _background, _stopwords
 from ..text.teencode import TEENCODE
 
@@ -119,16 +120,6 @@ _PAIR_BASE = 1 << 32
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _mix(values: np.ndarray) -> np.ndarray:
-    """A 64-bit finaliser (splitmix64), so nearby inputs land far apart."""
-    with np.errstate(over="ignore"):
-        values = values ^ (values >> np.uint64(30))
-        values = values * np.uint64(0xBF58476D1CE4E5B9)
-        values = values ^ (values >> np.uint64(27))
-        values = values * np.uint64(0x94D049BB133111EB)
-        return values ^ (values >> np.uint64(31))
-
-
 def _syllable_hash(syllable: str) -> int:
     return zlib.crc32(syllable.encode("utf-8"))
 
@@ -136,7 +127,7 @@ def _syllable_hash(syllable: str) -> int:
 def _pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """64-bit keys of syllable pairs from the CRC-32 of each syllable (order matters)."""
     with np.errstate(over="ignore"):
-        return _mix(first.astype(np.uint64) * _GOLDEN + second.astype(np.uint64))
+        return splitmix64(first.astype(np.uint64) * _GOLDEN + second.astype(np.uint64))
 
 
 class TopicVectorizer:

@@ -26,6 +26,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .features import FeatureExtractor, FeatureOptions
+from .fold import fold
 from .keywords import Keyword, document_keywords
 from .normalize import normalize_text
 from .places import PlaceMention, find_places
@@ -177,10 +178,13 @@ def _analyse_batch(
         word_lists = segment_batch(texts, [result.tokens for result in results])
         for result, words in zip(results, word_lists, strict=True):
             result.words = words
+    # Folded once, for places and the character n-grams of the features.
+    chars = "features" in wanted and options.features.char_ngrams[1] > 0
+    folded = [fold(text) for text in texts] if chars or "places" in wanted else None
     # 4. Places.
     if "places" in wanted:
-        for result in results:
-            result.places = find_places(result.text)
+        for result, folded_text in zip(results, folded or [], strict=True):
+            result.places = find_places(result.text, folded=folded_text)
     # 5. Keywords from the words of step 3.
     if "keywords" in wanted:
         top = options.keywords
@@ -192,6 +196,7 @@ def _analyse_batch(
             texts,
             tokens=[result.tokens for result in results],
             words=[result.words for result in results],
+            folded=folded,
         )
         indptr = matrix.indptr.tolist()
         indices, values, n_features = matrix.indices, matrix.data, matrix.shape[1]

@@ -44,7 +44,7 @@ BOILERPLATE = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass takes 3x as long to build
 class Keyword:
     phrase: str  # as most often written, diacritics kept
     key: str  # folded form used for counting
@@ -81,10 +81,17 @@ def _is_name(written: str) -> bool:
     return all(part[:1].isupper() for part in written.split())
 
 
-@lru_cache(maxsize=200_000)
-def _word_reading(text: str) -> tuple[str, str, bool, bool, str, bool]:
-    """How `_chunks` reads a word token's text: folded key, written form, whether it is
-    content, whether it is a name, and the last two again for the first word of a sentence."""
+_Reading = tuple[str, str, int, bool, bool, str, bool]
+# Readings of the word texts seen so far: a plain dict, since `_chunks` asks once per
+# word and an lru_cache wrapper would cost as much as the lookup.
+_READINGS: dict[str, _Reading] = {}
+_MAX_READINGS = 200_000
+
+
+def _word_reading(text: str) -> _Reading:
+    """How `_chunks` reads a word token's text: folded key, written form, syllables,
+    whether it is content, whether it is a name, and the last two again for the first
+    word of a sentence."""
     written = " ".join(text.split())
     key = fold(written)
     content = (
@@ -96,40 +103,57 @@ def _word_reading(text: str) -> tuple[str, str, bool, bool, str, bool]:
         if not _is_name(written[1:] or "x") or " " not in written
         else written
     )
-    return key, written, content, _is_name(written), first, _is_name(first)
+    syllables = key.count(" ") + 1
+    reading = (key, written, syllables, content, _is_name(written), first, _is_name(first))
+    if len(_READINGS) >= _MAX_READINGS:
+        _READINGS.clear()
+    _READINGS[text] = reading
+    return reading
 
 
-def _chunks(text: str, words: Sequence[Token] | None = None) -> Iterator[list[tuple[str, str]]]:
-    """Runs of content words as (folded, written) pairs, split at anything else."""
-    run: list[tuple[str, str]] = []
+# A run: the folded keys, written forms and syllable counts of its words.
+_Run = tuple[list[str], list[str], list[int]]
+
+
+def _chunks(text: str, words: Sequence[Token] | None = None) -> Iterator[_Run]:
+    """Runs of content words, split at anything else."""
+    keys: list[str] = []
+    forms: list[str] = []
+    sizes: list[int] = []
     run_is_name = False
     sentence_start = True
+    known = _READINGS.get
+    # Tokens are named tuples: token[0] is the text, token[3] the kind (the fastest access).
     for token in segment_words(text) if words is None else words:
-        if token.kind != "word":
-            if token.kind == "punct" and token.text.strip() in _SENTENCE_ENDS:
+        if token[3] != "word":
+            if token[3] == "punct" and token[0].strip() in _SENTENCE_ENDS:
                 sentence_start = True
-            if run:
-                yield run
-                run = []
+            if keys:
+                yield keys, forms, sizes
+                keys, forms, sizes = [], [], []
             continue
-        key, written, content, name, first_written, first_name = _word_reading(token.text)
+        key, written, syllables, content, name, first_written, first_name = known(
+            token[0]
+        ) or _word_reading(token[0])
         if sentence_start:
             written, name = first_written, first_name
             sentence_start = False
         if not content:
-            if run:
-                yield run
-                run = []
+            if keys:
+                yield keys, forms, sizes
+                keys, forms, sizes = [], [], []
             continue
         # A name ("Thủ Đức") and the common words around it ("bức xúc") are two
         # keywords, never one: runs also break where capitalisation changes.
-        if run and name != run_is_name:
-            yield run
-            run = []
-        run.append((key, written))
+        if keys and name != run_is_name:
+            yield keys, forms, sizes
+            keys, forms, sizes = [], [], []
+        keys.append(key)
+        forms.append(written)
+        sizes.append(syllables)
         run_is_name = name
-    if run:
-        yield run
+    if keys:
+        yield keys, forms, sizes
 
 
 def _candidates(text: str, words: Sequence[Token] | None = None) -> list[tuple[str, str]]:
@@ -137,16 +161,17 @@ def _candidates(text: str, words: Sequence[Token] | None = None) -> list[tuple[s
     as (folded key, written form), in order."""
     found: list[tuple[str, str]] = []
     append = found.append
-    for run in _chunks(text, words):
-        keys = [k for k, _ in run]
-        written = [w for _, w in run]
-        syllables = [k.count(" ") + 1 for k in keys]
-        size = len(run)
+    for keys, written, syllables in _chunks(text, words):
+        size = len(keys)
+        if size == 1:  # the most common run: one content word between stopwords
+            if syllables[0] <= MAX_SYLLABLES:
+                append((keys[0], written[0]))
+            continue
         for start in range(size):
             total = syllables[start]
             if total > MAX_SYLLABLES:  # "Thành phố Hồ Chí Minh" alone is already too long
                 continue
-            append(run[start])
+            append((keys[start], written[start]))
             for end in range(start + 1, min(size, start + MAX_WORDS)):
                 total += syllables[end]
                 if total > MAX_SYLLABLES:
@@ -168,15 +193,14 @@ def _weight(key: str, df: dict[str, int], documents: int) -> float:
     return idf * shape
 
 
-def _select(
-    scored: dict[str, float],
-    counts: Counter[str],
-    surfaces: Mapping[str, Mapping[str, int]],
-    top: int,
-) -> list[Keyword]:
-    chosen: list[Keyword] = []
+def _select(scored: dict[str, float], top: int) -> list[str]:
+    """The best `top` keys by score (ties by key), skipping any that overlaps one taken."""
+    chosen: list[str] = []
     taken: list[tuple[str, str, str]] = []  # each chosen key padded with spaces, first, last word
-    for key, score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
+    # Two sorts in C instead of one with a Python key: by key, then stably by score.
+    order = sorted(scored)
+    order.sort(key=scored.__getitem__, reverse=True)
+    for key in order:
         # Skip a phrase inside, around or chained to one already chosen: "thu gom" after
         # "thu gom rác", "đường ngập" after "ngập nước".
         padded = f" {key} "
@@ -186,14 +210,16 @@ def _select(
             if padded in other or other in padded or last == other_first or other_last == first:
                 break
         else:
-            # The form written most often, the first seen among equals.
-            forms = surfaces[key]
-            phrase = next(iter(forms)) if len(forms) == 1 else max(forms.items(), key=itemgetter(1))[0]
-            chosen.append(Keyword(phrase=phrase, key=key, score=round(score, 4), count=counts[key]))
+            chosen.append(key)
             if len(chosen) >= top:
                 break
             taken.append((padded, first, last))
     return chosen
+
+
+def _most_written(forms: Mapping[str, int]) -> str:
+    """The form written most often, the first seen among equals."""
+    return next(iter(forms)) if len(forms) == 1 else max(forms.items(), key=itemgetter(1))[0]
 
 
 @lru_cache(maxsize=200_000)
@@ -213,13 +239,6 @@ def document_keywords(
     """The most telling phrases of one text; `words` (from `segment_words`) if already made."""
     candidates = _candidates(text, words)
     counts: Counter[str] = Counter(map(itemgetter(0), candidates))
-    surfaces: dict[str, dict[str, int]] = {}
-    for key, written in candidates:
-        forms = surfaces.get(key)
-        if forms is None:
-            surfaces[key] = {written: 1}
-        else:
-            forms[written] = forms.get(written, 0) + 1
     # A phrase seen once in one text is only as good as its words are rare; one repeated
     # or known as a collocation in the background earns its length.
     scored = {}
@@ -227,7 +246,17 @@ def document_keywords(
         weight, once_is_enough = _background_weight(key)
         if once_is_enough or n > 1:
             scored[key] = (_REPEATS[n] if n < 64 else 1 + math.log(n)) * weight
-    return _select(scored, counts, surfaces, top)
+    chosen = _select(scored, top)
+    # Written forms only for the chosen few, in the order the text wrote them.
+    surfaces: dict[str, dict[str, int]] = {key: {} for key in chosen}
+    for key, written in candidates:
+        forms = surfaces.get(key)
+        if forms is not None:
+            forms[written] = forms.get(written, 0) + 1
+    return [
+        Keyword(_most_written(surfaces[key]), key, round(scored[key], 4), counts[key])
+        for key in chosen
+    ]
 
 
 def group_keywords(texts: Iterable[str], top: int = 8, min_share: float = 0.05) -> list[Keyword]:
@@ -252,4 +281,7 @@ def group_keywords(texts: Iterable[str], top: int = 8, min_share: float = 0.05) 
         for key, n in doc_freq.items()
         if n >= floor
     }
-    return _select(scored, doc_freq, surfaces, top)
+    return [
+        Keyword(_most_written(surfaces[key]), key, round(scored[key], 4), doc_freq[key])
+        for key in _select(scored, top)
+    ]

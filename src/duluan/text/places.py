@@ -418,10 +418,9 @@ def _filter(gaz: Gazetteer) -> _Filter:
     return _Filter(frozenset(first), frozenset(alone), frozenset(prefix), pairs, window)
 
 
-def _scan(gaz: Gazetteer, text: str) -> list[_Raw]:
+def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
     """Stage 2 over the whole text: the matches, in order, as `_match_at` finds them."""
     flt = _filter(gaz)
-    folded = fold(text)
     if len(folded) != len(text):  # rare: the slow tokeniser maps offsets per character
         tokens = _tokenize(text)
         keys = [t.key for t in tokens]
@@ -481,12 +480,16 @@ def _scan(gaz: Gazetteer, text: str) -> list[_Raw]:
     return raws
 
 
-def find_places(text: str) -> list[PlaceMention]:
-    """Every mention of a Vietnamese administrative unit in `text`, in order."""
+def find_places(text: str, *, folded: str | None = None) -> list[PlaceMention]:
+    """Every mention of a Vietnamese administrative unit in `text`, in order.
+
+    `folded` is `fold(text)` when the caller has made it already (the language core
+    folds each text once for places and features).
+    """
     if not text or not text.strip():
         return []
     gaz = load_gazetteer()
-    raws = _scan(gaz, text)
+    raws = _scan(gaz, text, fold(text) if folded is None else folded)
 
     # Resolve the unambiguous first, let them settle the others, then break the ties.
     settled: dict[int, tuple[list[Unit], float]] = {}
