@@ -3,6 +3,7 @@ import sys
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +93,25 @@ def test_given_tokens_and_words_give_the_same_rows():
     assert given_.has_canonical_format
     with pytest.raises(ValueError, match="lists of words"):
         extractor.transform(texts, words=words[:1])
+
+
+def test_given_folded_texts_give_the_same_rows():
+    from duluan.text.fold import fold
+
+    extractor = FeatureExtractor()
+    given_ = extractor.transform(TEXTS, folded=[fold(t) for t in TEXTS])
+    assert (given_ != extractor.transform(TEXTS)).nnz == 0
+    with pytest.raises(ValueError, match="lists of folded texts"):
+        extractor.transform(TEXTS, folded=[])
+
+
+def test_a_batch_too_large_for_32_bit_cell_keys_gives_the_same_rows():
+    # 4,097 texts × 2**20 columns number cells past 2**32: the extractor switches to
+    # 64-bit keys, and the rows must not change.
+    texts = [f"Ngập nước đường số {n % 97} ở phường {n % 13}" for n in range(4_097)]
+    extractor = FeatureExtractor(FeatureOptions(char_ngrams=(0, 0)))
+    large = extractor.transform(texts)
+    small = sp.vstack([extractor.transform(texts[i : i + 1_000]) for i in range(0, 4_097, 1_000)])
+    assert large.shape == small.shape
+    assert abs(large - small).max() == pytest.approx(0.0, abs=1e-7)
+    assert large.has_canonical_format

@@ -238,9 +238,9 @@ class FeatureExtractor:
                 hashed &= np.uint64(n_features - 1)
             else:
                 hashed %= np.uint64(n_features)
-            keys = np.concatenate(rows).astype(key_type)
-            keys *= key_type(n_features)
-            keys += hashed.astype(key_type)
+            keys: np.ndarray = np.concatenate(rows).astype(key_type)
+            np.multiply(keys, n_features, out=keys)
+            np.add(keys, hashed.astype(key_type), out=keys)
             keys.sort()
         else:
             keys = np.empty(0, dtype=key_type)
@@ -251,7 +251,7 @@ class FeatureExtractor:
         firsts = np.flatnonzero(starts_run)
         cells = keys[firsts]
         counts = np.diff(np.append(firsts, len(keys)))
-        row_of_cell = (cells // key_type(n_features)).astype(np.int64)
+        row_of_cell = (cells // n_features).astype(np.int64)
         indptr = np.zeros(n_docs + 1, dtype=np.int64)
         np.cumsum(np.bincount(row_of_cell, minlength=n_docs), out=indptr[1:])
         data = counts.astype(np.float32)
@@ -267,7 +267,7 @@ class FeatureExtractor:
             norms[norms == 0] = 1.0
             data *= (1.0 / norms).astype(np.float32)[row_of_cell]
         matrix = sp.csr_matrix(
-            (data, (cells % key_type(n_features)).astype(np.int32), indptr),
+            (data, (cells % n_features).astype(np.int32), indptr),
             shape=(n_docs, n_features),
         )
         matrix.has_sorted_indices = True
