@@ -1,9 +1,11 @@
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from duluan.text import normalize as normalize_module
 from duluan.text.fold import fold
 from duluan.text.normalize import (
     canonical_tone_placement,
@@ -183,3 +185,24 @@ def test_normalize_is_idempotent_on_any_text(text):
 def test_normalize_is_idempotent_on_entity_soup(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+def _tone_placement_by_regex_alone(text: str) -> str:
+    """The definition `canonical_tone_placement` speeds up with its cache of pieces."""
+    return normalize_module._TONED_WORD.sub(lambda m: normalize_module._place_tone(m.group(0)), text)
+
+
+@given(st.lists(st.one_of(vietnamese_sentences, words.map(_tone_on_first_vowel)), max_size=4))
+def test_tone_placement_by_pieces_equals_the_regex_over_the_whole_text(parts):
+    # The same pieces seen twice: the second time the cache of canonical pieces answers.
+    for text in (" ".join(parts), "\n".join(parts), " ".join(parts)):
+        assert canonical_tone_placement(text) == _tone_placement_by_regex_alone(text)
+
+
+_ANY_SPACE_RUN = re.compile("[\t\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\x0c\u00a0\u2003\u3000\u202f"))))
+def test_space_runs_become_one_space_and_lone_spaces_stay(text):
+    # The pattern skips a lone " " for speed; it must still equal "every run → one space".
+    assert normalize_module._SPACES.sub(" ", text) == _ANY_SPACE_RUN.sub(" ", text)
