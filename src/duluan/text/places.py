@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from typing import NamedTuple
 
 from duluan.text.fold import fold
@@ -55,6 +55,8 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
+# Split with the token captured: gap, token, gap, token…, gap in one call.
+_GAPS_AND_TOKENS = re.compile(f"({_TOKEN.pattern})")
 # What may stand between two tokens of one name: "TP.HCM", "Q. 1", "Bà Rịa - Vũng Tàu".
 _JOINER = re.compile(r"[\s.\-–']{0,3}")
 _CONTEXT_CHARS = 150  # how far a province or district counts as context, either side
@@ -425,7 +427,8 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         tokens = _tokenize(text)
         keys = [t.key for t in tokens]
     else:
-        keys = _TOKEN.findall(folded)
+        parts = _GAPS_AND_TOKENS.split(folded)
+        keys = parts[1::2]
     n = len(keys)
     first, alone, prefix, pairs = flt.first, flt.alone, flt.prefix, flt.pairs
     names = gaz.lengths
@@ -442,11 +445,9 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         return []
     if len(folded) == len(text):
         # Tokens are made only around the starts: most of a text is never looked at.
-        # Offsets without a match object per token: the text is gap, token, gap, token…,
-        # so token j runs from bounds[2j + 1] to bounds[2j + 2].
-        gaps = _TOKEN.split(folded)
-        pieces = chain.from_iterable(zip(map(len, gaps), map(len, keys), strict=False))
-        bounds = list(accumulate(pieces, initial=0))
+        # Offsets without a match object per token: the parts are gap, token, gap,
+        # token…, so token j runs from bounds[2j + 1] to bounds[2j + 2].
+        bounds = list(accumulate(map(len, parts), initial=0))
         made: list[_Token] = []  # tokens[made_from:] once made
         made_from = made_to = 0
     raws: list[_Raw] = []
