@@ -17,7 +17,7 @@ the whole batch, which is what makes the extractor cheap next to the segmenter.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -129,45 +129,37 @@ class FeatureExtractor:
         texts: Sequence[str],
         tokens: Sequence[Sequence[Token]] | None = None,
         words: Sequence[Sequence[Token]] | None = None,
-    ) -> tuple[list[int], list[int], list[int], list[int]]:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Codes and document ids of syllables and of words, in order, for the batch."""
         options = self.options
         token_lists = [tokenize(text) for text in texts] if tokens is None else tokens
-        syllables: list[int] = []
-        syllable_docs: list[int] = []
-        words_codes: list[int] = []
-        word_docs: list[int] = []
-        placeholder = self._placeholder_codes
-        # t[0] is a token's text and t[3] its kind: tuple indexing, the fastest access.
-        known = self._written_codes
-        for doc, doc_tokens in enumerate(token_lists):
-            codes = [
-                placeholder[t[3]] if t[3] in placeholder else known.get(t[0], -1)
-                for t in doc_tokens
-            ]
-            if -1 in codes:
-                codes = [
-                    self._syllable_code(t[0]) if c == -1 else c
-                    for c, t in zip(codes, doc_tokens, strict=True)
-                ]
-            syllables.extend(codes)
-            syllable_docs.extend([doc] * len(codes))
+        syllables, syllable_docs = self._codes_of(
+            token_lists, self._written_codes, self._syllable_code
+        )
         if options.word_ngrams[1] > 0:
             word_lists = segment_batch(texts, token_lists) if words is None else words
-            known = self._written_word_codes
-            for doc, doc_words in enumerate(word_lists):
-                codes = [
-                    placeholder[w[3]] if w[3] in placeholder else known.get(w[0], -1)
-                    for w in doc_words
-                ]
-                if -1 in codes:
-                    codes = [
-                        self._word_code(w[0]) if c == -1 else c
-                        for c, w in zip(codes, doc_words, strict=True)
-                    ]
-                words_codes.extend(codes)
-                word_docs.extend([doc] * len(codes))
+            words_codes, word_docs = self._codes_of(
+                word_lists, self._written_word_codes, self._word_code
+            )
+        else:
+            words_codes, word_docs = np.empty(0, np.uint64), np.empty(0, np.int64)
         return syllables, syllable_docs, words_codes, word_docs
+
+    def _codes_of(
+        self,
+        lists: Sequence[Sequence[Token]],
+        known: dict[str, int],
+        make: Callable[[str], int],
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """One code per token of every list (one pass over the flat batch), and its list's index."""
+        placeholder = self._placeholder_codes
+        flat = [token for tokens in lists for token in tokens]
+        # t[0] is a token's text and t[3] its kind: tuple indexing, the fastest access.
+        codes = [placeholder[t[3]] if t[3] in placeholder else known.get(t[0], -1) for t in flat]
+        if -1 in codes:
+            codes = [make(t[0]) if c == -1 else c for c, t in zip(codes, flat, strict=True)]
+        docs = np.repeat(np.arange(len(lists), dtype=np.int64), [len(tokens) for tokens in lists])
+        return np.array(codes, dtype=np.uint64), docs
 
     def transform(
         self,
@@ -194,14 +186,8 @@ class FeatureExtractor:
             (syllables, syllable_docs, options.syllable_ngrams, 1),
             (words_codes, word_docs, options.word_ngrams, 2),
         ):
-            if high > 0 and codes:
-                r, h = _ngram_hashes(
-                    np.asarray(codes, dtype=np.uint64),
-                    np.asarray(docs, dtype=np.int64),
-                    low,
-                    high,
-                    namespace,
-                )
+            if high > 0 and len(codes):
+                r, h = _ngram_hashes(codes, docs, low, high, namespace)
                 rows.append(r)
                 hashes.append(h)
         low, high = options.char_ngrams
