@@ -54,6 +54,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("session_hours", 12.0, "How long a dashboard login lasts before the user signs in again."),
     Setting("login_max_failures", 5, "Failed logins allowed per address and username within login_window_seconds before a pause."),
     Setting("login_window_seconds", 300.0, "The window over which failed logins are counted."),
+    Setting("page_cache_seconds", 60.0, "How long the dashboard keeps a counted page (overview, topics, alerts) before counting it again; a change made in the app forgets them at once."),
+    Setting("auth_cache_seconds", 5.0, "How long the server remembers who an API token or login cookie stands for; a revoke or logout made in the app applies at once, one made with `duluan users` within this time. 0 turns it off."),
     Setting("login_link_minutes", 60.0, "How long a one-time login link (`duluan users login-link`) stays valid."),
 )
 

@@ -135,7 +135,7 @@ def demo(directory: Path | None, days: int, seed: int, no_serve: bool, port: int
         from ..web.state import WebOptions
         from .serve import serve_workspace
 
-        serve_workspace(result.workspace, WebOptions(port=port))
+        serve_workspace(result.workspace, WebOptions.from_settings(result.workspace.settings, port=port))
 
 
 def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_Minh") -> None:

@@ -36,7 +36,7 @@ def serve(host: str, port: int, behind_tls: bool, link_for: str | None,
     from ..web.state import WebOptions
 
     ws = open_workspace(workspace, database_url)
-    options = WebOptions(host=host, port=port, force_secure_cookies=behind_tls)
+    options = WebOptions.from_settings(ws.settings, host=host, port=port, force_secure_cookies=behind_tls)
     serve_workspace(ws, options, link_for)
 
 

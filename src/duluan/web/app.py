@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..workspace import Workspace
 from .api import API_PREFIX, api_router
-from .cache import ForgetPagesOnChange
+from .cache import ForgetOnChange
 from .errors import install_error_handlers
 from .pages import pages_router
 from .security import SecurityHeaders
@@ -55,7 +55,7 @@ def create_app(workspace: Workspace, options: WebOptions | None = None) -> FastA
     )
     app.state.duluan = state
     install_error_handlers(app)
-    app.add_middleware(ForgetPagesOnChange, cache=state.pages)
+    app.add_middleware(ForgetOnChange, caches=(state.pages, state.credentials))
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api_router())

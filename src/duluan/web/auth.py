@@ -18,6 +18,7 @@ from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBea
 
 from ..accounts import Session, User, require, session_for_token, user_for_api_token
 from ..errors import AuthenticationFailed, PermissionDenied
+from ..store.repository import utcnow
 from .state import app_state
 
 SESSION_COOKIE = "duluan_session"
@@ -51,12 +52,15 @@ def principal_from_request(request: Request) -> Principal | None:
     principal: Principal | None = None
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
-        user = user_for_api_token(state.engine, header[7:].strip())
+        bearer = header[7:].strip()
+        user = state.credentials.lookup("token", bearer, lambda: user_for_api_token(state.engine, bearer))
         if user is None:
             raise AuthenticationFailed("this API token is unknown or revoked; create one with `duluan users token`")
         principal = Principal(user, "token")
     elif token := request.cookies.get(SESSION_COOKIE):
-        session = session_for_token(state.engine, token)
+        session = state.credentials.lookup("session", token, lambda: session_for_token(state.engine, token))
+        if session is not None and session.expires_at <= utcnow():
+            session = None  # it ended while remembered
         if session is not None:
             principal = Principal(session.user, "session", session, token)
     request.state.principal = principal

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from ..errors import UsageError
 
@@ -82,15 +82,20 @@ class PageCache:
             self._generation += 1
 
 
-class ForgetPagesOnChange:
-    """ASGI middleware: a successful change (POST, PATCH, DELETE…) empties the page cache,
-    so the person who acknowledged an alert sees it acknowledged on the overview."""
+class Clearable(Protocol):
+    def clear(self) -> None: ...
+
+
+class ForgetOnChange:
+    """ASGI middleware: a successful change (POST, PATCH, DELETE…) empties the caches: the
+    person who acknowledged an alert sees it acknowledged on the overview, and a revoked
+    token or a logout takes effect on the next request."""
 
     SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 
-    def __init__(self, app: Any, cache: PageCache) -> None:
+    def __init__(self, app: Any, caches: Sequence[Clearable]) -> None:
         self.app = app
-        self.cache = cache
+        self.caches = caches
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope["method"] in self.SAFE:
@@ -99,7 +104,8 @@ class ForgetPagesOnChange:
 
         async def watch(message: Any) -> None:
             if message["type"] == "http.response.start" and message["status"] < 400:
-                self.cache.clear()
+                for cache in self.caches:
+                    cache.clear()
             await send(message)
 
         await self.app(scope, receive, watch)

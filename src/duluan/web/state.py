@@ -26,6 +26,7 @@ from ..analysis.topic_report import TopicDetail, TopicSummary, topic_detail, top
 from ..analysis.trends import Share, share_of_voice
 from ..workspace import Workspace
 from .cache import PageCache
+from .credentials import CredentialCache
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,29 @@ class WebOptions:
     # Dashboard pages (overview, places, topics) are kept this long; a change made through
     # the app (an alert acknowledged, a case moved) forgets them at once.
     page_cache_seconds: float = 60.0
+    # Who a token or session cookie stands for is remembered this long (web/credentials.py).
+    auth_cache_seconds: float = 5.0
     warm_cache: bool = True  # compute the default overview when the server starts
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], **given: Any) -> WebOptions:
+        """The workspace's settings (duluan.toml, environment), then what the command line gave."""
+        named = {
+            name: type(getattr(cls(), name))(settings[name])
+            for name in _FROM_SETTINGS
+            if name in settings
+        }
+        return cls(**{**named, **given})
+
+
+# WebOptions fields that are also workspace settings (config.SETTINGS documents them).
+_FROM_SETTINGS = (
+    "session_hours",
+    "login_max_failures",
+    "login_window_seconds",
+    "page_cache_seconds",
+    "auth_cache_seconds",
+)
 
 
 @dataclass
@@ -51,8 +74,10 @@ class AppState:
     limiter: LoginRateLimiter = field(init=False)
     pages: PageCache = field(init=False)
     audit: AuditWriter = field(init=False)
+    credentials: CredentialCache = field(init=False)
 
     def __post_init__(self) -> None:
+        self.credentials = CredentialCache(self.options.auth_cache_seconds)
         self.audit = AuditWriter(self.workspace.engine)
         self.limiter = LoginRateLimiter(self.options.login_max_failures, self.options.login_window_seconds)
         self.pages = PageCache(ttl_seconds=self.options.page_cache_seconds)
