@@ -224,7 +224,7 @@ def run_phase(phase: Phase, base: str, targets: list[Target], token: str, cookie
                 began = time.perf_counter()
                 try:
                     status = await asyncio.wait_for(_get(reader, writer, requests[target]), timeout=60)
-                except (OSError, ValueError, asyncio.TimeoutError, asyncio.IncompleteReadError):
+                except (TimeoutError, OSError, ValueError, asyncio.IncompleteReadError):
                     status = 0
                     writer.close()
                     reader, writer = await asyncio.open_connection(host, int(port))
