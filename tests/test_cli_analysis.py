@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from analysis_data import BACH_MAI, add_background, add_posts
+from duluan.analysis.periods import today_in
 from duluan.cli import main
+from duluan.config import SETTINGS_BY_NAME
 from duluan.workspace import find_workspace
 
 
@@ -19,7 +21,8 @@ def _workspace(tmp_path: Path) -> tuple[CliRunner, list[str]]:
     assert runner.invoke(main, ["init", str(ws)]).exit_code == 0
     engine = find_workspace(ws).engine
     # A month that ends yesterday, with a surge of uncollected rubbish over its last days.
-    first = date.today() - timedelta(days=30)
+    # The workspace's today (Asia/Ho_Chi_Minh), not the machine's: from 17:00 UTC they differ.
+    first = today_in(SETTINGS_BY_NAME["timezone"].default) - timedelta(days=30)
     add_background(engine, first, 30, 3, ward=BACH_MAI)
     for day in (27, 28, 29):
         add_posts(engine, first + timedelta(days=day), 15, ward=BACH_MAI)

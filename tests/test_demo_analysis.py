@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from analysis_data import BACH_MAI, add_background, add_posts
+from duluan.analysis.periods import today_in
+from duluan.config import SETTINGS_BY_NAME
 from duluan.demo_analysis import analyse_demo
 from duluan.workspace import init_workspace
 
 
 def test_the_demo_raises_the_surge_and_carries_a_case_through(tmp_path: Path) -> None:
     workspace = init_workspace(tmp_path / "ws")
-    first = date.today() - timedelta(days=30)
+    # The workspace's today (Asia/Ho_Chi_Minh), not the machine's: from 17:00 UTC they differ.
+    first = today_in(SETTINGS_BY_NAME["timezone"].default) - timedelta(days=30)
     add_background(workspace.engine, first, 30, 3, ward=BACH_MAI)
     for day in (15, 16, 17):
         add_posts(workspace.engine, first + timedelta(days=day), 15, ward=BACH_MAI)

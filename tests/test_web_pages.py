@@ -114,7 +114,9 @@ def test_places_resolve_names_old_and_new_and_list_the_choices(site: Site) -> No
     assert "Quận Phú Nhuận (cũ)" in old.text and "Phường Cầu Kiệu" in old.text
     ambiguous = client.get(f"/places?q=Phú Nhuận&{PERIOD}")
     assert ambiguous.status_code == 400
-    assert "Phường Phú Nhuận (ward 27073" in ambiguous.text
+    assert "Phường Phú Nhuận (phường/xã 27073" in ambiguous.text and "có thể là nhiều đơn vị" in ambiguous.text
+    english = site.client("analyst", lang="en").get(f"/places?q=Phú Nhuận&{PERIOD}")
+    assert "Phường Phú Nhuận (ward 27073" in english.text and "may mean several units" in english.text
     assert client.get("/places/99999").status_code == 404
 
 
@@ -214,12 +216,12 @@ def test_open_a_case_from_an_alert_then_move_it(site: Site, tmp_path: Path) -> N
     assert "Gọi công ty môi trường" in page
     # One button per allowed move; the impact waits for an answer and says so.
     assert 'value="in_progress"' in page and 'value="resolved"' not in page
-    assert "has not been answered yet" in page
+    assert "chưa được trả lời" in page
     path = f"/cases/{case_id}/status"
     assert _post(own, "case_officer", path, {"status": "in_progress"}, token=False).status_code == 403
     assert _post(own, "viewer", path, {"status": "in_progress"}).status_code == 403
     refused = _post(own, "case_officer", path, {"status": "resolved"})
-    assert refused.status_code == 400 and "it can move to: in_progress, answered, closed" in refused.text
+    assert refused.status_code == 400 and "chỉ có thể chuyển sang: Đang xử lý, Đã trả lời, Đã đóng" in refused.text
     moved = _post(own, "case_officer", path, {"status": "in_progress"})
     assert (moved.status_code, moved.headers["location"]) == (303, f"/cases/{case_id}")
     assert _post(own, "case_officer", f"/cases/{case_id}/note", {"note": "Đã thu gom xong"}).status_code == 303
@@ -283,6 +285,34 @@ def test_wrong_filters_come_back_with_a_message_in_the_readers_language(site: Si
     assert vi.status_code == 400 and "Số ngày “abc” không hợp lệ" in vi.text
     en = site.client("analyst", lang="en").get("/alerts?days=0")
     assert en.status_code == 400 and "Days “0” is not valid" in en.text
+
+
+@pytest.mark.parametrize(
+    ("path", "vietnamese", "english"),
+    [
+        ("/?from=2026-13-01", "Ngày bắt đầu &#39;2026-13-01&#39; không phải là ngày", "--from &#39;2026-13-01&#39; is not a date"),
+        ("/?from=2999-01-01", "nằm trong tương lai", "is in the future"),
+        ("/alerts?from=2026-06-10&to=2026-06-01", "ngày kết thúc đứng trước ngày bắt đầu", "it ends before it starts"),
+        ("/places?q=Xứ Sở Thần Tiên", "không có đơn vị hành chính nào tên", "no administrative unit is called"),
+        ("/alerts/999999", "không có cảnh báo số 999999", "no alert 999999"),
+        ("/cases/999999", "không có hồ sơ số 999999", "no case 999999"),
+    ],
+)
+def test_the_librarys_errors_reach_the_page_in_its_language(site: Site, path: str, vietnamese: str, english: str) -> None:
+    vi = site.client("analyst").get(path)
+    en = site.client("analyst", lang="en").get(path)
+    assert vi.status_code == en.status_code and vi.status_code in (400, 404)
+    assert vietnamese in vi.text and english not in vi.text
+    assert english in en.text and vietnamese not in en.text
+
+
+def test_a_refused_alert_move_names_the_allowed_ones_in_vietnamese(site: Site, tmp_path: Path) -> None:
+    own = site.clone(tmp_path / "ws")
+    waste = own.alerts["waste"]
+    assert _post(own, "analyst", f"/alerts/{waste}/acknowledge", {}).status_code == 303
+    again = _post(own, "analyst", f"/alerts/{waste}/acknowledge", {})
+    assert again.status_code == 400
+    assert "đang ở trạng thái “Đã tiếp nhận”; chỉ có thể chuyển sang: Đã bỏ qua, Đã lập hồ sơ" in again.text
 
 
 # English on every page: one phrase each that only the English switch shows.

@@ -17,6 +17,9 @@
     │                                carries a reason code, stored as a reject
     └── StoreError                   the database refused or is out of date
 
+An error the dashboard can show also carries its message in Vietnamese (`vi`): the pages
+are Vietnamese first, the CLI and the API speak English.
+
 Edges translate these: the CLI prints one line and exits 2 for usage errors, 1 otherwise;
 the web API answers {"error": {"code", "message"}} with 400 for usage errors, 404 for
 NotFound, 401/403/429 for AuthError, and 500 only for a bug.
@@ -26,7 +29,15 @@ from __future__ import annotations
 
 
 class DuluanError(Exception):
-    """Base of every error duluan raises on purpose."""
+    """Base of every error duluan raises on purpose; `vi` is its message in Vietnamese."""
+
+    def __init__(self, *args: object, vi: str | None = None) -> None:
+        super().__init__(*args)
+        self.vi = vi
+
+    def message_in(self, language: str) -> str:
+        """The message in `language` ("vi" or "en"), English when no translation was given."""
+        return self.vi if language == "vi" and self.vi else str(self)
 
 
 class UsageError(DuluanError):

@@ -30,6 +30,10 @@ from .series import SeriesFilter, count_series, distinct_authors, filtered
 from .surges import Detection, SeriesKey, SeriesSet, Surge, SurgeOptions, detect
 
 ALERT_STATUSES = ("new", "acknowledged", "dismissed", "case")
+# The statuses as the dashboard names them (Vietnamese first); errors use them too.
+ALERT_STATUS_NAMES_VI = {
+    "new": "Mới", "acknowledged": "Đã tiếp nhận", "dismissed": "Đã bỏ qua", "case": "Đã lập hồ sơ",
+}  # fmt: skip
 # What a person may do to an alert in each status.
 ALERT_TRANSITIONS: dict[str, tuple[str, ...]] = {
     "new": ("acknowledged", "dismissed", "case"),
@@ -311,7 +315,9 @@ def get_alert(engine: Engine, alert_id: int, *, timezone: str, k: int = 5) -> Al
     with engine.connect() as conn:
         row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
     if row is None:
-        raise UnknownAlert(f"no alert {alert_id}; `duluan alerts list` shows them")
+        raise UnknownAlert(
+            f"no alert {alert_id}; `duluan alerts list` shows them", vi=f"không có cảnh báo số {alert_id}"
+        )
     return _view(row, engine, k, timezone)
 
 
@@ -322,13 +328,23 @@ def set_alert_status(
     """Move an alert to `status` if its current status allows; dismissing needs a reason."""
     row = conn.execute(select(alerts.c.status).where(alerts.c.id == alert_id)).first()
     if row is None:
-        raise UnknownAlert(f"no alert {alert_id}; `duluan alerts list` shows them")
+        raise UnknownAlert(
+            f"no alert {alert_id}; `duluan alerts list` shows them", vi=f"không có cảnh báo số {alert_id}"
+        )
     allowed = ALERT_TRANSITIONS[row.status]
     if status not in allowed:
         choices = ", ".join(allowed) if allowed else "none: it is final"
-        raise TransitionNotAllowed(f"alert {alert_id} is {row.status}; it can become: {choices}")
+        choices_vi = ", ".join(ALERT_STATUS_NAMES_VI[s] for s in allowed) if allowed else "không: đây là trạng thái cuối"
+        raise TransitionNotAllowed(
+            f"alert {alert_id} is {row.status}; it can become: {choices}",
+            vi=f"cảnh báo {alert_id} đang ở trạng thái “{ALERT_STATUS_NAMES_VI[row.status]}”; "
+            f"chỉ có thể chuyển sang: {choices_vi}",
+        )
     if status == "dismissed" and not (reason or "").strip():
-        raise UsageError("dismissing an alert needs a reason (--reason), so others know why")
+        raise UsageError(
+            "dismissing an alert needs a reason (--reason), so others know why",
+            vi="bỏ qua cảnh báo cần ghi lý do, để người khác biết vì sao",
+        )
     now = now or utcnow()
     values: dict[str, Any] = {"status": status, "updated_at": now}
     if reason is not None:

@@ -35,6 +35,11 @@ CASE_TRANSITIONS: dict[str, tuple[str, ...]] = {
     "closed": (),
 }
 PRIORITIES = ("low", "normal", "high", "urgent")
+# The statuses as the dashboard names them (Vietnamese first); errors use them too.
+CASE_STATUS_NAMES_VI = {
+    "open": "Mới mở", "in_progress": "Đang xử lý", "answered": "Đã trả lời", "resolved": "Đã giải quyết",
+    "closed": "Đã đóng",
+}  # fmt: skip
 STATUS_STAMPS = {"in_progress": "started_at", "answered": "answered_at", "resolved": "resolved_at", "closed": "closed_at"}
 MAX_LINKED_FROM_ALERT = 500
 
@@ -180,9 +185,12 @@ def change_case(engine: Engine, case_id: int, change: CaseChange, *, actor: str,
     with engine.begin() as conn:
         row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
         if row is None:
-            raise UnknownCase(f"no case {case_id}; `duluan cases list` shows them")
+            raise UnknownCase(f"no case {case_id}; `duluan cases list` shows them", vi=f"không có hồ sơ số {case_id}")
         if row.status == "closed":
-            raise CaseTransitionNotAllowed(f"case {case_id} is closed and cannot change; open a new case")
+            raise CaseTransitionNotAllowed(
+                f"case {case_id} is closed and cannot change; open a new case",
+                vi=f"hồ sơ {case_id} đã đóng, không thể thay đổi; hãy mở hồ sơ mới",
+            )
         values: dict[str, Any] = {}
         if change.status is not None and change.status != row.status:
             if change.status not in CASE_STATUSES:
@@ -190,7 +198,9 @@ def change_case(engine: Engine, case_id: int, change: CaseChange, *, actor: str,
             allowed = CASE_TRANSITIONS[row.status]
             if change.status not in allowed:
                 raise CaseTransitionNotAllowed(
-                    f"case {case_id} is {row.status}; it can move to: {', '.join(allowed)}"
+                    f"case {case_id} is {row.status}; it can move to: {', '.join(allowed)}",
+                    vi=f"hồ sơ {case_id} đang ở trạng thái “{CASE_STATUS_NAMES_VI[row.status]}”; chỉ có thể "
+                    f"chuyển sang: {', '.join(CASE_STATUS_NAMES_VI[s] for s in allowed)}",
                 )
             values["status"] = change.status
             stamp = STATUS_STAMPS.get(change.status)
@@ -267,7 +277,7 @@ def get_case(engine: Engine, case_id: int) -> CaseView:
     with engine.connect() as conn:
         row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
         if row is None:
-            raise UnknownCase(f"no case {case_id}; `duluan cases list` shows them")
+            raise UnknownCase(f"no case {case_id}; `duluan cases list` shows them", vi=f"không có hồ sơ số {case_id}")
         return _case_view(conn, row, full=True)
 
 

@@ -27,6 +27,7 @@ from ..errors import UsageError
 from ..store.schema import alerts, cases
 from .alerts import series_filter
 from .baseline import BaselineOptions, lower_tail, upper_tail, weekday_factors
+from .cases import CASE_STATUS_NAMES_VI
 from .periods import Period, check_timezone, today_in
 from .privacy import guarded
 from .series import SeriesFilter, count_series, distinct_authors
@@ -71,9 +72,16 @@ def case_impact(
     if row is None:
         raise UsageError(f"no case {case_id}; `duluan cases list` shows them")
     if row.concern is None or row.concern == "other":
-        raise UsageError(f"case {case_id} has no civic concern to follow; set one when opening it")
+        raise UsageError(
+            f"case {case_id} has no civic concern to follow; set one when opening it",
+            vi=f"hồ sơ {case_id} không gắn với vấn đề dân sinh nào để theo dõi; hãy chọn khi mở hồ sơ",
+        )
     if row.answered_at is None:
-        raise UsageError(f"case {case_id} has not been answered yet (status {row.status}); impact is measured after the answer")
+        raise UsageError(
+            f"case {case_id} has not been answered yet (status {row.status}); impact is measured after the answer",
+            vi=f"hồ sơ {case_id} chưa được trả lời (trạng thái “{CASE_STATUS_NAMES_VI.get(row.status, row.status)}”); "
+            "tác động chỉ được đo sau khi trả lời",
+        )
     zone = check_timezone(timezone)
     answered = row.answered_at.astimezone(zone).date()
     surge_start = first_alert or row.created_at.astimezone(zone).date()
@@ -93,7 +101,9 @@ def case_impact(
     if n_normal - first < MIN_DAYS_AFTER:
         raise UsageError(
             f"case {case_id}: fewer than {MIN_DAYS_AFTER} days of data before the surge began "
-            f"({surge_start}); there is no normal level to compare with"
+            f"({surge_start}); there is no normal level to compare with",
+            vi=f"hồ sơ {case_id}: có dữ liệu chưa đến {MIN_DAYS_AFTER} ngày trước khi bắt đầu tăng đột biến "
+            f"({surge_start}); chưa có mức bình thường để so sánh",
         )
     normal = Period(whole.start + timedelta(days=first), normal.end, timezone)
     base = counts[first:n_normal]

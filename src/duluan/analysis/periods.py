@@ -63,11 +63,17 @@ def check_timezone(timezone: str) -> ZoneInfo:
         raise UsageError(f"unknown time zone {timezone!r} (setting 'timezone')") from exc
 
 
+_DAY_NAMES_VI = {"--from": "Ngày bắt đầu", "--to": "Ngày kết thúc"}
+
+
 def parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise PeriodError(f"{what} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01") from exc
+        raise PeriodError(
+            f"{what} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01",
+            vi=f"{_DAY_NAMES_VI.get(what, what)} {text!r} không phải là ngày; hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-11-01",
+        ) from exc
 
 
 def make_period(
@@ -86,19 +92,28 @@ def make_period(
     today = today or today_in(timezone)
     last = parse_day(end, "--to") if isinstance(end, str) else (end or today)
     if start is not None and days is not None:
-        raise PeriodError("give either a start date or a number of days, not both")
+        raise PeriodError(
+            "give either a start date or a number of days, not both",
+            vi="hãy chọn ngày bắt đầu hoặc số ngày, không chọn cả hai",
+        )
     if days is not None and days < 1:
-        raise PeriodError(f"the number of days must be at least 1, not {days}")
+        raise PeriodError(
+            f"the number of days must be at least 1, not {days}", vi=f"số ngày phải từ 1 trở lên, không phải {days}"
+        )
     if start is None:
         first = last - timedelta(days=(days or 30) - 1)
     else:
         first = parse_day(start, "--from") if isinstance(start, str) else start
     if first > today:
         raise PeriodError(
-            f"the range from {first} is in the future: nothing is known after today ({today})"
+            f"the range from {first} is in the future: nothing is known after today ({today})",
+            vi=f"khoảng thời gian từ {first} nằm trong tương lai: chưa có dữ liệu sau hôm nay ({today})",
         )
     if last < first:
-        raise PeriodError(f"the range {first}..{last} is empty: it ends before it starts")
+        raise PeriodError(
+            f"the range {first}..{last} is empty: it ends before it starts",
+            vi=f"khoảng thời gian {first}..{last} trống: ngày kết thúc đứng trước ngày bắt đầu",
+        )
     return Period(first, min(last, today), timezone)
 
 

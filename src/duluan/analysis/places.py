@@ -48,13 +48,22 @@ def _as_filter(match: PlaceMatch) -> PlaceFilter:
         return PlaceFilter("province", (match.province_code_new,), match.name + old)
     codes = _ward_codes(match)
     if not codes:
-        raise UnknownPlace(f"{match.name}{old} has no ward in force today to count by")
+        raise UnknownPlace(
+            f"{match.name}{old} has no ward in force today to count by",
+            vi=f"{match.name}{old} không còn phường, xã nào đang có hiệu lực để thống kê",
+        )
     return PlaceFilter("ward", codes, match.name + old)
 
 
-def _describe(match: PlaceMatch) -> str:
-    era = "before 2025" if match.era == "old" else "in force"
+_LEVELS_VI = {"province": "tỉnh/thành", "district": "quận/huyện", "ward": "phường/xã"}
+
+
+def _describe(match: PlaceMatch, language: str = "en") -> str:
     province = place_name("province", match.province_code_new)
+    if language == "vi":
+        era = "trước 2025" if match.era == "old" else "đang có hiệu lực"
+        return f"{match.name} ({_LEVELS_VI.get(match.level, match.level)} {match.code}, {era}, {province})"
+    era = "before 2025" if match.era == "old" else "in force"
     return f"{match.name} ({match.level} {match.code}, {era}, {province})"
 
 
@@ -62,17 +71,24 @@ def resolve_place_filter(text: str) -> PlaceFilter:
     """The units `text` means, by code or by name; an error names the choices."""
     text = text.strip()
     if not text:
-        raise UnknownPlace("empty place; give a province or ward name or its code")
+        raise UnknownPlace(
+            "empty place; give a province or ward name or its code",
+            vi="chưa nhập địa danh; hãy nhập tên hoặc mã tỉnh, phường, xã",
+        )
     if text.isdigit():
         match = province_by_code(text) if len(text) <= 2 else ward_by_code(text)
         if match is None:
-            raise UnknownPlace(f"no province or ward has the code {text!r}")
+            raise UnknownPlace(
+                f"no province or ward has the code {text!r}", vi=f"không có tỉnh, phường hay xã nào mang mã {text!r}"
+            )
         return _as_filter(match)
     matches = resolve_place(text)
     if not matches:
         raise UnknownPlace(
             f"no administrative unit is called {text!r}; try the official name "
-            "('phường Bạch Mai', 'TP.HCM') or the unit code"
+            "('phường Bạch Mai', 'TP.HCM') or the unit code",
+            vi=f"không có đơn vị hành chính nào tên {text!r}; hãy thử tên chính thức "
+            "('phường Bạch Mai', 'TP.HCM') hoặc mã đơn vị",
         )
     typed = next((w for w in TYPE_WORDS if fold(text).lower().startswith(w + " ")), None)
     if typed is not None:
@@ -83,9 +99,13 @@ def resolve_place_filter(text: str) -> PlaceFilter:
         if m.score >= best.score - AMBIGUITY_MARGIN and _as_filter(m).codes != _as_filter(best).codes
     ]
     if rivals:
-        choices = "; ".join(_describe(m) for m in [best, *rivals][:8])
+        shown = [best, *rivals][:8]
+        choices = "; ".join(_describe(m) for m in shown)
+        choices_vi = "; ".join(_describe(m, "vi") for m in shown)
         raise UnknownPlace(
             f"{text!r} may mean several units: {choices}. Give the code, or the type word "
-            "('phường …', 'quận …')"
+            "('phường …', 'quận …')",
+            vi=f"{text!r} có thể là nhiều đơn vị: {choices_vi}. Hãy nhập mã, hoặc thêm loại đơn vị "
+            "('phường …', 'quận …')",
         )
     return _as_filter(best)

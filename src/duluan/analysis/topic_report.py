@@ -43,8 +43,8 @@ class TopicNotFound(NotFound):
 class TopicMerged(TopicNotFound):
     """The topic was merged into another; `merged_into` is the one that holds it now."""
 
-    def __init__(self, message: str, merged_into: int) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, merged_into: int, vi: str | None = None) -> None:
+        super().__init__(message, vi=vi)
         self.merged_into = merged_into
 
 
@@ -343,7 +343,9 @@ def topic_detail(
         if row is None:
             largest = conn.execute(select(func.max(topics.c.id))).scalar()
             known = f"topic ids run from 1 to {largest}" if largest else "there are no topics yet (run 'duluan topics --update')"
-            raise TopicNotFound(f"no topic {topic_id}: {known}; list them with 'duluan topics'")
+            raise TopicNotFound(
+                f"no topic {topic_id}: {known}; list them with 'duluan topics'", vi=f"không có chủ đề số {topic_id}"
+            )
         if row.status == "merged":
             holder, at = _holder(conn, topic_id)
             when = f" on {at.date().isoformat()}" if at else ""
@@ -352,6 +354,7 @@ def topic_detail(
                 + (f", now part of topic {holder}" if holder != row.merged_into else "")
                 + f"; ask for topic {holder}",
                 holder,
+                vi=f"chủ đề {topic_id} không còn: đã được gộp vào chủ đề {holder}",
             )
         if period is not None:
             bounds = period.utc_bounds()

@@ -105,6 +105,10 @@ def install_error_handlers(app: FastAPI) -> None:
         if status == 500:
             log.error("server error on %s: %s", request.url.path, exc)
         headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+        if wants_html(request):
+            from .pages.render import language
+
+            return _answer(request, status, code, exc.message_in(language(request)), headers=headers)
         return _answer(request, status, code, str(exc), headers=headers)
 
     @app.exception_handler(RequestValidationError)

@@ -6,6 +6,9 @@ in both languages); `t("key", n=3)` formats with str.format.
 
 from __future__ import annotations
 
+from ..analysis.alerts import ALERT_STATUS_NAMES_VI
+from ..analysis.cases import CASE_STATUS_NAMES_VI
+
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
@@ -159,10 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alert_days": ("Thời gian", "Days"),
     "alert_span": ("từ {start} đến {end}", "from {start} to {end}"),
     "no_alerts": ("Không có cảnh báo nào.", "No alerts."),
-    "alert_status_new": ("Mới", "New"),
-    "alert_status_acknowledged": ("Đã tiếp nhận", "Acknowledged"),
-    "alert_status_dismissed": ("Đã bỏ qua", "Dismissed"),
-    "alert_status_case": ("Đã lập hồ sơ", "Made a case"),
+    "alert_status_new": (ALERT_STATUS_NAMES_VI["new"], "New"),
+    "alert_status_acknowledged": (ALERT_STATUS_NAMES_VI["acknowledged"], "Acknowledged"),
+    "alert_status_dismissed": (ALERT_STATUS_NAMES_VI["dismissed"], "Dismissed"),
+    "alert_status_case": (ALERT_STATUS_NAMES_VI["case"], "Made a case"),
     "score": ("Điểm", "Score"),
     "threshold": ("Ngưỡng", "Threshold"),
     "statistics": ("Số liệu thống kê", "Statistics"),
@@ -209,11 +212,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_title": ("Tiêu đề", "Title"),
     "case_details": ("Thông tin hồ sơ", "Case details"),
     "case_actions": ("Cập nhật hồ sơ", "Update the case"),
-    "case_status_open": ("Mới mở", "Open"),
-    "case_status_in_progress": ("Đang xử lý", "In progress"),
-    "case_status_answered": ("Đã trả lời", "Answered"),
-    "case_status_resolved": ("Đã giải quyết", "Resolved"),
-    "case_status_closed": ("Đã đóng", "Closed"),
+    "case_status_open": (CASE_STATUS_NAMES_VI["open"], "Open"),
+    "case_status_in_progress": (CASE_STATUS_NAMES_VI["in_progress"], "In progress"),
+    "case_status_answered": (CASE_STATUS_NAMES_VI["answered"], "Answered"),
+    "case_status_resolved": (CASE_STATUS_NAMES_VI["resolved"], "Resolved"),
+    "case_status_closed": (CASE_STATUS_NAMES_VI["closed"], "Closed"),
     "priority": ("Mức ưu tiên", "Priority"),
     "priority_low": ("Thấp", "Low"),
     "priority_normal": ("Bình thường", "Normal"),

@@ -85,7 +85,7 @@ def case_page(
                              options=baseline_options(state.settings))
     except UsageError as exc:
         # Not answered yet, no concern, too little history: a fact about the case, not a failure.
-        impact_note = str(exc)
+        impact_note = error_text(exc, language(request))
     context = {
         "case": case, "next": CASE_TRANSITIONS[case.status], "priorities": PRIORITIES, "linked": linked,
         "impact": impact, "impact_note": impact_note,

@@ -32,8 +32,8 @@ class FormError(UsageError):
 
 
 def error_text(exc: UsageError, lang: str) -> str:
-    """What to tell the reader: our own form errors translated, the library's as written."""
-    return translate(lang, exc.key, **exc.values) if isinstance(exc, FormError) else str(exc)
+    """What to tell the reader, in the page's language when the error carries it."""
+    return translate(lang, exc.key, **exc.values) if isinstance(exc, FormError) else exc.message_in(lang)
 
 
 @dataclass(frozen=True)
