@@ -65,12 +65,22 @@ TOXIC_MAP = {"offensive": "toxic", "hate": "toxic"}
 TASKS: dict[str, Task] = {
     "category": Task(
         "category",
-        (HeadSpec("category-vntc", ("vntc/train",), c_grid=(0.5,), class_weight=None, keep=0.2),),
+        (
+            HeadSpec(
+                "category-vntc", ("vntc/train",), c_grid=(0.5,), class_weight=None, keep=0.2,
+                learner="nbsvm",
+            ),
+        ),  # fmt: skip
         "news topic, the 10 VNTC categories",
     ),
     "sentiment": Task(
         "sentiment",
-        (HeadSpec("sentiment", ("uit-vsfc/train", "aivivn/train"), c_grid=(0.1, 0.3, 1.0)),),
+        (
+            HeadSpec(
+                "sentiment", ("uit-vsfc/train", "aivivn/train"), c_grid=(0.3, 1.0),
+                learner="blend", per_set_holdout=True,
+            ),
+        ),  # fmt: skip
         "negative / neutral / positive",
     ),
     "toxicity": Task(
@@ -162,13 +172,14 @@ def train(
         written = sp.vstack([p[0] for p in parts]).tocsr()
         folded_x = sp.vstack([p[1] for p in parts]).tocsr()
         labels = [label for p in parts for label in p[2]]
+        groups = [i for i, p in enumerate(parts) for _ in p[2]]
         metadata = {
             "task": name,
             "feature_options": asdict(FEATURE_OPTIONS),
             "news_chars": datasets.NEWS_CHARS,
             "terms": {s.split("/")[0]: datasets.TERMS[s.split("/")[0]] for s in spec.train_sets},
         }
-        model, report = fit_head(written, folded_x, labels, spec, seed, metadata)
+        model, report = fit_head(written, folded_x, labels, spec, seed, metadata, groups)
         model.save(out / spec.name)
         heads.append(report)
         files += [str(out / f"{spec.name}.npz"), str(out / f"{spec.name}.json")]
