@@ -242,8 +242,9 @@ def main() -> None:
                         "month, then `topics update`; 3 to 6 minutes at 1M documents)")
     parser.add_argument("--no-enrich", dest="enrich", action="store_false",
                         help="ingest without labelling (faster, less CPU taken from the server)")
-    parser.add_argument("--ingest-nice", type=int, default=0, metavar="N",
-                        help="run the ingest under `nice -n N` (lower CPU priority than the server)")
+    parser.add_argument("--ingest-nice", type=int, default=None, metavar="N",
+                        help="the ingest's CPU niceness (setting ingest_nice); default: the workspace's "
+                        "setting (10 unless changed); 0 runs it at the server's priority")
     parser.add_argument("--no-ingest", dest="ingest", action="store_false",
                         help="load without ingesting (to tell the clients' cost from the ingest's)")
     parser.add_argument("--only", choices=sorted(GOALS_MS), default=None,
@@ -288,7 +289,8 @@ def main() -> None:
             time.sleep(1)
         print(f"ingestion writing after {time.perf_counter() - began:.0f} s; loaded phase...", flush=True)
         before_load = count_documents(engine)
-        label = "Under load (ingesting)" if args.ingest else "Under load (no ingest)"
+        nice = "the workspace's ingest_nice" if args.ingest_nice is None else f"ingest_nice {args.ingest_nice}"
+        label = f"Under load (ingesting, {nice})" if args.ingest else "Under load (no ingest)"
         loaded = run_phase(Phase(label, args.clients), server.base, targets, token, cookie, args.seconds)
     finally:
         ingestion.stop()

@@ -119,11 +119,11 @@ def ingest_command(root: Path, path: Path, enrich: bool) -> list[str]:
 class Ingestion:
     """`duluan ingest FILE` in a child process, one file after another, until stopped."""
 
-    def __init__(self, root: Path, files: list[Path], enrich: bool, log: Path, nice: int = 0) -> None:
-        # `nice`: the ingest at a lower CPU priority than the server, as one would run a
-        # batch job beside a dashboard on a small machine.
-        prefix = ["nice", "-n", str(nice)] if nice else []
-        self.commands = [[*prefix, *ingest_command(root, f, enrich)] for f in files]
+    def __init__(self, root: Path, files: list[Path], enrich: bool, log: Path, nice: int | None = None) -> None:
+        # `nice`: the ingest's CPU priority (the setting ingest_nice, which `duluan ingest`
+        # applies itself); None keeps the workspace's setting.
+        self.env = {**os.environ, "DULUAN_INGEST_NICE": str(nice)} if nice is not None else None
+        self.commands = [ingest_command(root, f, enrich) for f in files]
         self.log = log
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -141,7 +141,7 @@ class Ingestion:
                         return
                     # Its own process group, so that stop() reaches its worker processes too.
                     self._process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
-                                                     start_new_session=True)
+                                                     start_new_session=True, env=self.env)
                 self._process.wait()
 
     def stop(self) -> None:

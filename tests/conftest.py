@@ -14,6 +14,10 @@ from sqlalchemy import Engine, text
 
 from duluan.store.db import make_engine, migrate, sqlite_url
 
+# `duluan ingest` run in-process lowers its CPU priority (setting ingest_nice); the test
+# process itself should keep its own. tests/test_cli_priority.py checks the setting.
+os.environ.setdefault("DULUAN_INGEST_NICE", "0")
+
 PG_URL = os.environ.get("DULUAN_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 DATA_DIR = Path(os.environ.get("DULUAN_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)

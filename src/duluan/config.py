@@ -27,6 +27,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("database_url", "", "SQLAlchemy URL of the store; empty means the workspace's SQLite file duluan.db."),
     Setting("timezone", "Asia/Ho_Chi_Minh", "Time zone assumed for dates that give none."),
     Setting("batch_size", 1000, "Documents normalised and written per transaction during ingestion."),
+    Setting("ingest_nice", 10, "CPU niceness that `duluan ingest`, `fetch` and `enrich` take on start (0 = unchanged, 19 = lowest), so that batch work yields to the dashboard on a shared machine; alone, it runs at full speed."),
     Setting("ingest_workers", 0, "Processes preparing and labelling batches while one writes; 0 means up to 2 (the cores)."),
     Setting("max_document_chars", 200_000, "Longer texts are cut to this many characters and flagged 'truncated'."),
     Setting("min_document_chars", 3, "Shorter texts (after normalisation) are rejected as empty."),

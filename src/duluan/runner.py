@@ -54,6 +54,25 @@ def fetcher_for(workspace: Workspace) -> PoliteFetcher:
     return PoliteFetcher(settings=fetch_settings)
 
 
+def yield_cpu_to_the_dashboard(workspace: Workspace) -> int:
+    """Lower this process's CPU priority to the `ingest_nice` setting; the niceness now.
+
+    Ingestion and enrichment are batch work: on a machine that also serves the
+    dashboard, they should take the CPU only when the people reading it do not need it
+    (benchmarks/RESULTS.md, "Web dashboard": pages wait twice as long beside an ingest at
+    the same priority). Alone on a machine, a niced process runs as fast as any other.
+    Worker processes inherit it. Never raises priority, and does nothing where the
+    platform has no niceness.
+    """
+    wanted = int(workspace.settings["ingest_nice"])
+    if not hasattr(os, "getpriority"):
+        return 0
+    current = os.getpriority(os.PRIO_PROCESS, 0)
+    if wanted > current:
+        os.setpriority(os.PRIO_PROCESS, 0, min(wanted, 19))
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
 def ingest_options(
     workspace: Workspace, now: datetime | None = None, progress: Callable[[int], None] | None = None
 ) -> IngestOptions:

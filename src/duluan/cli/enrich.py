@@ -64,8 +64,10 @@ def enrich(redo: bool, batch_size: int, workspace: Path | None, database_url: st
     from ..enrich.pipeline import enrich_texts, model_version
     from ..ingest import enrichment_input
     from ..records import Document
+    from ..runner import yield_cpu_to_the_dashboard
 
     ws = open_workspace(workspace, database_url)
+    yield_cpu_to_the_dashboard(ws)
     version = model_version()
     done, last_id = 0, 0
     with progress_bar("enriching") as tick:

@@ -10,7 +10,13 @@ from rich.table import Table
 
 from ..errors import DuluanError, UsageError
 from ..ingest import IngestSummary
-from ..runner import fetch_feeds, ingest_location, ingest_options, ingest_registered
+from ..runner import (
+    fetch_feeds,
+    ingest_location,
+    ingest_options,
+    ingest_registered,
+    yield_cpu_to_the_dashboard,
+)
 from ..sources.exports import FieldMapping
 from ..sources.registry import SOURCE_KINDS
 from ..store import repository as repo
@@ -133,6 +139,7 @@ def ingest(locations: tuple[str, ...], names: tuple[str, ...], all_sources: bool
     if not (locations or names or all_sources):
         raise UsageError("nothing to ingest: give files/folders/URLs, --source NAME, or --all")
     ws = open_workspace(workspace, database_url)
+    yield_cpu_to_the_dashboard(ws)
     if all_sources:
         names = tuple(r.name for r in repo.list_sources(ws.engine))
     summaries: list[IngestSummary] = []
@@ -171,6 +178,7 @@ def fetch(names: tuple[str, ...], workspace: Path | None, database_url: str | No
     requests (setting fetch_min_interval_seconds) and a clear User-Agent.
     """
     ws = open_workspace(workspace, database_url)
+    yield_cpu_to_the_dashboard(ws)
     with progress_bar("fetching feeds") as tick:
         results = fetch_feeds(ws, ingest_options(ws, progress=tick), list(names) or None)
     if not results:

@@ -14,6 +14,19 @@ _LEAD = 80
 # Matches past this point are not looked for: the opening of the text stands in.
 _SCAN_CHARS = 20_000
 _WORD = re.compile(r"[^\W_]+")
+# Each word's indexed form, remembered: a result page reads the same few thousand words
+# over and over, and normalising them one by one was most of a search's time.
+_INDEXED: dict[str, list[str]] = {}
+_MAX_INDEXED = 200_000
+
+
+def _indexed(word: str) -> list[str]:
+    found = _INDEXED.get(word)
+    if found is None:
+        if len(_INDEXED) >= _MAX_INDEXED:
+            _INDEXED.clear()
+        found = _INDEXED[word] = search_words(word)
+    return found
 
 
 def _first_match(text: str, terms: tuple[Term, ...]) -> int | None:
@@ -24,7 +37,7 @@ def _first_match(text: str, terms: tuple[Term, ...]) -> int | None:
         return None
     for match in _WORD.finditer(text, 0, _SCAN_CHARS):
         # The word as indexed: folded, teencode expanded ("ko" reads as "khong").
-        for word in search_words(match.group()):
+        for word in _indexed(match.group()):
             if word in whole or word.startswith(prefixes or ("\0",)):
                 return match.start()
     return None
