@@ -393,6 +393,25 @@ def test_migration_indexes_documents_written_before_it(empty_engine: Engine) -> 
     assert len(found(empty_engine, "khong co dien")) == 1
 
 
+def test_the_stored_words_column_migration_keeps_every_document_findable(empty_engine: Engine) -> None:
+    # 0007 indexed PostgreSQL on the expression; 0008 moves to a stored column. Documents
+    # indexed before must be found after, and the step must go down and up again.
+    migrate(empty_engine, "0007")
+    at = datetime(2026, 10, 12, 11, tzinfo=UTC)
+    with empty_engine.begin() as conn:
+        story = conn.execute(stories.insert().values(size=1, founder_hash="h", first_published_at=at,
+                                                     last_published_at=at)).inserted_primary_key[0]
+        doc = conn.execute(documents.insert().values(
+            story_id=story, kind="post", published_at=at, fetched_at=at, text=FLOOD, lang="vi",
+            chars=len(FLOOD), flags="", origin="old:0", content_hash="c0")).inserted_primary_key[0]
+        index_documents(conn, [doc])
+    migrate(empty_engine)
+    assert len(found(empty_engine, "ngap nuoc thu duc")) == 1
+    migrate(empty_engine, "0007")
+    migrate(empty_engine)
+    assert len(found(empty_engine, "ngap nuoc thu duc")) == 1
+
+
 def test_sqlite_time_keys_agree_with_python(sqlite_engine: Engine) -> None:
     """Date ranges become ranges of FTS rowids computed in Python: both sides must agree."""
     from duluan.search.index import sort_key

@@ -237,15 +237,15 @@ def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: str)
             # The matches first, from the GIN index, then their documents: left to
             # itself PostgreSQL may walk the documents newest first and parse the text of
             # each (to_tsvector) until a page is full, seconds when the words are rare.
-            folded = ", ds.folded" if order == "relevance" else ""
+            words = ", ds.words" if order == "relevance" else ""
             plan.with_clause = (
-                f"WITH m AS MATERIALIZED (SELECT ds.document_id{folded} FROM document_search AS ds "
-                "WHERE to_tsvector('simple', ds.folded) @@ to_tsquery('simple', :match)) "
+                f"WITH m AS MATERIALIZED (SELECT ds.document_id{words} FROM document_search AS ds "
+                "WHERE ds.words @@ to_tsquery('simple', :match)) "
             )
             plan.tables = ["m", "documents AS d"]
             plan.where.append("d.id = m.document_id")
             # In double precision: a real (float4) would not survive the trip through the cursor.
-            plan.rank = "-CAST(ts_rank(to_tsvector('simple', m.folded), to_tsquery('simple', :match)) AS double precision)"
+            plan.rank = "-CAST(ts_rank(m.words, to_tsquery('simple', :match)) AS double precision)"
     else:
         plan.tables = ["documents AS d"]
     if query.start is not None:

@@ -167,8 +167,9 @@ rejects = Table(
 )
 
 # The normalised words of each document (duluan/search/normalise.py), for full-text search.
-# SQLite indexes them with an FTS5 table and PostgreSQL with a GIN index on
-# to_tsvector('simple', folded); both are made by migration 0006 (duluan/search/index.py).
+# SQLite indexes them with an FTS5 table (migration 0006) and PostgreSQL with a GIN index
+# on a stored column `words` = to_tsvector('simple', folded) (migration 0008), both
+# outside this declaration (duluan/search/index.py).
 document_search = Table(
     "document_search",
     metadata,

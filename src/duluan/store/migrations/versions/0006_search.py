@@ -13,7 +13,7 @@ Create Date: 2026-11-24
 import sqlalchemy as sa
 from alembic import op
 
-from duluan.search.index import create_search_index, drop_search_index, fill_search_rows
+from duluan.search.index import PG_INDEX, create_search_index, drop_search_index, fill_search_rows
 
 revision = "0006"
 down_revision = "0005"
@@ -35,9 +35,19 @@ def upgrade() -> None:
     conn = op.get_bind()
     # Rows first, index after: one pass over the data instead of an update per row.
     fill_search_rows(conn)
-    create_search_index(conn)
+    if conn.dialect.name == "postgresql":
+        # This revision's layout, kept as it was: 0008 moves to a stored column.
+        conn.exec_driver_sql(
+            f"CREATE INDEX {PG_INDEX} ON document_search USING gin (to_tsvector('simple', folded))"
+        )
+    else:
+        create_search_index(conn)
 
 
 def downgrade() -> None:
-    drop_search_index(op.get_bind())
+    conn = op.get_bind()
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {PG_INDEX}")
+    else:
+        drop_search_index(conn)
     op.drop_table("document_search")
