@@ -99,6 +99,9 @@ _PG_CREATE = (
     f"ALTER TABLE document_search ADD COLUMN IF NOT EXISTS {PG_WORDS} tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple', folded)) STORED",
     f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON document_search USING gin ({PG_WORDS})",
+    # Statistics of the words, so that the planner knows a frequent word from a rare one
+    # (query.py lets it choose between walking the newest documents and the GIN index).
+    "ANALYZE document_search",
 )
 # The column stays: it is part of the table, and refilled rows compute it themselves.
 _PG_DROP = (f"DROP INDEX IF EXISTS {PG_INDEX}",)

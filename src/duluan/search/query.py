@@ -210,7 +210,6 @@ class _Plan:
     params: dict[str, Any]
     joiner: str
     rank: str | None = None
-    with_clause: str = ""
 
 
 def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: str) -> _Plan:
@@ -234,18 +233,16 @@ def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: str)
                 plan.where.append(f"{FTS_TABLE}.rowid < :k_end")
                 plan.params["k_end"] = seconds_key(query.end) + (1 << ID_BITS)
         else:
-            # The matches first, from the GIN index, then their documents: left to
-            # itself PostgreSQL may walk the documents newest first and parse the text of
-            # each (to_tsvector) until a page is full, seconds when the words are rare.
-            words = ", ds.words" if order == "relevance" else ""
-            plan.with_clause = (
-                f"WITH m AS MATERIALIZED (SELECT ds.document_id{words} FROM document_search AS ds "
-                "WHERE ds.words @@ to_tsquery('simple', :match)) "
-            )
-            plan.tables = ["m", "documents AS d"]
-            plan.where.append("d.id = m.document_id")
+            # A plain join: with the words stored as a tsvector column (migration 0008)
+            # and its statistics, PostgreSQL chooses. Frequent words: it walks the
+            # documents newest first and checks each one's stored words until a page is
+            # full (under a millisecond at 1M). Rare words: it collects the few matches
+            # from the GIN index, then sorts them. (Before 0008 each check parsed the
+            # text again, so the matches had to be collected first: seconds when frequent.)
+            plan.tables = ["document_search AS ds", "documents AS d"]
+            plan.where += ["d.id = ds.document_id", "ds.words @@ to_tsquery('simple', :match)"]
             # In double precision: a real (float4) would not survive the trip through the cursor.
-            plan.rank = "-CAST(ts_rank(m.words, to_tsquery('simple', :match)) AS double precision)"
+            plan.rank = "-CAST(ts_rank(ds.words, to_tsquery('simple', :match)) AS double precision)"
     else:
         plan.tables = ["documents AS d"]
     if query.start is not None:
@@ -335,7 +332,7 @@ def _step_one(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: 
     if after is not None:
         plan.params["c_id"] = after
     where = " AND ".join(plan.where) or "1 = 1"
-    sql = f"{plan.with_clause}SELECT {columns} FROM {plan.joiner.join(plan.tables)} WHERE {where} ORDER BY {order_by} LIMIT :limit"
+    sql = f"SELECT {columns} FROM {plan.joiner.join(plan.tables)} WHERE {where} ORDER BY {order_by} LIMIT :limit"
     binds: list[BindParameter[Any]] = []
     for name in ("kinds", "source_kinds", "wards"):
         if name in plan.params:
