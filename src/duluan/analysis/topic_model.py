@@ -67,6 +67,39 @@ class ClusterOptions:
     split_window: int = 200  # the most recent stories of a topic that the split reads
 
 
+def _dots(first: sp.csr_matrix, second: sp.csr_matrix) -> np.ndarray:
+    """All dot products of the rows of two matrices, dense, over the columns they use."""
+    if first.nnz + second.nnz < N_FEATURES // 16:
+        # few cells: sort them (cheaper than a pass over all 2^20 columns)
+        columns = np.unique(np.concatenate([first.indices, second.indices]))
+        width = len(columns)
+        first_columns, second_columns = np.searchsorted(columns, first.indices), np.searchsorted(columns, second.indices)
+    else:
+        used = np.zeros(N_FEATURES, dtype=bool)
+        used[first.indices] = True
+        used[second.indices] = True
+        renumber = np.cumsum(used, dtype=np.int64) - 1  # column → its place among those used
+        width = int(renumber[-1]) + 1
+        first_columns, second_columns = renumber[first.indices], renumber[second.indices]
+    one = sp.csr_matrix((first.data, first_columns, first.indptr), shape=(first.shape[0], width))
+    two = sp.csr_matrix((second.data, second_columns, second.indptr), shape=(second.shape[0], width))
+    return (one @ two.T).toarray()  # type: ignore[no-any-return]
+
+
+def _row_of(matrix: sp.csr_matrix) -> np.ndarray:
+    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+
+
+def _along(matrix: sp.csr_matrix, mean: np.ndarray) -> np.ndarray:
+    """Each row's dot with a dense row."""
+    return np.bincount(_row_of(matrix), weights=matrix.data * mean[matrix.indices], minlength=matrix.shape[0])
+
+
+def _squares(matrix: sp.csr_matrix) -> np.ndarray:
+    data = matrix.data.astype(np.float64)
+    return np.bincount(_row_of(matrix), weights=data * data, minlength=matrix.shape[0])
+
+
 class TopicClusterer:
     """Holds the live topics and folds batches of stories into them."""
 
@@ -96,34 +129,38 @@ class TopicClusterer:
         values = np.concatenate([t.values for t in states]) if states else np.empty(0, np.float32)
         return sp.csr_matrix((values.astype(np.float64), indices, indptr), shape=(len(states), N_FEATURES))
 
-    def _background(self, live: Sequence[TopicState], rows: sp.csr_matrix | None = None) -> sp.csr_matrix:
-        """The unit direction of the mean story: everything recent (live topics and this
-        batch), pulled towards the fixed `background` row as if it stood for PRIOR_STORIES
-        stories. Comparing what is left after removing it keeps big topics, whose centroids
-        drift towards the mean, from swallowing every story; the prior keeps a young
-        workspace that talks of one thing only from removing that very thing."""
-        total = sp.csr_matrix((1, N_FEATURES))
+    def _background(self, live: Sequence[TopicState], rows: sp.csr_matrix | None = None) -> np.ndarray:
+        """The unit direction of the mean story, dense: everything recent (live topics and
+        this batch), pulled towards the fixed `background` row as if it stood for
+        PRIOR_STORIES stories. Comparing what is left after removing it keeps big topics,
+        whose centroids drift towards the mean, from swallowing every story; the prior
+        keeps a young workspace that talks of one thing only from removing that very thing."""
+        total = np.zeros(N_FEATURES)
         if live:
-            total = total + sp.csr_matrix(self._matrix(live).sum(axis=0))
+            matrix = self._matrix(live)
+            total += np.bincount(matrix.indices, weights=matrix.data, minlength=N_FEATURES)
         if rows is not None and rows.shape[0]:
-            total = total + sp.csr_matrix(rows.sum(axis=0))
+            total += np.bincount(rows.indices, weights=rows.data.astype(np.float64), minlength=N_FEATURES)
         if self.background is not None:
-            total = total + self.background * (PRIOR_STORIES * PRIOR_WEIGHT)
-        norm = np.sqrt(total.multiply(total).sum())
-        return sp.csr_matrix(total / norm) if norm > 0 else total
+            prior = sp.csr_matrix(self.background)
+            total[prior.indices] += prior.data * (PRIOR_STORIES * PRIOR_WEIGHT)
+        norm = float(np.sqrt(total @ total))
+        return total / norm if norm > 0 else total
 
-    def _cosines(self, first: sp.csr_matrix, second: sp.csr_matrix, mean: sp.csr_matrix) -> np.ndarray:
+    def _cosines(self, first: sp.csr_matrix, second: sp.csr_matrix, mean: np.ndarray) -> np.ndarray:
         """Cosines of the rows of two matrices after removing their part along `mean`."""
-        dots = (first @ second.T).toarray()
+        first, second = sp.csr_matrix(first), sp.csr_matrix(second)
+        # The product runs over the columns the rows use, not all 2^20: scipy's transpose
+        # and product cost time in the number of columns, which dominated small products.
+        dots = _dots(first, second)
         if not self.options.center:
             along_first = np.zeros(first.shape[0])
             along_second = np.zeros(second.shape[0])
         else:
-            along_first = (first @ mean.T).toarray().ravel()
-            along_second = (second @ mean.T).toarray().ravel()
+            along_first, along_second = _along(first, mean), _along(second, mean)
             dots -= np.outer(along_first, along_second)
-        norm_first = np.sqrt(np.maximum(np.asarray(first.multiply(first).sum(axis=1)).ravel() - along_first**2, 1e-24))
-        norm_second = np.sqrt(np.maximum(np.asarray(second.multiply(second).sum(axis=1)).ravel() - along_second**2, 1e-24))
+        norm_first = np.sqrt(np.maximum(_squares(first) - along_first**2, 1e-24))
+        norm_second = np.sqrt(np.maximum(_squares(second) - along_second**2, 1e-24))
         return dots / np.outer(norm_first, norm_second)  # type: ignore[no-any-return]
 
     def add_batch(self, rows: sp.csr_matrix, story_ids: Sequence[int], times: Sequence[datetime]) -> TopicChange:
@@ -181,7 +218,7 @@ class TopicClusterer:
 
     def _cluster_leftovers(
         self, sub: sp.csr_matrix, leftovers: list[int], best_topic: np.ndarray,
-        best_sim: np.ndarray, times: Sequence[datetime], change: TopicChange, mean: sp.csr_matrix,
+        best_sim: np.ndarray, times: Sequence[datetime], change: TopicChange, mean: np.ndarray,
     ) -> None:
         # Running centroids through dot products alone: with P the leftovers' cosines,
         # a story's dot with topic k is the sum of P over k's members, and |k|^2 grows by

@@ -141,9 +141,8 @@ def find_split(members: Members, cosines: Cosines, min_stories: int, threshold: 
     sizes = int((~part).sum()), int(part.sum())
     if min(sizes) < min_stories:
         return None
-    sums = sp.csr_matrix(np.vstack([
-        np.asarray(rows[np.flatnonzero(~part)].sum(axis=0)), np.asarray(rows[np.flatnonzero(part)].sum(axis=0)),
-    ]))
+    sides = sp.csr_matrix((np.ones(len(part)), (part.astype(np.int64), np.arange(len(part)))), shape=(2, len(part)))
+    sums = (sides @ rows).tocsr()  # row 0: the part marked False, row 1: True
     similarity = float(cosines(sums[0], sums[1])[0, 0])
     if similarity >= threshold:
         return None
@@ -173,17 +172,18 @@ class MemberLog:
     def __init__(self) -> None:
         self._topic: dict[int, int] = {}
         self._time: dict[int, datetime] = {}
-        self._row: dict[int, sp.csr_matrix] = {}
+        self._row: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # story → (columns, weights)
 
-    def record(self, change: object, rows: sp.csr_matrix | None = None, story_ids: Sequence[int] = ()) -> None:
+    def record(self, change: TopicChange, rows: sp.csr_matrix | None = None, story_ids: Sequence[int] = ()) -> None:
         """Note a change's assignments (with the rows of `story_ids`) and splits; merges are
         followed at query time."""
-        position = {s: p for p, s in enumerate(story_ids)}
-        for story, topic, _ in getattr(change, "assignments", []):
+        if rows is not None:
+            indptr, indices, data = rows.indptr, rows.indices, rows.data
+            for p, story in enumerate(story_ids):
+                self._row[story] = (indices[indptr[p] : indptr[p + 1]], data[indptr[p] : indptr[p + 1]])
+        for story, topic, _ in change.assignments:
             self._topic[story] = topic
-            if rows is not None and story in position:
-                self._row[story] = rows[position[story]]
-        for _, child, moved in getattr(change, "splits", []):
+        for _, child, moved in change.splits:
             for story in moved:
                 self._topic[story] = child
 
@@ -200,11 +200,15 @@ class MemberLog:
             holder = resolve(topic)
             if holder in wanted:
                 found[holder].append(story)
+        empty = (np.empty(0, np.int32), np.empty(0, np.float32))
         out = {}
         for topic, stories in found.items():
             recent = sorted(stories, key=lambda s: (self._time[s], s))[-window:]
-            rows = sp.vstack([self._row.get(s, sp.csr_matrix((1, n_features))) for s in recent]).tocsr() if recent \
-                else sp.csr_matrix((0, n_features))
+            cells = [self._row.get(s, empty) for s in recent]
+            indptr = np.concatenate([[0], np.cumsum([len(c) for c, _ in cells])])
+            indices = np.concatenate([c for c, _ in cells]) if cells else empty[0]
+            data = np.concatenate([d for _, d in cells]) if cells else empty[1]
+            rows = sp.csr_matrix((data, indices, indptr), shape=(len(recent), n_features))
             out[topic] = Members(recent, [self._time[s] for s in recent], rows)
         return out
 
