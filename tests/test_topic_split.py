@@ -66,9 +66,9 @@ def drifting() -> list[RawItem]:
 
 
 def test_checkpoints_are_a_fixed_grid() -> None:
-    assert not crossed_checkpoint(0, 9, 5)  # below twice the smallest part
-    assert crossed_checkpoint(9, 10, 5) and not crossed_checkpoint(10, 12, 5)
-    assert crossed_checkpoint(12, 13, 5) and crossed_checkpoint(0, 40, 5)
+    assert not crossed_checkpoint(0, 19, 5)  # below four times the smallest part
+    assert crossed_checkpoint(19, 20, 5) and not crossed_checkpoint(20, 29, 5)
+    assert crossed_checkpoint(29, 30, 5) and crossed_checkpoint(0, 40, 5)
     # about log(size) checks as a topic grows one story at a time, at most 50 apart
     checks = [n for n in range(1, 5000) if crossed_checkpoint(n - 1, n, 5)]
     assert 40 < len(checks) < 130 and max(b - a for a, b in zip(checks, checks[1:], strict=False)) <= 50

@@ -63,8 +63,8 @@ class ClusterOptions:
     center: bool = True  # remove the mean story before comparing (see _background)
     split: bool = True
     split_threshold: float = 0.08  # two parts of a topic, centred cosine of their centroids
-    split_min_stories: int = 5  # each part at least; a topic is first checked at twice this
-    split_window: int = 200  # the most recent stories of a topic that the split reads
+    split_min_stories: int = 5  # each part at least; a topic is first checked at 4 times this
+    split_window: int = 100  # the most recent stories of a topic that the split reads
 
 
 def _dots(first: sp.csr_matrix, second: sp.csr_matrix) -> np.ndarray:
@@ -342,7 +342,7 @@ class TopicClusterer:
             if topic.status != "active":
                 continue
             found = find_split(
-                members[topic_id], lambda a, b: self._cosines(a, b, mean),
+                members[topic_id], lambda rows: (_dots(rows, rows), _along(rows, mean)),
                 self.options.split_min_stories, self.options.split_threshold,
             )
             if found is not None:
