@@ -7,7 +7,7 @@ labels) and a random sample of TC201805 leads (about 30 labels). Every method ge
 same input, title + the first 3,000 characters, and the same terms (folded syllables and
 syllable pairs, `topic_vectors.story_terms`), and is timed from the raw texts:
 - ours: `TopicVectorizer` + `TopicClusterer` with the shipped defaults, the input cut into
-  batches of 1,000 ("days"; the sets have no dates);
+  batches of 1,000 ("days"; the sets have no dates), splits included (`fold_batch`);
 - NMF (scikit-learn): TF-IDF (min_df 2, max_df 0.5, sublinear tf), k = number of labels,
   each document to its largest component;
 - BERTopic 0.17 without a neural model: TF-IDF → TruncatedSVD(100) vectors passed as
@@ -44,6 +44,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from duluan.analysis import topic_vectors
 from duluan.analysis.topic_model import ClusterOptions, TopicClusterer
+from duluan.analysis.topic_split import MemberLog, fold_batch
 from duluan.analysis.topic_vectors import TopicVectorizer, story_terms
 
 BATCH = 1000
@@ -129,13 +130,13 @@ def run_ours(texts: list[str], seed: int, k: int, within_batches: bool = True) -
     vectorizer = TopicVectorizer()
     rows = vectorizer.transform([texts[i] for i in order])
     clusterer = TopicClusterer(ClusterOptions(), background=vectorizer.background())
+    log = MemberLog()  # the stories of each topic, for splits, as the database holds them in production
     base = datetime(2026, 1, 1, tzinfo=UTC)
-    assignments = []
     for start in range(0, len(order), BATCH):
         positions = list(range(start, min(start + BATCH, len(order))))
         day = [base + timedelta(days=start // BATCH, seconds=p - start) for p in positions]
-        assignments += clusterer.add_batch(rows[positions], [order[p] for p in positions], day).assignments
-    final = clusterer.final_topics(assignments)
+        fold_batch(clusterer, log, rows[positions], [order[p] for p in positions], day)
+    final = log.final_topics(clusterer.resolve)
     seconds = time.perf_counter() - started
     labels = [final.get(i, -2 - i) for i in range(len(texts))]  # no terms: a cluster of its own
     # Readable top terms, after the clock stops: the vectors keep only hashed columns.

@@ -20,21 +20,28 @@ The method (chosen by measurement: benchmarks/topics_quality.py, RESULTS.md "Top
    a story that joins a faded topic revives it. Topics faded for longer than
    `revive_days` are no longer compared, which keeps the work per batch bounded.
 
+8. a topic that has come to hold two distinct stories splits (`split`, method and
+   threshold in `topic_split`): the caller asks `due_for_split` which topics crossed a
+   size checkpoint in a batch, reads their recent stories (from the database, or a
+   `MemberLog`), and `split` cuts those with two parts whose centroids' centred cosine is
+   below `split_threshold`; the part with the older stories keeps the id.
+
 Everything is deterministic: no randomness, ties broken by id, ids given in the order
 topics start. A cluster smaller than `min_stories` has an id (so it keeps its identity as
 it grows) but is a candidate only: it is "born" (an event) when it reaches that size.
-Splitting a topic is not implemented: a topic that drifts keeps its id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
 import scipy.sparse as sp
 
+from .topic_split import Members, Split, crossed_checkpoint, find_split
+from .topic_state import TopicChange, TopicState, _add, _truncate
 from .topic_vectors import N_FEATURES
 
 __all__ = ["ClusterOptions", "TopicClusterer", "TopicState", "TopicChange"]
@@ -54,59 +61,43 @@ class ClusterOptions:
     fade_days: int = 7
     revive_days: int = 30
     center: bool = True  # remove the mean story before comparing (see _background)
+    split: bool = True
+    split_threshold: float = 0.08  # two parts of a topic, centred cosine of their centroids
+    split_min_stories: int = 5  # each part at least; a topic is first checked at 4 times this
+    split_window: int = 100  # the most recent stories of a topic that the split reads
 
 
-@dataclass
-class TopicState:
-    """One topic as the clusterer sees it: a truncated sum of member rows and its life."""
-
-    id: int
-    indices: np.ndarray  # int32 columns of the centroid sum, sorted
-    values: np.ndarray  # float32 weights, same length
-    members: int  # stories whose rows make the centroid
-    born_at: datetime
-    last_seen_at: datetime
-    status: str = "active"  # active, faded, merged
-    merged_into: int | None = None
-
-    def to_bytes(self) -> bytes:
-        header = np.array([self.members, len(self.indices)], dtype="<i4").tobytes()
-        return header + self.indices.astype("<i4").tobytes() + self.values.astype("<f4").tobytes()
-
-    @staticmethod
-    def centroid_from_bytes(blob: bytes) -> tuple[int, np.ndarray, np.ndarray]:
-        members, size = np.frombuffer(blob[:8], dtype="<i4")
-        indices = np.frombuffer(blob[8 : 8 + 4 * size], dtype="<i4").astype(np.int32)
-        values = np.frombuffer(blob[8 + 4 * size : 8 + 8 * size], dtype="<f4").astype(np.float32)
-        return int(members), indices, values
+def _dots(first: sp.csr_matrix, second: sp.csr_matrix) -> np.ndarray:
+    """All dot products of the rows of two matrices, dense, over the columns they use."""
+    if first.nnz + second.nnz < N_FEATURES // 16:
+        # few cells: sort them (cheaper than a pass over all 2^20 columns)
+        columns = np.unique(np.concatenate([first.indices, second.indices]))
+        width = len(columns)
+        first_columns, second_columns = np.searchsorted(columns, first.indices), np.searchsorted(columns, second.indices)
+    else:
+        used = np.zeros(N_FEATURES, dtype=bool)
+        used[first.indices] = True
+        used[second.indices] = True
+        renumber = np.cumsum(used, dtype=np.int64) - 1  # column → its place among those used
+        width = int(renumber[-1]) + 1
+        first_columns, second_columns = renumber[first.indices], renumber[second.indices]
+    one = sp.csr_matrix((first.data, first_columns, first.indptr), shape=(first.shape[0], width))
+    two = sp.csr_matrix((second.data, second_columns, second.indptr), shape=(second.shape[0], width))
+    return (one @ two.T).toarray()  # type: ignore[no-any-return]
 
 
-@dataclass
-class TopicChange:
-    """What one batch did; the store turns it into rows."""
-
-    assignments: list[tuple[int, int, float]] = field(default_factory=list)  # story, topic, cosine
-    created: list[int] = field(default_factory=list)
-    touched: set[int] = field(default_factory=set)
-    events: list[tuple[int, str, int | None, datetime, dict[str, object]]] = field(default_factory=list)
-    merges: list[tuple[int, int]] = field(default_factory=list)  # (absorbed, kept)
+def _row_of(matrix: sp.csr_matrix) -> np.ndarray:
+    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
 
 
-def _truncate(indices: np.ndarray, values: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
-    if len(values) > top:
-        # Largest weights; among equals the lower column, so the cut is deterministic.
-        order = np.lexsort((indices, -values))[:top]
-        order.sort()
-        indices, values = indices[order], values[order]
-    return indices.astype(np.int32), values.astype(np.float32)
+def _along(matrix: sp.csr_matrix, mean: np.ndarray) -> np.ndarray:
+    """Each row's dot with a dense row."""
+    return np.bincount(_row_of(matrix), weights=matrix.data * mean[matrix.indices], minlength=matrix.shape[0])
 
 
-def _add(state: TopicState, row_indices: np.ndarray, row_values: np.ndarray, top: int) -> None:
-    merged = np.concatenate([state.indices, row_indices])
-    weights = np.concatenate([state.values, row_values]).astype(np.float64)
-    columns, inverse = np.unique(merged, return_inverse=True)
-    sums = np.bincount(inverse, weights=weights)
-    state.indices, state.values = _truncate(columns, sums, top)
+def _squares(matrix: sp.csr_matrix) -> np.ndarray:
+    data = matrix.data.astype(np.float64)
+    return np.bincount(_row_of(matrix), weights=data * data, minlength=matrix.shape[0])
 
 
 class TopicClusterer:
@@ -138,34 +129,38 @@ class TopicClusterer:
         values = np.concatenate([t.values for t in states]) if states else np.empty(0, np.float32)
         return sp.csr_matrix((values.astype(np.float64), indices, indptr), shape=(len(states), N_FEATURES))
 
-    def _background(self, live: Sequence[TopicState], rows: sp.csr_matrix | None = None) -> sp.csr_matrix:
-        """The unit direction of the mean story: everything recent (live topics and this
-        batch), pulled towards the fixed `background` row as if it stood for PRIOR_STORIES
-        stories. Comparing what is left after removing it keeps big topics, whose centroids
-        drift towards the mean, from swallowing every story; the prior keeps a young
-        workspace that talks of one thing only from removing that very thing."""
-        total = sp.csr_matrix((1, N_FEATURES))
+    def _background(self, live: Sequence[TopicState], rows: sp.csr_matrix | None = None) -> np.ndarray:
+        """The unit direction of the mean story, dense: everything recent (live topics and
+        this batch), pulled towards the fixed `background` row as if it stood for
+        PRIOR_STORIES stories. Comparing what is left after removing it keeps big topics,
+        whose centroids drift towards the mean, from swallowing every story; the prior
+        keeps a young workspace that talks of one thing only from removing that very thing."""
+        total = np.zeros(N_FEATURES)
         if live:
-            total = total + sp.csr_matrix(self._matrix(live).sum(axis=0))
+            matrix = self._matrix(live)
+            total += np.bincount(matrix.indices, weights=matrix.data, minlength=N_FEATURES)
         if rows is not None and rows.shape[0]:
-            total = total + sp.csr_matrix(rows.sum(axis=0))
+            total += np.bincount(rows.indices, weights=rows.data.astype(np.float64), minlength=N_FEATURES)
         if self.background is not None:
-            total = total + self.background * (PRIOR_STORIES * PRIOR_WEIGHT)
-        norm = np.sqrt(total.multiply(total).sum())
-        return sp.csr_matrix(total / norm) if norm > 0 else total
+            prior = sp.csr_matrix(self.background)
+            total[prior.indices] += prior.data * (PRIOR_STORIES * PRIOR_WEIGHT)
+        norm = float(np.sqrt(total @ total))
+        return total / norm if norm > 0 else total
 
-    def _cosines(self, first: sp.csr_matrix, second: sp.csr_matrix, mean: sp.csr_matrix) -> np.ndarray:
+    def _cosines(self, first: sp.csr_matrix, second: sp.csr_matrix, mean: np.ndarray) -> np.ndarray:
         """Cosines of the rows of two matrices after removing their part along `mean`."""
-        dots = (first @ second.T).toarray()
+        first, second = sp.csr_matrix(first), sp.csr_matrix(second)
+        # The product runs over the columns the rows use, not all 2^20: scipy's transpose
+        # and product cost time in the number of columns, which dominated small products.
+        dots = _dots(first, second)
         if not self.options.center:
             along_first = np.zeros(first.shape[0])
             along_second = np.zeros(second.shape[0])
         else:
-            along_first = (first @ mean.T).toarray().ravel()
-            along_second = (second @ mean.T).toarray().ravel()
+            along_first, along_second = _along(first, mean), _along(second, mean)
             dots -= np.outer(along_first, along_second)
-        norm_first = np.sqrt(np.maximum(np.asarray(first.multiply(first).sum(axis=1)).ravel() - along_first**2, 1e-24))
-        norm_second = np.sqrt(np.maximum(np.asarray(second.multiply(second).sum(axis=1)).ravel() - along_second**2, 1e-24))
+        norm_first = np.sqrt(np.maximum(_squares(first) - along_first**2, 1e-24))
+        norm_second = np.sqrt(np.maximum(_squares(second) - along_second**2, 1e-24))
         return dots / np.outer(norm_first, norm_second)  # type: ignore[no-any-return]
 
     def add_batch(self, rows: sp.csr_matrix, story_ids: Sequence[int], times: Sequence[datetime]) -> TopicChange:
@@ -205,6 +200,7 @@ class TopicClusterer:
         sums = (members @ batch).tocsr()
         sums.sort_indices()
         for k, topic_id in enumerate(grown):
+            change.grown_from.setdefault(topic_id, self.topics[topic_id].members)
             start, end = sums.indptr[k], sums.indptr[k + 1]
             _add(self.topics[topic_id], sums.indices[start:end], sums.data[start:end], options.top_terms)
         for i, topic_id in zip(usable, chosen, strict=True):
@@ -222,7 +218,7 @@ class TopicClusterer:
 
     def _cluster_leftovers(
         self, sub: sp.csr_matrix, leftovers: list[int], best_topic: np.ndarray,
-        best_sim: np.ndarray, times: Sequence[datetime], change: TopicChange, mean: sp.csr_matrix,
+        best_sim: np.ndarray, times: Sequence[datetime], change: TopicChange, mean: np.ndarray,
     ) -> None:
         # Running centroids through dot products alone: with P the leftovers' cosines,
         # a story's dot with topic k is the sum of P over k's members, and |k|^2 grows by
@@ -303,6 +299,7 @@ class TopicClusterer:
         """The younger of two topics into the older; returns the id kept."""
         first, second = sorted((self.topics[one], self.topics[other]), key=lambda t: (t.born_at, t.id))
         kept, absorbed = first, second
+        change.grown_from.setdefault(kept.id, kept.members)
         merged = np.concatenate([kept.indices, absorbed.indices])
         weights = np.concatenate([kept.values, absorbed.values]).astype(np.float64)
         columns, inverse = np.unique(merged, return_inverse=True)
@@ -319,6 +316,68 @@ class TopicClusterer:
         if not was_born and kept.members >= self.options.min_stories:
             change.events.append((kept.id, "born", None, at, {"stories": kept.members}))
         return kept.id
+
+    def due_for_split(self, changes: Sequence[TopicChange]) -> list[int]:
+        """Active topics that crossed a size checkpoint in these changes (one batch)."""
+        if not self.options.split:
+            return []
+        before: dict[int, int] = {}
+        for change in changes:
+            for topic_id, members in change.grown_from.items():
+                before.setdefault(topic_id, members)
+        return [
+            topic_id for topic_id in sorted(before)
+            if (topic := self.topics[topic_id]).status == "active"
+            and crossed_checkpoint(before[topic_id], topic.members, self.options.split_min_stories)
+        ]
+
+    def split(self, members: Mapping[int, Members], at: datetime) -> TopicChange:
+        """Cut the topics whose recent stories (`members`, from `due_for_split`) form two
+        distinct parts; new ids in the order of the parents' ids."""
+        change = TopicChange()
+        live = self._live(at)
+        mean = self._background(live)
+        for topic_id in sorted(members):
+            topic = self.topics[topic_id]
+            if topic.status != "active":
+                continue
+            found = find_split(
+                members[topic_id], lambda rows: (_dots(rows, rows), _along(rows, mean)),
+                self.options.split_min_stories, self.options.split_threshold,
+            )
+            if found is not None:
+                self._split(topic, found, at, change)
+        return change
+
+    def _split(self, parent: TopicState, found: Split, at: datetime, change: TopicChange) -> None:
+        moved = found.moved_rows.tocsr()
+        moved.sort_indices()
+        # The parent keeps its sum less the rows that leave (its centroid was cut to
+        # top_terms, so what is left of a term the part used is floored at zero).
+        columns = np.concatenate([parent.indices, moved.indices])
+        weights = np.concatenate([parent.values.astype(np.float64), -moved.data])
+        unique, inverse = np.unique(columns, return_inverse=True)
+        sums = np.bincount(inverse, weights=weights)
+        keep = sums > 1e-6
+        parent.indices, parent.values = _truncate(unique[keep], sums[keep], self.options.top_terms)
+        parent.members -= found.moved_stories
+        parent.last_seen_at = max(found.kept_last_seen_at, parent.born_at)
+        child = TopicState(
+            id=self.next_id, indices=np.empty(0, np.int32), values=np.empty(0, np.float32),
+            members=found.moved_stories, born_at=found.born_at, last_seen_at=found.last_seen_at,
+        )
+        _add(child, moved.indices, moved.data, self.options.top_terms)
+        self.next_id += 1
+        self.topics[child.id] = child
+        change.created.append(child.id)
+        change.touched.update((parent.id, child.id))
+        change.splits.append((parent.id, child.id, found.moved))
+        detail: dict[str, object] = {
+            "similarity": round(found.similarity, 4), "stories": found.moved_stories,
+            "parent_stories": parent.members, "window": list(found.sizes),
+        }
+        change.events.append((child.id, "split", parent.id, at, detail))
+        change.events.append((child.id, "born", None, at, {"stories": child.members, "split_from": parent.id}))
 
     def fade(self, now: datetime, change: TopicChange) -> None:
         """Topics with no story for fade_days fade, dated at last story + fade_days."""

@@ -103,9 +103,15 @@ class TopicSummary:
         return out
 
 
+# An event stored on one topic, as the other topic it names sees it.
+_SEEN_FROM_OTHER = {"merged": "absorbed", "split": "split_off"}
+
+
 @dataclass
 class TopicEvent:
-    kind: str  # born, merged (into other_topic_id), absorbed (other_topic_id into this), faded, revived
+    # born, merged (into other_topic_id), absorbed (other_topic_id into this), split (this
+    # came out of other_topic_id), split_off (other_topic_id came out of this), faded, revived
+    kind: str
     at: datetime
     other_topic_id: int | None
     detail: dict[str, Any]
@@ -128,11 +134,15 @@ class TopicDetail:
     events: list[TopicEvent] = field(default_factory=list)
     evidence: list[TopicEvidence] = field(default_factory=list)
     merged_from: list[int] = field(default_factory=list)
+    split_from: int | None = None  # the topic this one split off
+    split_off: list[int] = field(default_factory=list)  # topics that split off this one
 
     def as_dict(self) -> dict[str, Any]:
         return {
             **self.summary.as_dict(),
             "merged_from": self.merged_from,
+            "split_from": self.split_from,
+            "split_off": self.split_off,
             "events": [
                 {"kind": e.kind, "at": e.at.isoformat(), "other_topic_id": e.other_topic_id, "detail": e.detail}
                 for e in self.events
@@ -373,10 +383,12 @@ def topic_detail(
         ):
             if e.topic_id == topic_id:
                 events.append(TopicEvent(e.kind, e.at, e.other_topic_id, dict(e.detail or {})))
-            else:  # another topic merged into this one: seen from here, it was absorbed
-                events.append(TopicEvent("absorbed", e.at, e.topic_id, dict(e.detail or {})))
+            else:  # seen from here: another topic merged into this one, or split off it
+                events.append(TopicEvent(_SEEN_FROM_OTHER.get(e.kind, e.kind), e.at, e.topic_id, dict(e.detail or {})))
         merged_from = list(conn.execute(select(topics.c.id).where(topics.c.merged_into == topic_id).order_by(topics.c.id)).scalars())
-        return TopicDetail(summary, events, list(_evidence(conn, topic_id, evidence)), merged_from)
+        split_from = next((e.other_topic_id for e in events if e.kind == "split"), None)
+        split_off = [e.other_topic_id for e in events if e.kind == "split_off" and e.other_topic_id is not None]
+        return TopicDetail(summary, events, list(_evidence(conn, topic_id, evidence)), merged_from, split_from, split_off)
 
 
 def _evidence(conn: Connection, topic_id: int, limit: int) -> Iterable[TopicEvidence]:

@@ -13,6 +13,8 @@ from sqlalchemy import Connection, func, insert, select, update
 from ..store.repository import IN_CHUNK, utcnow
 from ..store.schema import documents, stories, story_topics, topic_events, topics
 from .topic_model import ClusterOptions, TopicChange, TopicClusterer, TopicState
+from .topic_split import Members
+from .topic_vectors import TopicVectorizer
 
 # How much of a story's founding document is read for its vector and its placeholder label.
 TEXT_CHARS = 3000
@@ -123,7 +125,7 @@ def write_change(
     placeholders: dict[int, str],
 ) -> None:
     """Write one batch: new topic rows, the state of every touched topic, story
-    assignments, re-pointed stories of merged topics, and the events."""
+    assignments, re-pointed stories of merged and split topics, and the events."""
     now = utcnow()
     ids = sorted(change.touched | set(change.created) | {a for a, _ in change.merges})
     ids = [i for i in ids if i in clusterer.topics]
@@ -155,11 +157,43 @@ def write_change(
         ])
     for absorbed, kept in change.merges:
         conn.execute(update(story_topics).where(story_topics.c.topic_id == absorbed).values(topic_id=kept))
+    for parent, child, moved in change.splits:
+        for chunk in _chunks(moved):
+            conn.execute(update(story_topics).where(
+                story_topics.c.topic_id == parent, story_topics.c.story_id.in_(chunk),
+            ).values(topic_id=child))
     if change.events:
         conn.execute(insert(topic_events), [
             {"topic_id": t, "kind": kind, "other_topic_id": other, "at": at, "detail": detail}
             for t, kind, other, at, detail in change.events
         ])
+
+
+def recent_members(
+    conn: Connection, vectorizer: TopicVectorizer, topic_ids: Sequence[int], window: int,
+) -> dict[int, Members]:
+    """The `window` most recent stories of each topic, oldest first, with their rows; a
+    comment whose post is among them follows that post (`topic_split`)."""
+    out = {}
+    for topic_id in topic_ids:
+        query = (
+            select(stories.c.id, stories.c.first_published_at)
+            .select_from(story_topics.join(stories, stories.c.id == story_topics.c.story_id))
+            .where(story_topics.c.topic_id == topic_id)
+            .order_by(stories.c.first_published_at.desc(), stories.c.id.desc())
+            .limit(window)
+        )
+        recent = sorted(conn.execute(query).all(), key=lambda r: (r.first_published_at, r.id))
+        ids = [r.id for r in recent]
+        inputs = story_inputs(conn, ids)
+        parents = parent_stories(conn, [inputs[i] for i in ids if i in inputs and inputs[i].kind == "comment"])
+        inside = set(ids)
+        texts = [inputs[i].text if i in inputs else "" for i in ids]
+        out[topic_id] = Members(
+            story_ids=ids, times=[r.first_published_at for r in recent], rows=vectorizer.transform(texts),
+            followers={c: p for c, p in parents.items() if p in inside}, texts=texts,
+        )
+    return out
 
 
 def refresh_counts(conn: Connection) -> None:

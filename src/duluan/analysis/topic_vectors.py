@@ -265,12 +265,18 @@ class TopicVectorizer:
         """The unit row of the average background document: each known syllable and pair
         weighted by its document frequency times its idf. Fixed, so it means the same on
         any data."""
-        weights: dict[int, float] = {}
-        for term, count in self._df.items():
-            if term.count(" ") <= 1:
-                column = self.column_of(term)
-                weights[column] = weights.get(column, 0.0) + count / self._documents * self.idf_of(term)
-        columns = np.array(sorted(weights), dtype=np.int32)
-        values = np.array([weights[c] for c in columns.tolist()])
-        values /= np.linalg.norm(values)
+        # The same weights as idf_of and columns as column_of, term by term, but in numpy:
+        # this runs once per process and took 2 s as a loop.
+        singles = [(t, n) for t, n in self._df.items() if " " not in t]
+        pairs = [(t.split(" "), n) for t, n in self._df.items() if t.count(" ") == 1]
+        counts = np.array([n for _, n in singles] + [n for _, n in pairs], dtype=np.float64)
+        idf = np.log((self._documents + 1) / (counts + 1)) + 1.0
+        idf[: len(singles)] *= SYLLABLE_WEIGHT
+        single_columns = np.array([_syllable_hash(t) % self.n_features for t, _ in singles], dtype=np.int64)
+        pair_columns = (self._keys_of([p for p, _ in pairs]) % np.uint64(self.n_features)).astype(np.int64)
+        all_columns = np.concatenate([single_columns, pair_columns])
+        columns, inverse = np.unique(all_columns, return_inverse=True)
+        weights = np.bincount(inverse, weights=counts / self._documents * idf)
+        values = weights / np.linalg.norm(weights)
+        columns = columns.astype(np.int32)
         return sp.csr_matrix((values, columns, np.array([0, len(columns)])), shape=(1, self.n_features))

@@ -6,9 +6,10 @@ folds them into the stored topics (`topic_model` has the method and why; `topic_
 the text features). A comment joins the topic of the post or article it answers, when
 that is stored; otherwise it is read like any story. Topics are born (when they reach
 `topic_min_stories` stories), merge (two centroids converge: the younger into the older,
-whose id stays, its stories re-pointed), fade (no new story for `topic_fade_days`) and
-revive; each change is a row of `topic_events`, dated by the data, not the clock.
-Splitting is not implemented: a topic that drifts keeps its id.
+whose id stays, its stories re-pointed), split (its recent stories form two distinct
+parts: the younger part leaves with a new id, `topic_split`), fade (no new story for
+`topic_fade_days`) and revive; each change is a row of `topic_events`, dated by the data,
+not the clock.
 
 A rerun over the same data gives the same topics and ids: stories are processed in
 (first published, id) order, nothing is random, and "now" for fading is the latest story.
@@ -45,6 +46,7 @@ from .topic_report import (
     topic_detail,
     topic_summaries,
 )
+from .topic_split import Members
 from .topic_vectors import TopicVectorizer
 
 __all__ = [
@@ -73,6 +75,7 @@ class TopicOptions:
 
     similarity_threshold: float = 0.1
     merge_threshold: float = 0.13
+    split_threshold: float = 0.08
     min_stories: int = 3
     fade_days: int = 7
     revive_days: int = 30
@@ -83,6 +86,7 @@ class TopicOptions:
         return cls(
             similarity_threshold=float(settings["topic_similarity_threshold"]),
             merge_threshold=float(settings["topic_merge_threshold"]),
+            split_threshold=float(settings["topic_split_threshold"]),
             min_stories=int(settings["topic_min_stories"]),
             fade_days=int(settings["topic_fade_days"]),
             revive_days=int(settings["topic_revive_days"]),
@@ -94,11 +98,18 @@ class TopicOptions:
             value = getattr(self, name)
             if not 0.0 < value < 1.0:
                 raise UsageError(f"setting 'topic_{name}' must be between 0 and 1, got {value}")
+        if not -1.0 <= self.split_threshold < self.merge_threshold:
+            # At or above the merge threshold, the two halves of a split would merge back.
+            raise UsageError(
+                f"setting 'topic_split_threshold' must be below 'topic_merge_threshold' ({self.merge_threshold}) "
+                f"and at least -1 (never split), got {self.split_threshold}"
+            )
         for name in ("min_stories", "fade_days", "revive_days"):
             if getattr(self, name) < 1:
                 raise UsageError(f"setting 'topic_{name}' must be at least 1, got {getattr(self, name)}")
         return ClusterOptions(
             threshold=self.similarity_threshold, merge_threshold=self.merge_threshold,
+            split_threshold=self.split_threshold,
             min_stories=self.min_stories, fade_days=self.fade_days, revive_days=self.revive_days,
         )
 
@@ -110,7 +121,7 @@ class TopicUpdateSummary:
     attached: int = 0  # comments that joined the topic of what they answer
     skipped: int = 0  # nothing to read (too short): tried again next time
     new_topics: int = 0
-    events: dict[str, int] = field(default_factory=dict)  # born, merged, faded, revived → count
+    events: dict[str, int] = field(default_factory=dict)  # born, merged, split, faded, revived → count
     batches: int = 0
     seconds: float = 0.0
 
@@ -162,6 +173,15 @@ def update_topics(
                 topic_store.write_change(conn, clusterer, change, stored, placeholders)
                 _count(change, summary)
                 touched |= change.touched
+            # Splits read the topics' recent stories as written, this batch's included.
+            due = clusterer.due_for_split(changes)
+            if due:
+                members = topic_store.recent_members(conn, vectorizer, due, cluster_options.split_window)
+                cut = clusterer.split(members, max(published for _, published in batch))
+                labels = {t: topic_store.placeholder_label(text) for t, text in cut_texts(cut, members).items()}
+                topic_store.write_change(conn, clusterer, cut, stored, labels)
+                _count(cut, summary)
+                touched |= cut.touched
         summary.stories += len(batch)
         summary.batches += 1
         if progress:
@@ -225,6 +245,16 @@ def _update_batch(
             story = next(s for s, t, _ in change.assignments if t == topic_id)
             placeholders[topic_id] = topic_store.placeholder_label(inputs[story].text)
     return changes, placeholders
+
+
+def cut_texts(cut: TopicChange, members: Mapping[int, Members]) -> dict[int, str]:
+    """The first text of each topic a split made, for its placeholder label."""
+    out = {}
+    for parent, child, moved in cut.splits:
+        texts = dict(zip(members[parent].story_ids, members[parent].texts, strict=False))
+        if moved and moved[0] in texts:
+            out[child] = texts[moved[0]]
+    return out
 
 
 def _count(change: TopicChange, summary: TopicUpdateSummary) -> None:

@@ -75,12 +75,18 @@ def _print_detail(detail: Any) -> None:
         console.print("  places: " + ", ".join(f"{p.name} {_shown(p.documents, k)}" for p in s.places))
     if s.concerns:
         console.print("  concerns: " + ", ".join(f"{c} {_shown(n, k)}" for c, n in s.concerns))
+    if detail.split_from is not None:
+        at = next((e.at for e in detail.events if e.kind == "split"), None)
+        console.print(f"  split from topic {detail.split_from}" + (f" on {at:%Y-%m-%d}" if at else ""))
+    if detail.split_off:
+        console.print("  topics split off: " + ", ".join(map(str, detail.split_off)))
     if detail.merged_from:
         console.print("  absorbed topics: " + ", ".join(map(str, detail.merged_from)))
     if detail.events:
         table = Table("when", "event", "other topic", title="History", title_justify="left")
         for e in detail.events:
-            table.add_row(f"{e.at:%Y-%m-%d %H:%M}", e.kind, "" if e.other_topic_id is None else str(e.other_topic_id))
+            table.add_row(f"{e.at:%Y-%m-%d %H:%M}", e.kind.replace("_", " "),
+                          "" if e.other_topic_id is None else str(e.other_topic_id))
         console.print(table)
     if detail.evidence:
         table = Table("story", "kind", "published", "copies", "text", title="Evidence (nearest the centre)", title_justify="left")
@@ -107,8 +113,9 @@ def topics(start: str | None, end: str | None, days: int | None, limit: int, top
     Each topic shows a label (its keywords), a headline, its stories and documents in the
     range, growth against the range of equal length before, the sentiment mix, the
     provinces and the citizen concerns it names. Topics keep their ids as they grow; a
-    topic that merged into another says which. Figures resting on posts from fewer than
-    k distinct authors (setting k_anonymity) show as "< k".
+    topic that merged into another says which, and one that split off another says
+    where it came from. Figures resting on posts from fewer than k distinct authors
+    (setting k_anonymity) show as "< k".
 
     \b
     Examples:
@@ -132,7 +139,8 @@ def topics(start: str | None, end: str | None, days: int | None, limit: int, top
         if summary.stories:
             born = summary.events.get("born", 0)
             err_console.print(f"Assigned {summary.assigned + summary.attached} new stories in {summary.seconds:.1f} s "
-                              f"({born} topics born, {summary.events.get('merged', 0)} merged).")
+                              f"({born} topics born, {summary.events.get('merged', 0)} merged, "
+                              f"{summary.events.get('split', 0)} split).")
     if topic_id is not None:
         detail = topic_detail(ws.engine, topic_id, period.start if period else None, period.end if period else None,
                               tz, k_anonymity=k)
