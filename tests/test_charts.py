@@ -16,6 +16,7 @@ from duluan.web.charts import (
     MARGIN_TOP,
     ChartSeries,
     bar_chart,
+    chart_language,
     format_number,
     line_chart,
     nice_ticks,
@@ -132,3 +133,15 @@ def test_trend_chart_and_number_helpers() -> None:
     assert nice_ticks(1234) == [0, 500, 1000, 1500]
     assert nice_ticks(0) == [0, 1] and nice_ticks(7) == [0, 2, 4, 6, 8]
     assert (format_number(1234567), format_number(12.5), format_number(3.0)) == ("1.234.567", "12,5", "3")
+
+
+def test_a_charts_own_words_follow_the_page_language() -> None:
+    parts = [("Tích cực", None), ("Tiêu cực", Figure(None, 5))]
+    vietnamese = str(stacked_share(parts, "Sắc thái")) + str(bar_chart([("Ngập", None)], "Chủ đề"))
+    with chart_language("en"):
+        english = str(stacked_share(parts, "Mood")) + str(bar_chart([("Flooding", None)], "Topics"))
+    assert "không có dữ liệu" in vietnamese and "phần." in vietnamese
+    assert "no data" in english and "parts." in english and "items." in english
+    assert "không có dữ liệu" not in english and "phần." not in english
+    # Outside the block the default comes back.
+    assert "không có dữ liệu" in str(bar_chart([("Ngập", None)], "Chủ đề"))

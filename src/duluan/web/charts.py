@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -38,6 +40,10 @@ from ..analysis.privacy import Figure
 from ..analysis.trends import Trend
 
 __all__ = [
+    "CHART_WORDS",
+    "ChartWords",
+    "chart_language",
+    "chart_words",
     "ChartSeries",
     "Value",
     "bar_chart",
@@ -66,6 +72,58 @@ _YScale: TypeAlias = Callable[[float], float]
 
 
 @dataclass(frozen=True)
+class ChartWords:
+    """The words a chart writes itself (tooltips, gaps, descriptions), in one language."""
+
+    no_data: str
+    hidden: str  # why a figure shows "< k"
+    alert: str
+    upper_bound: str
+    line_description: str  # {n} points, {first}..{last}, {axis}
+    items: str
+    parts: str
+
+
+CHART_WORDS = {
+    "vi": ChartWords(
+        no_data="không có dữ liệu",
+        hidden="ẩn: dưới k tác giả",
+        alert="Cảnh báo",
+        upper_bound="ngưỡng trên",
+        line_description="{n} mốc, từ {first} đến {last}; trục dọc: {axis}.",
+        items="{n} mục.",
+        parts="{n} phần.",
+    ),
+    "en": ChartWords(
+        no_data="no data",
+        hidden="hidden: fewer than k authors",
+        alert="Alert",
+        upper_bound="upper bound",
+        line_description="{n} points, from {first} to {last}; vertical axis: {axis}.",
+        items="{n} items.",
+        parts="{n} parts.",
+    ),
+}
+# The page's language for the charts drawn in this request (figures.py sets it). A context
+# variable rather than a parameter of every helper: each thread and task sees its own.
+_LANGUAGE: ContextVar[str] = ContextVar("chart_language", default="vi")
+
+
+@contextmanager
+def chart_language(lang: str) -> Iterator[None]:
+    """Draw the charts inside the block with the words of `lang` ("vi" or "en")."""
+    token = _LANGUAGE.set(lang if lang in CHART_WORDS else "vi")
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def chart_words() -> ChartWords:
+    return CHART_WORDS[_LANGUAGE.get()]
+
+
+@dataclass(frozen=True)
 class ChartSeries:
     """One line of a line chart, one value per label."""
 
@@ -89,7 +147,7 @@ def _point(value: Value) -> _Point:
             return _Point(None, value.show(), True)
         value = value.value
     if value is None:
-        return _Point(None, "không có dữ liệu", False)
+        return _Point(None, chart_words().no_data, False)
     if isinstance(value, str):
         try:
             number = float(value)
@@ -97,7 +155,7 @@ def _point(value: Value) -> _Point:
             return _Point(None, value, True)  # "< 5"
         return _Point(number, format_number(number), False)
     if isinstance(value, float) and not math.isfinite(value):
-        return _Point(None, "không có dữ liệu", False)
+        return _Point(None, chart_words().no_data, False)
     return _Point(float(value), format_number(value), False)
 
 
@@ -162,7 +220,9 @@ def _suppressed_box(x: float, y: float, w: float, h: float, tooltip: str, label:
     )
 
 
-def _svg(kind: str, height: float, title: str, body: Sequence[str], description: str = "") -> Markup:
+def _svg(
+    kind: str, height: float, title: str, body: Sequence[str], description: str = ""
+) -> Markup:
     label = escape(title)
     desc = f"<desc>{escape(description)}</desc>" if description else ""
     return Markup(
@@ -175,7 +235,9 @@ def _legend(entries: Sequence[tuple[str, str]], y: float) -> str:
     """Swatches and names in one row: (css class of the swatch, text)."""
     out, x = ['<g class="legend">'], float(MARGIN_LEFT)
     for cls, name in entries:
-        out.append(f'<rect class="legend-swatch {cls}" x="{_f(x)}" y="{_f(y - 9)}" width="12" height="10"/>')
+        out.append(
+            f'<rect class="legend-swatch {cls}" x="{_f(x)}" y="{_f(y - 9)}" width="12" height="10"/>'
+        )
         out.append(_text(x + 16, y, name, "legend-text"))
         x += 28 + 7 * len(name)
     out.append("</g>")
@@ -190,7 +252,9 @@ def line_chart(series: list[ChartSeries], labels: list[str], title: str, y_label
     optional band up to the baseline's upper bound and triangles on alert days."""
     for s in series:
         if len(s.values) != len(labels) or (s.upper is not None and len(s.upper) != len(labels)):
-            raise ValueError(f"series {s.name!r} has {len(s.values)} values for {len(labels)} labels")
+            raise ValueError(
+                f"series {s.name!r} has {len(s.values)} values for {len(labels)} labels"
+            )
     points = [[_point(v) for v in s.values] for s in series]
     highest = max(
         [p.value for row in points for p in row if p.value is not None]
@@ -213,10 +277,14 @@ def line_chart(series: list[ChartSeries], labels: list[str], title: str, y_label
     body: list[str] = [_text(MARGIN_LEFT, MARGIN_TOP - 12, y_label, "chart-title-text")]
     for tick in ticks:
         y = y_at(tick)
-        body.append(f'<line class="grid" x1="{MARGIN_LEFT}" y1="{_f(y)}" x2="{WIDTH - MARGIN_RIGHT}" y2="{_f(y)}"/>')
+        body.append(
+            f'<line class="grid" x1="{MARGIN_LEFT}" y1="{_f(y)}" x2="{WIDTH - MARGIN_RIGHT}" y2="{_f(y)}"/>'
+        )
         body.append(_text(MARGIN_LEFT - 6, y + 4, format_number(tick), "tick-label", "end"))
     bottom = MARGIN_TOP + plot_h
-    body.append(f'<line class="axis" x1="{MARGIN_LEFT}" y1="{_f(bottom)}" x2="{WIDTH - MARGIN_RIGHT}" y2="{_f(bottom)}"/>')
+    body.append(
+        f'<line class="axis" x1="{MARGIN_LEFT}" y1="{_f(bottom)}" x2="{WIDTH - MARGIN_RIGHT}" y2="{_f(bottom)}"/>'
+    )
     every = max(1, math.ceil(n / MAX_X_LABELS))
     for i in range(0, n, every):
         body.append(_text(x_at(i), bottom + 16, _short_label(labels[i]), "tick-label", "middle"))
@@ -230,11 +298,24 @@ def line_chart(series: list[ChartSeries], labels: list[str], title: str, y_label
         for i, p in enumerate(row):
             if p.suppressed and i not in gaps_drawn:
                 gaps_drawn.add(i)
-                tip = f"{labels[i]}: {p.text} {y_label} (ẩn: dưới k tác giả)"
-                body.append(_suppressed_box(x_at(i) - column / 2 + 1, MARGIN_TOP, max(column - 2, 2), plot_h, tip, p.text))
+                tip = f"{labels[i]}: {p.text} {y_label} ({chart_words().hidden})"
+                body.append(
+                    _suppressed_box(
+                        x_at(i) - column / 2 + 1,
+                        MARGIN_TOP,
+                        max(column - 2, 2),
+                        plot_h,
+                        tip,
+                        p.text,
+                    )
+                )
     for index, (s, row) in enumerate(zip(series, points, strict=True)):
-        cls = {"observed": "series-observed", "expected": "series-expected"}.get(s.role, f"series-{index % 6}")
-        path = _path([(x_at(i), y_at(p.value)) if p.value is not None else None for i, p in enumerate(row)])
+        cls = {"observed": "series-observed", "expected": "series-expected"}.get(
+            s.role, f"series-{index % 6}"
+        )
+        path = _path(
+            [(x_at(i), y_at(p.value)) if p.value is not None else None for i, p in enumerate(row)]
+        )
         if path:
             body.append(f'<path class="{cls}" d="{path}" fill="none"/>')
     for s, row in zip(series, points, strict=True):
@@ -255,13 +336,19 @@ def line_chart(series: list[ChartSeries], labels: list[str], title: str, y_label
             x = x_at(i)
             body.append(
                 f'<path class="marker-alert" d="M{_f(x)} {_f(y)} l-5 -8 h10 z">'
-                f"{_title(f'Cảnh báo {label}: {row[i].text} {y_label}')}</path>"
+                f"{_title(f'{chart_words().alert} {label}: {row[i].text} {y_label}')}</path>"
             )
-    legend = [("legend-expected" if s.role == "expected" else "legend-observed", s.name) for s in series]
+    legend = [
+        ("legend-expected" if s.role == "expected" else "legend-observed", s.name) for s in series
+    ]
     if any(s.upper is not None for s in series):
-        legend.append(("legend-band", "Ngưỡng trên"))
+        legend.append(("legend-band", chart_words().upper_bound.capitalize()))
     body.append(_legend(legend, LINE_HEIGHT - 2))
-    description = f"{n} mốc, từ {labels[0]} đến {labels[-1]}; trục dọc: {y_label}." if labels else "Không có dữ liệu."
+    description = (
+        chart_words().line_description.format(n=n, first=labels[0], last=labels[-1], axis=y_label)
+        if labels
+        else chart_words().no_data.capitalize() + "."
+    )
     return _svg("line", LINE_HEIGHT + 8, title, body, description)
 
 
@@ -289,12 +376,16 @@ def _band(s: ChartSeries, row: Sequence[_Point], x_at: _XScale, y_at: _YScale) -
         if run:
             upper = " ".join(f"{_f(x_at(j))} {_f(y_at(hi))}" for j, _, hi in run)
             lower = " ".join(f"{_f(x_at(j))} {_f(y_at(lo))}" for j, lo, _ in reversed(run))
-            out.append(f'<polygon class="band-expected" points="{upper} {lower}">{_title(f"{s.name}: ngưỡng trên")}</polygon>')
+            out.append(
+                f'<polygon class="band-expected" points="{upper} {lower}">{_title(f"{s.name}: {chart_words().upper_bound}")}</polygon>'
+            )
             run = []
     return out
 
 
-def trend_chart(result: Trend, title: str, alert_days: Collection[str] = (), y_label: str = "tài liệu") -> Markup:
+def trend_chart(
+    result: Trend, title: str, alert_days: Collection[str] = (), y_label: str = "tài liệu"
+) -> Markup:
     """A trend's documents per day against its expected baseline."""
     labels = [p.bucket for p in result.points]
     series = [ChartSeries("Thực tế", [p.documents for p in result.points], markers=alert_days)]
@@ -306,7 +397,9 @@ def trend_chart(result: Trend, title: str, alert_days: Collection[str] = (), y_l
 # ---------------------------------------------------------------------------- bars
 
 
-def bar_chart(items: list[tuple[str, Value]], title: str, hrefs: Sequence[str | None] | None = None) -> Markup:
+def bar_chart(
+    items: list[tuple[str, Value]], title: str, hrefs: Sequence[str | None] | None = None
+) -> Markup:
     """Horizontal bars, largest first as given (concerns, places); a suppressed value is a
     hatched box with its text; `hrefs` makes each row a link to the documents behind it."""
     if hrefs is not None and len(hrefs) != len(items):
@@ -322,13 +415,24 @@ def bar_chart(items: list[tuple[str, Value]], title: str, hrefs: Sequence[str | 
     body: list[str] = []
     for tick in ticks:
         x = left + tick * scale
-        body.append(f'<line class="grid" x1="{_f(x)}" y1="{_f(first)}" x2="{_f(x)}" y2="{_f(height - 20)}"/>')
+        body.append(
+            f'<line class="grid" x1="{_f(x)}" y1="{_f(first)}" x2="{_f(x)}" y2="{_f(height - 20)}"/>'
+        )
         body.append(_text(x, height - 6, format_number(tick), "tick-label", "middle"))
     for i, ((label, _), p) in enumerate(zip(items, points, strict=True)):
         y = first + BAR_ROW * i
         row = [_text(left - 8, y + BAR_ROW / 2 + 4, label, "bar-label", "end")]
         if p.suppressed:
-            row.append(_suppressed_box(left, y + 3, SUPPRESSED_BAR, BAR_ROW - 6, f"{label}: {p.text} (ẩn: dưới k tác giả)", p.text))
+            row.append(
+                _suppressed_box(
+                    left,
+                    y + 3,
+                    SUPPRESSED_BAR,
+                    BAR_ROW - 6,
+                    f"{label}: {p.text} ({chart_words().hidden})",
+                    p.text,
+                )
+            )
         elif p.value is None:
             row.append(_text(left + 4, y + BAR_ROW / 2 + 4, p.text, "bar-value"))
         else:
@@ -344,8 +448,10 @@ def bar_chart(items: list[tuple[str, Value]], title: str, hrefs: Sequence[str | 
             body.append(f'<a class="bar-row" href="{escape(href)}">{content}</a>')
         else:
             body.append(f'<g class="bar-row">{content}</g>')
-    body.append(f'<line class="axis" x1="{left}" y1="{_f(first)}" x2="{left}" y2="{_f(height - 20)}"/>')
-    return _svg("bar", height, title, body, f"{len(items)} mục.")
+    body.append(
+        f'<line class="axis" x1="{left}" y1="{_f(first)}" x2="{left}" y2="{_f(height - 20)}"/>'
+    )
+    return _svg("bar", height, title, body, chart_words().items.format(n=len(items)))
 
 
 def stacked_share(parts: list[tuple[str, Value]], title: str) -> Markup:
@@ -354,18 +460,37 @@ def stacked_share(parts: list[tuple[str, Value]], title: str) -> Markup:
     points = [_point(v) for _, v in parts]
     shown = sum(p.value for p in points if p.value is not None and p.value > 0)
     hidden = sum(1 for p in points if p.suppressed)
-    bar_x, bar_w, bar_y, bar_h = float(MARGIN_LEFT), float(WIDTH - MARGIN_LEFT - MARGIN_RIGHT), 10.0, 28.0
+    bar_x, bar_w, bar_y, bar_h = (
+        float(MARGIN_LEFT),
+        float(WIDTH - MARGIN_LEFT - MARGIN_RIGHT),
+        10.0,
+        28.0,
+    )
     slot = min(SUPPRESSED_BAR, bar_w / max(len(parts), 1)) if hidden else 0.0
     room = bar_w - slot * hidden
     body: list[str] = []
     x = bar_x
     legend_y = bar_y + bar_h + 22
     if not shown and not hidden:
-        body.append(f'<rect class="gap" x="{_f(bar_x)}" y="{_f(bar_y)}" width="{_f(bar_w)}" height="{_f(bar_h)}"/>')
-        body.append(_text(bar_x + bar_w / 2, bar_y + bar_h / 2 + 4, "không có dữ liệu", "gap-label", "middle"))
+        body.append(
+            f'<rect class="gap" x="{_f(bar_x)}" y="{_f(bar_y)}" width="{_f(bar_w)}" height="{_f(bar_h)}"/>'
+        )
+        body.append(
+            _text(
+                bar_x + bar_w / 2,
+                bar_y + bar_h / 2 + 4,
+                chart_words().no_data,
+                "gap-label",
+                "middle",
+            )
+        )
     for i, ((label, _), p) in enumerate(zip(parts, points, strict=True)):
         if p.suppressed:
-            body.append(_suppressed_box(x, bar_y, slot, bar_h, f"{label}: {p.text} (ẩn: dưới k tác giả)", p.text))
+            body.append(
+                _suppressed_box(
+                    x, bar_y, slot, bar_h, f"{label}: {p.text} ({chart_words().hidden})", p.text
+                )
+            )
             x += slot
             continue
         if p.value is None or p.value <= 0 or not shown:
@@ -379,7 +504,16 @@ def stacked_share(parts: list[tuple[str, Value]], title: str) -> Markup:
         x += w
     entries = []
     for i, ((label, _), p) in enumerate(zip(parts, points, strict=True)):
-        percent = "" if hidden or p.value is None or not shown else f" ({format_number(round(100 * p.value / shown, 1))}%)"
-        entries.append((f"legend-share-{i % 6}" if not p.suppressed else "legend-suppressed", f"{label}: {p.text}{percent}"))
+        percent = (
+            ""
+            if hidden or p.value is None or not shown
+            else f" ({format_number(round(100 * p.value / shown, 1))}%)"
+        )
+        entries.append(
+            (
+                f"legend-share-{i % 6}" if not p.suppressed else "legend-suppressed",
+                f"{label}: {p.text}{percent}",
+            )
+        )
     body.append(_legend(entries, legend_y))
-    return _svg("share", legend_y + 10, title, body, f"{len(parts)} phần.")
+    return _svg("share", legend_y + 10, title, body, chart_words().parts.format(n=len(parts)))

@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 
 from ..analysis.privacy import Figure
 from ..text.places_gazetteer import load_gazetteer
-from .charts import format_number
+from .charts import chart_words, format_number
 
 __all__ = ["GRID", "SHORT_NAMES", "province_classes", "province_tiles"]
 
@@ -115,8 +115,8 @@ def _legend(values: Mapping[str, Figure | int | None], y: float, k: int | None, 
             start = low if i == 0 else breaks[i - 1] + 1
             text = format_number(high) if start >= high else f"{format_number(start)}–{format_number(high)}"
             entries.append((f"q{i}", text))
-    entries.append(("qs", f"< {k}" if k else "ẩn (dưới k tác giả)"))
-    entries.append(("qn", "không có dữ liệu"))
+    entries.append(("qs", f"< {k}" if k else chart_words().hidden))
+    entries.append(("qn", chart_words().no_data))
     out = ['<g class="legend">']
     step = 112  # room for "không có dữ liệu" or a range such as "1.234–5.678"
     per_row = max(1, int((width - 2 * PAD + 8) // step))
@@ -161,7 +161,7 @@ def province_tiles(values: Mapping[str, Figure | int | None], title: str, what: 
         shown = (
             format_number(number) if number is not None
             else value.show() if isinstance(value, Figure)
-            else "không có dữ liệu"
+            else chart_words().no_data
         )  # fmt: skip
         x, y = PAD + column * (TILE + GAP), PAD + row * (TILE + GAP)
         tip = f"{full}: {shown} {what}" if number is not None or isinstance(value, Figure) else f"{full}: {shown}"

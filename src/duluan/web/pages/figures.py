@@ -14,7 +14,7 @@ from ...analysis.options import baseline_options
 from ...analysis.overview import PlaceCount, Sections
 from ...analysis.periods import Period
 from ...analysis.trends import Share, Trend, trend
-from ..charts import ChartSeries, bar_chart, line_chart, stacked_share
+from ..charts import ChartSeries, Value, bar_chart, chart_language, line_chart, stacked_share
 from ..province_map import province_tiles
 from .render import translator
 
@@ -23,10 +23,15 @@ def volume_chart(result: Trend, lang: str, alert_days: Collection[str] = ()) -> 
     """Documents per day against the expected baseline; alert days marked."""
     t = translator(lang)
     labels = [p.bucket for p in result.points]
-    series = [ChartSeries(t("chart_observed"), [p.documents for p in result.points], markers=alert_days)]
+    series = [
+        ChartSeries(t("chart_observed"), [p.documents for p in result.points], markers=alert_days)
+    ]
     if any(p.expected is not None for p in result.points):
-        series.append(ChartSeries(t("chart_expected"), [p.expected for p in result.points], role="expected"))
-    return line_chart(series, labels, t("volume_with_baseline"), t("chart_documents"))
+        series.append(
+            ChartSeries(t("chart_expected"), [p.expected for p in result.points], role="expected")
+        )
+    with chart_language(lang):
+        return line_chart(series, labels, t("volume_with_baseline"), t("chart_documents"))
 
 
 def alert_chart(stats: Mapping[str, Any], lang: str) -> Markup | None:
@@ -36,13 +41,18 @@ def alert_chart(stats: Mapping[str, Any], lang: str) -> Markup | None:
         return None
     t = translator(lang)
     series = [
-        ChartSeries(t("chart_observed"), list(stats["observed"]), markers=set(stats.get("flagged", {}))),
+        ChartSeries(
+            t("chart_observed"), list(stats["observed"]), markers=set(stats.get("flagged", {}))
+        ),
         ChartSeries(t("chart_expected"), list(stats["expected"]), role="expected"),
     ]
-    return line_chart(series, days, t("observed_vs_expected"), t("chart_stories"))
+    with chart_language(lang):
+        return line_chart(series, days, t("observed_vs_expected"), t("chart_stories"))
 
 
-def impact_chart(engine: Engine, settings: Mapping[str, Any], case: CaseView, impact: Impact, lang: str) -> Markup | None:
+def impact_chart(
+    engine: Engine, settings: Mapping[str, Any], case: CaseView, impact: Impact, lang: str
+) -> Markup | None:
     """The case's concern in its place per day, from the normal stretch to the last day measured."""
     from ...analysis.alerts import series_filter
     from ...analysis.surges import SeriesKey
@@ -54,18 +64,30 @@ def impact_chart(engine: Engine, settings: Mapping[str, Any], case: CaseView, im
     key = SeriesKey(kind, case.place_level or "national", case.concern, case.place_code)
     end = impact.after[1] if impact.after else impact.surge[1]
     period = Period(impact.normal[0], end, str(settings["timezone"]))
-    result = trend(engine, series_filter(key), period, k=int(settings["k_anonymity"]),
-                   options=baseline_options(settings))
-    surge = {p.bucket for p in result.points if impact.surge[0].isoformat() <= p.bucket <= impact.surge[1].isoformat()}
+    result = trend(
+        engine,
+        series_filter(key),
+        period,
+        k=int(settings["k_anonymity"]),
+        options=baseline_options(settings),
+    )
+    surge = {
+        p.bucket
+        for p in result.points
+        if impact.surge[0].isoformat() <= p.bucket <= impact.surge[1].isoformat()
+    }
     t = translator(lang)
     labels = [p.bucket for p in result.points]
     series = [ChartSeries(t("chart_observed"), [p.documents for p in result.points], markers=surge)]
-    return line_chart(series, labels, t("after_answer"), t("chart_documents"))
+    with chart_language(lang):
+        return line_chart(series, labels, t("after_answer"), t("chart_documents"))
 
 
 def sentiment_chart(sections: Sections, lang: str) -> Markup:
     t = translator(lang)
-    return stacked_share([(t("sentiment_" + s.sentiment), s.documents) for s in sections.sentiment], t("sentiment_mix"))
+    parts: list[tuple[str, Value]] = [(t("sentiment_" + s.sentiment), s.documents) for s in sections.sentiment]
+    with chart_language(lang):
+        return stacked_share(parts, t("sentiment_mix"))
 
 
 def share_chart(shares: Sequence[Share], lang: str) -> Markup | None:
@@ -74,14 +96,18 @@ def share_chart(shares: Sequence[Share], lang: str) -> Markup | None:
         return None
     t = translator(lang)
     items: list[tuple[str, Any]] = [(s.label, round(100 * s.share, 1)) for s in shares]
-    return bar_chart(items, t("share_of_voice"), hrefs=[f"/topics/{s.topic_id}" for s in shares])
+    with chart_language(lang):
+        return bar_chart(
+            items, t("share_of_voice"), hrefs=[f"/topics/{s.topic_id}" for s in shares]
+        )
 
 
 def province_map(places: Sequence[PlaceCount], lang: str) -> Markup:
     """The provinces' tiles coloured by their complaints; a province not listed has no figure."""
     t = translator(lang)
     values = {p.code: p.documents for p in places if p.level == "province"}
-    return province_tiles(values, t("provinces_most_complaints"), t("chart_complaints"))
+    with chart_language(lang):
+        return province_tiles(values, t("provinces_most_complaints"), t("chart_complaints"))
 
 
 def section_figures(sections: Sections, lang: str) -> dict[str, Markup | None]:
