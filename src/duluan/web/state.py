@@ -49,10 +49,9 @@ class WebOptions:
     @classmethod
     def from_settings(cls, settings: dict[str, Any], **given: Any) -> WebOptions:
         """The workspace's settings (duluan.toml, environment), then what the command line gave."""
+        defaults = cls()  # each value takes the type of its default (TOML and env give strings too)
         named = {
-            name: type(getattr(cls(), name))(settings[name])
-            for name in _FROM_SETTINGS
-            if name in settings
+            name: type(getattr(defaults, name))(settings[name]) for name in _FROM_SETTINGS if name in settings
         }
         return cls(**{**named, **given})
 
