@@ -81,6 +81,29 @@ def engine(request: pytest.FixtureRequest) -> Engine:
     return request.getfixturevalue(name)  # type: ignore[no-any-return]
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A database with no schema yet, on each dialect (for tests of the migrations)."""
+    if request.param == "sqlite":
+        engine = make_engine(sqlite_url(tmp_path / "old.db"))
+        yield engine
+        engine.dispose()
+        return
+    require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    engine = make_engine(f"{PG_URL}?options=-csearch_path%3D{schema}")
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
 def require_data(*relative: str) -> Path:
     path = DATA_DIR.joinpath(*relative)
     if not path.exists():

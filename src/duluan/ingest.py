@@ -31,6 +31,7 @@ from .records import Document, RawReject
 from .search.normalise import search_form
 from .sources.base import Source, SourceOutput
 from .store import repository as repo
+from .store.rollup import compact_hourly_counts
 
 
 @dataclass
@@ -128,6 +129,7 @@ def ingest(
         raise
     finally:
         repo.finish_run(engine, run_id, summary.counts(), status, message)
+    compact_hourly_counts(engine)  # PostgreSQL's per-statement deltas, folded once per run
     return summary
 
 

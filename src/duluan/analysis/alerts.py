@@ -26,7 +26,7 @@ from .alert_series import load_series
 from .periods import Period
 from .places import PlaceFilter, place_name
 from .privacy import guarded
-from .series import SeriesFilter, count_series, distinct_authors, filtered
+from .series import Counts, SeriesFilter, count_series, distinct_authors, filtered
 from .surges import Detection, SeriesKey, SeriesSet, Surge, SurgeOptions, detect
 
 ALERT_STATUSES = ("new", "acknowledged", "dismissed", "case")
@@ -249,9 +249,25 @@ class AlertView:
 def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
     key = key_of(row)
     flt, period = series_filter(key), Period(row.started_on, row.last_on, timezone)
-    counts = count_series(engine, flt, period)
-    figure = guarded(row.observed, sum(counts.social), distinct_authors(engine, flt, period), k)
-    stats = _guarded_stats(engine, flt, dict(row.stats), timezone, k)
+    stats = dict(row.stats)
+    # One count by day serves both the surge's figure and its chart (they overlap).
+    days = stats.get("days") or []
+    span = period
+    if days:
+        first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+        span = Period(min(first, period.start), max(last, period.end), timezone)
+    counts = count_series(engine, flt, span)
+    surge_days = [
+        i for i, day in enumerate(counts.buckets) if period.start.isoformat() <= day <= period.end.isoformat()
+    ]
+    social = sum(counts.social[i] for i in surge_days)
+    # The busiest day's authors are a lower bound for the surge's: count exactly only when
+    # that bound does not already clear k.
+    authors = max((counts.authors[i] for i in surge_days), default=0)
+    if social and authors < k:
+        authors = distinct_authors(engine, flt, period)
+    figure = guarded(row.observed, social, authors, k)
+    stats = _guarded_stats(counts, stats, k)
     what = describe(key)
     if key.kind == "topic":
         with engine.connect() as conn:
@@ -265,15 +281,14 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
     )
 
 
-def _guarded_stats(engine: Engine, flt: SeriesFilter, stats: dict[str, Any], timezone: str, k: int) -> dict[str, Any]:
+def _guarded_stats(counts: Counts, stats: dict[str, Any], k: int) -> dict[str, Any]:
     """The chart's daily counts as they may be shown: a day resting on fewer than k
-    authors reads "< k" (the flagged days passed the same gate when they were raised)."""
+    authors reads "< k" (the flagged days passed the same gate when they were raised).
+    `counts` covers at least the chart's days."""
     days = stats.get("days") or []
     observed = stats.get("observed") or []
     if not days or len(days) != len(observed):
         return stats
-    chart = Period(date.fromisoformat(days[0]), date.fromisoformat(days[-1]), timezone)
-    counts = count_series(engine, flt, chart)
     by_day = dict(zip(counts.buckets, zip(counts.social, counts.authors, strict=True), strict=True))
     shown: list[int | str] = []
     for day, value in zip(days, observed, strict=True):

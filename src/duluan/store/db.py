@@ -80,6 +80,18 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         raise StoreError(f"cannot migrate database {engine.url!r}: {exc.orig}") from exc
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back down to `revision` (to roll back an upgrade; tests use it to
+    check that every migration goes both ways)."""
+    config = _alembic_config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    except OperationalError as exc:
+        raise StoreError(f"cannot downgrade database {engine.url!r}: {exc.orig}") from exc
+
+
 def check_up_to_date(engine: Engine) -> None:
     current, head = current_revision(engine), head_revision()
     if current != head:

@@ -140,6 +140,21 @@ documents = Table(
     Index(None, "external_id"),
 )
 
+# Documents per UTC hour and kind, with the smallest and largest author pseudonym: what
+# a trend of the whole stream (or of one kind) needs, without reading a million rows.
+# Kept in step by triggers on `documents` (store/rollup.py, migration 0009); on
+# PostgreSQL a row is a delta and an (hour, kind) may have several, so always sum.
+hourly_counts = Table(
+    "hourly_counts",
+    metadata,
+    Column("hour", String(13), nullable=False),  # 'YYYY-MM-DD HH', UTC
+    Column("kind", String(20), nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("first_author", String(64)),
+    Column("last_author", String(64)),
+    Index(None, "hour", "kind"),
+)
+
 # One row per (LSH band, document) so that a new text finds its near-duplicate
 # candidates with an indexed lookup instead of a scan; without rowid on SQLite
 # this is a single B-tree, half the size.
