@@ -37,6 +37,7 @@ from duluan.analysis.surges import SurgeOptions
 from duluan.analysis.trends import trend
 from duluan.enrich.concerns import CONCERN_IDS
 from duluan.store.db import make_engine, migrate, sqlite_url
+from duluan.store.rollup import compact_hourly_counts
 from duluan.store.schema import document_places, documents, enrichments, stories
 from duluan.text.places_gazetteer import load_gazetteer
 
@@ -94,7 +95,8 @@ def populate(engine: Engine, n: int, seed: int = 1) -> None:
                                    "surface": "phường", "province_code": province, "ward_code": code, "confidence": 1.0})
         with engine.begin() as conn:
             conn.execute(insert(stories), story_rows)
-            conn.execute(insert(documents), doc_rows)
+            # As the ingest loop writes them: RETURNING makes many rows one statement.
+            conn.execute(insert(documents).returning(documents.c.id), doc_rows).all()
             conn.execute(insert(enrichments), enrich_rows)
             if place_rows:
                 conn.execute(insert(document_places), place_rows)
@@ -163,6 +165,7 @@ def main() -> None:
     if present == 0:
         began = time.perf_counter()
         populate(engine, args.documents)
+        compact_hourly_counts(engine)  # as an ingest run ends
         with engine.begin() as conn:
             conn.execute(text("ANALYZE"))
         print(f"built {args.documents:,} documents in {time.perf_counter() - began:.0f} s")
