@@ -9,12 +9,12 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 
 from analysis_data import add_posts
 from duluan.analysis.hourly import bucket_counts, hourly_rows
 from duluan.analysis.periods import Period
-from duluan.analysis.series import SeriesFilter, count_series, make_filter
+from duluan.analysis.series import SeriesFilter, count_series, make_filter, published_in
 from duluan.store.db import current_revision, downgrade, migrate
 from duluan.store.rollup import compact_hourly_counts
 from duluan.store.schema import documents, hourly_counts, stories
@@ -136,3 +136,22 @@ def test_a_narrow_filter_still_counts_documents(engine: Engine) -> None:
     assert sum(int(r.documents) for r in rows) == 6
     rows = hourly_rows(engine, SeriesFilter(), period, with_authors=False)
     assert sum(int(r.documents) for r in rows) == 10
+
+
+def test_sqlite_is_told_the_share_of_documents_a_time_range_keeps(engine: Engine) -> None:
+    add_posts(engine, date(2026, 10, 3), 6)
+    add_posts(engine, date(2026, 10, 4), 4)
+    low, high = Period(date(2026, 10, 4), date(2026, 10, 4), "Asia/Ho_Chi_Minh").utc_bounds()
+    narrow = published_in(engine, low, high, make_filter(concern="waste"))
+    sql = str(narrow.compile(engine, compile_kwargs={"literal_binds": True}))
+    if engine.dialect.name == "sqlite":
+        # 4 of the 10 documents are on or after the start; all 10 before the end.
+        assert "likelihood(documents.published_at >= '2026-10-03 17:00:00.000000', 0.4000)" in sql
+        assert "likelihood(documents.published_at < '2026-10-04 17:00:00.000000', 1.0000)" in sql
+    else:
+        assert "likelihood" not in sql  # PostgreSQL has histograms
+    broad = str(published_in(engine, low, high, SeriesFilter()).compile(engine))
+    assert "likelihood" not in broad  # the time index is the only path anyway
+    with engine.connect() as conn:
+        counted = conn.execute(select(func.count()).select_from(documents).where(narrow)).scalar_one()
+    assert counted == 4

@@ -23,11 +23,11 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, and_, case, func, select
+from sqlalchemy import Engine, case, func, select
 
 from ..store.schema import documents, hourly_counts
 from .periods import Period
-from .series import SOCIAL_KINDS, SeriesFilter, bucket_names, count_series, filtered
+from .series import SOCIAL_KINDS, SeriesFilter, bucket_names, count_series, filtered, published_in
 
 WEEKDAY_CACHE_SECONDS = 300.0
 _totals_cache: dict[tuple[str, str, str, str], tuple[float, list[int]]] = {}
@@ -81,16 +81,15 @@ def hourly_rows(engine: Engine, flt: SeriesFilter, period: Period, with_authors:
             func.min(documents.c.author_hash).label("first_author"),
             func.max(documents.c.author_hash).label("last_author"),
         ]
-    query = select(*columns).where(and_(documents.c.published_at >= low, documents.c.published_at < high))
+    query = select(*columns).where(published_in(engine, low, high, flt))
     with engine.connect() as conn:
         return list(conn.execute(filtered(query, flt).group_by(hour)))
 
 
 def _rollup_answers(flt: SeriesFilter, low: datetime, high: datetime) -> bool:
     """The rollup knows the kind of each document and nothing else, hour by hour."""
-    stream_level = flt == SeriesFilter(kind=flt.kind, social_only=flt.social_only)
     whole_hours = all(t.minute == t.second == t.microsecond == 0 for t in (low, high))
-    return stream_level and whole_hours
+    return flt.stream_level and whole_hours
 
 
 def _rollup_rows(engine: Engine, flt: SeriesFilter, low: datetime, high: datetime) -> list[Any]:
