@@ -101,8 +101,12 @@ def test_overview_figures_match_a_plain_count(engine: Engine) -> None:
     data = result.to_json()
     json.dumps(data)  # the API can send it as it is
 
-    assert data["volume"]["total"] == len(rows) == 12 + 7 + 4 + 3 + 6 + 5
     by_day = {p["bucket"]: p["documents"] for p in data["volume"]["points"]}
+    # One day rests on fewer than k authors: the exact total (37) minus the days shown
+    # would give it away, so the total is the sum of the days shown, as a lower bound.
+    shown_days = sum(v for v in by_day.values() if isinstance(v, int))
+    assert "< 5" in by_day.values() and shown_days < len(rows) == 12 + 7 + 4 + 3 + 6 + 5
+    assert data["volume"]["total"] == f"≥ {shown_days}"
     assert by_day[str(START + timedelta(days=2))] == 12 and by_day[str(START)] == 0
 
     mood = {p["sentiment"]: p for p in data["sentiment"]["parts"]}
@@ -140,7 +144,8 @@ def _no_pseudonym(engine: Engine, text: str) -> None:
 def test_a_province_ranks_its_wards_and_a_ward_profile_knows_its_province(engine: Engine) -> None:
     _scene(engine)
     hanoi = overview(engine, SETTINGS, PERIOD, resolve_place_filter(HANOI)).to_json()
-    assert hanoi["volume"]["total"] == 12 + 4 + 3  # the ward posts and the press naming Hà Nội
+    # The ward posts and the press naming Hà Nội (12 + 4 + 3), less a day under k authors.
+    assert hanoi["volume"]["total"] == "≥ 12"
     wards = [(p["code"], p["documents"]) for p in hanoi["places"]["top"]]
     assert hanoi["places"]["level"] == "ward" and wards == [(BACH_MAI, 12), (HOAN_KIEM_WARD, "< 5")]
     assert {c["concern"] for c in hanoi["concerns"]["top"]} == {"waste", "traffic", "prices"}
@@ -214,7 +219,9 @@ def test_documents_behind_a_place_figure_are_its_own(engine: Engine) -> None:
     with engine.begin() as conn:  # a document not enriched yet still counts in the volume
         conn.execute(enrichments.delete().where(enrichments.c.document_id == behind.document_ids[0]))
     everything = documents_behind(engine, SETTINGS, PERIOD, FigureSlice(), limit=500)
-    assert everything.figure.value == overview(engine, SETTINGS, PERIOD, None).sections.volume.total.value == 37  # type: ignore[union-attr]
+    assert everything.figure.value == 37
+    volume_total = overview(engine, SETTINGS, PERIOD, None).sections.volume.total
+    assert volume_total is not None and volume_total.at_least and volume_total.value == 30
     assert documents_behind(engine, SETTINGS, PERIOD, FigureSlice(sentiment="positive")).figure.value == 6
 
 

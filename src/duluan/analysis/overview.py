@@ -53,7 +53,7 @@ from .cases import CaseView, get_case
 from .options import baseline_options
 from .periods import Period, today_in
 from .places import PlaceFilter, place_name
-from .privacy import Figure, guarded, public_url
+from .privacy import Figure, guarded, hide_complement, public_url
 from .series import SENTIMENTS, SOCIAL_KINDS, SeriesFilter, filtered
 from .topic_report import (
     COMPLAINT_AT,
@@ -391,18 +391,6 @@ def _share(part: Figure, whole: Figure) -> float | None:
     return round(part.value / whole.value, 4)
 
 
-def _complement(parts: dict[str, Figure], total: Figure, k: int) -> dict[str, Figure]:
-    """Secondary suppression: when the total is shown and exactly one part is not, the
-    part would follow by subtraction; the smallest other part is suppressed too."""
-    hidden = [name for name, f in parts.items() if f.suppressed]
-    if total.suppressed or len(hidden) != 1:
-        return parts
-    shown = sorted((f.value or 0, name) for name, f in parts.items() if not f.suppressed)
-    if not shown:
-        return parts
-    return {**parts, shown[0][1]: Figure(None, k)}
-
-
 # ---------------------------------------------------------------------------- sections
 
 
@@ -422,8 +410,9 @@ def _mood_and_concerns(conn: Connection, period: Period, place: PlaceFilter | No
 
     total_mood = counter.by((), require=("sentiment",)).get((), _Tally()).figure(k)
     moods = counter.by(("sentiment",))
-    figures = {s: moods.get((s,), _Tally()).figure(k) for s in SENTIMENTS}
-    figures = _complement(figures, total_mood, k)
+    tallies = [moods.get((s,), _Tally()) for s in SENTIMENTS]
+    shown, total_mood = hide_complement([t.figure(k) for t in tallies], [t.social for t in tallies], total_mood)
+    figures = dict(zip(SENTIMENTS, shown, strict=True))
     sentiment = tuple(
         SentimentShare(s, figures[s], _share(figures[s], total_mood), _with(scope, sentiment=s)) for s in SENTIMENTS
     )

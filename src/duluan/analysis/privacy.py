@@ -7,6 +7,7 @@ come from at least k distinct (pseudonymous) authors; otherwise it becomes "< k"
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -16,16 +17,23 @@ class Figure:
 
     value: int | None
     k: int
+    # A total shown as "at least" the parts shown beside it, when the exact total would
+    # give a hidden part away (see `hide_complement`).
+    at_least: bool = False
 
     @property
     def suppressed(self) -> bool:
         return self.value is None
 
     def show(self) -> str:
-        return f"< {self.k}" if self.value is None else str(self.value)
+        if self.value is None:
+            return f"< {self.k}"
+        return f"≥ {self.value}" if self.at_least else str(self.value)
 
     def as_json(self) -> int | str:
-        return f"< {self.k}" if self.value is None else self.value
+        if self.value is None:
+            return f"< {self.k}"
+        return f"≥ {self.value}" if self.at_least else self.value
 
 
 def guarded(value: int, social: int, authors: int, k: int) -> Figure:
@@ -33,6 +41,36 @@ def guarded(value: int, social: int, authors: int, k: int) -> Figure:
     if social > 0 and authors < k:
         return Figure(None, k)
     return Figure(value, k)
+
+
+def hide_complement(
+    parts: Sequence[Figure], social: Sequence[int], total: Figure, *, keep_parts: bool = False
+) -> tuple[list[Figure], Figure]:
+    """Secondary suppression: parts shown beside their total must not give a hidden part
+    away by subtraction.
+
+    When the total is shown and any part is hidden, the hidden parts' sum is the total
+    minus the parts shown. Each hidden part rests on fewer than k authors, and together
+    they may still be fewer. Two ways out:
+
+    - `keep_parts` (a series by day, where the days are the point): the total becomes a
+      lower bound, "≥" the sum of the parts shown, which gives nothing away;
+    - otherwise (a few shares of one total, where the total is the point): one more part
+      is hidden, the smallest shown part with social documents (`social[i]` > 0), whose
+      own k or more authors make the sum that can be worked out rest on at least k. With
+      no such part, the total becomes the lower bound.
+    """
+    if total.suppressed or total.value is None or not any(p.suppressed for p in parts):
+        return list(parts), total
+    candidates = [
+        (part.value, i) for i, part in enumerate(parts)
+        if part.value is not None and social[i] > 0
+    ]  # fmt: skip
+    if keep_parts or not candidates:
+        shown = sum(p.value for p in parts if p.value is not None)
+        return list(parts), Figure(shown, total.k, at_least=True)
+    _, smallest = min(candidates)
+    return [Figure(None, p.k) if i == smallest else p for i, p in enumerate(parts)], total
 
 
 # A post's or comment's address names its author on most platforms (facebook.com/<name>/

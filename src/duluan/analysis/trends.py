@@ -20,7 +20,7 @@ from ..store.schema import documents, story_topics, topics
 from .baseline import BaselineOptions, expect, weekday_factors
 from .hourly import Buckets, bucket_counts, daily_documents, stream_totals, whole_hour_zone
 from .periods import Period
-from .privacy import Figure, guarded
+from .privacy import Figure, guarded, hide_complement
 from .series import SeriesFilter, check_topic, count_series, day_totals, distinct_authors
 
 
@@ -81,17 +81,17 @@ def trend(
             f"trailing {options.window}-day baseline, {options.guard}-day guard, weekday factors "
             "from the whole stream (see docs/alerts.md)"
         )
-    for i, bucket in enumerate(counts.names):
-        result.points.append(
-            TrendPoint(bucket, guarded(counts.documents[i], counts.social[i], counts.authors[i], k), expected[i])
-        )
+    figures = [guarded(counts.documents[i], counts.social[i], counts.authors[i], k) for i in range(len(counts.names))]
     social_total = sum(counts.social)
     # The busiest bucket's authors are a lower bound for the period's; count exactly only
     # when that bound does not already clear k.
     authors_total = max(counts.authors, default=0)
     if social_total and authors_total < k:
         authors_total = distinct_authors(engine, flt, period)
-    result.total = guarded(sum(counts.documents), social_total, authors_total, k)
+    total = guarded(sum(counts.documents), social_total, authors_total, k)
+    figures, result.total = hide_complement(figures, counts.social, total, keep_parts=True)
+    for bucket, figure, expect_of in zip(counts.names, figures, expected, strict=True):
+        result.points.append(TrendPoint(bucket, figure, expect_of))
     known = [e for e in expected if e is not None]
     result.expected_total = round(sum(known), 1) if known else None
     return result

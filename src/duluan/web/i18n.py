@@ -74,6 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentiment": ("Sắc thái", "Sentiment"),
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
+    "at_least_title": (
+        "Ít nhất: tổng của các ngày được hiển thị. Con số chính xác sẽ làm lộ những ngày bị ẩn vì có ít hơn k tác giả.",
+        "At least: the sum of the days shown. The exact total would give away the days hidden for resting on fewer than k authors.",
+    ),
     "day": ("Ngày", "Day"),
     "time": ("Thời điểm", "Time"),
     "message": ("Thông báo", "Message"),
