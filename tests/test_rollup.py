@@ -5,8 +5,10 @@ authors; migration 0009 counts what was there before it; trends read it."""
 from __future__ import annotations
 
 import random
+import threading
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, delete, func, insert, select, update
@@ -155,3 +157,43 @@ def test_sqlite_is_told_the_share_of_documents_a_time_range_keeps(engine: Engine
     with engine.connect() as conn:
         counted = conn.execute(select(func.count()).select_from(documents).where(narrow)).scalar_one()
     assert counted == 4
+
+
+def _posts_at(conn: Any, times: list[datetime], tag: str) -> None:
+    """Posts at the given times, in the caller's transaction."""
+    rows = []
+    for i, at in enumerate(times):
+        digest = f"{tag}-{i}"
+        story = conn.execute(
+            insert(stories).values(size=1, first_published_at=at, last_published_at=at, founder_hash=digest)
+        ).inserted_primary_key[0]
+        rows.append({"story_id": story, "kind": "post", "published_at": at, "fetched_at": at, "text": f"bài {tag} {i}",
+                     "lang": "vi", "author_hash": f"{tag}{i:02x}", "chars": 5, "flags": "", "origin": f"t:{digest}",
+                     "content_hash": digest})
+    conn.execute(insert(documents).returning(documents.c.id), rows).all()
+
+
+def test_concurrent_writers_on_postgresql_neither_wait_for_each_other_nor_miscount(pg_engine: Engine) -> None:
+    """Two transactions write posts of the same hour: with an upsert on one shared row per
+    hour, the second would wait until the first commits. Deltas let both go on."""
+    hour = datetime(2026, 10, 3, 8, 0, tzinfo=UTC)
+    first = pg_engine.connect()
+    first_tx = first.begin()
+    _posts_at(first, [hour + timedelta(minutes=m) for m in range(20)], "a")  # transaction left open
+    done = threading.Event()
+
+    def second_writer() -> None:
+        with pg_engine.begin() as conn:
+            _posts_at(conn, [hour + timedelta(minutes=30 + m) for m in range(10)], "b")
+        done.set()
+
+    thread = threading.Thread(target=second_writer)
+    thread.start()
+    try:
+        assert done.wait(timeout=20), "the second writer waited for the first transaction"
+    finally:
+        first_tx.commit()
+        first.close()
+        thread.join()
+    compact_hourly_counts(pg_engine)
+    assert _rollup(pg_engine) == _truth(pg_engine) == {("2026-10-03 08", "post"): (30, "a00", "b09")}
