@@ -120,3 +120,18 @@ def test_a_rising_topic_is_an_alert_named_by_its_label(engine: Engine) -> None:
     [view] = list_alerts(engine, timezone=TZ)
     assert view.kind == "topic" and view.what == "Chủ đề 1: giá thịt heo · tăng giá"
     assert view.started_on == START + timedelta(days=26)
+
+
+def test_a_day_hidden_in_the_alert_is_hidden_everywhere_on_it(engine: Engine) -> None:
+    add_background(engine, START, 30, 3, ward=BACH_MAI)
+    for day, authors in ((25, None), (26, 6), (27, None)):
+        add_posts(engine, START + timedelta(days=day), 15, ward=BACH_MAI, authors=authors)
+    run_alerts(engine, _period(), SurgeOptions(k=5))
+    # Viewed with a larger k, day 26 (15 posts from 6 authors + 3 background) falls under it.
+    [view] = list_alerts(engine, timezone=TZ, k=10)
+    hidden = str(START + timedelta(days=26))
+    assert view.stats["observed"][view.stats["days"].index(hidden)] == "< 10"
+    assert view.stats["flagged"][hidden]["observed"] == "< 10"
+    # 54 exactly, beside the two flagged days shown (18 each), would give day 26 back.
+    assert view.observed == "≥ 36"
+    assert list_alerts(engine, timezone=TZ, k=5)[0].observed == 54

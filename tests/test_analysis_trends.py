@@ -104,3 +104,10 @@ def test_a_hidden_part_never_follows_from_the_total_by_subtraction() -> None:
     # No part with posts to hide beside the hidden one: the total becomes the bound.
     _, only_press = hide_complement([Figure(None, k), Figure(7, k)], [2, 0], Figure(9, k))
     assert only_press.as_json() == "≥ 7"
+    # A day hidden elsewhere on the page: parts that add up to the same documents lose
+    # their smallest shown part with posts and their exact total, even with none hidden.
+    whole = [Figure(40, k), Figure(12, k), Figure(7, k)]
+    hidden, bound = hide_complement(whole, [40, 12, 0], Figure(59, k), hidden_elsewhere=True)
+    assert [p.as_json() for p in hidden] == [40, "< 5", 7] and bound.as_json() == "≥ 47"
+    shares, bound = hide_complement(parts, social, total, hidden_elsewhere=True)
+    assert [p.as_json() for p in shares] == [40, "< 5", 12, "< 5", 7] and bound.as_json() == "≥ 59"

@@ -7,6 +7,7 @@ a rerun skips what was stored (exact duplicates by content hash, rejects by payl
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +26,7 @@ from .analysis.stories import (
     signature_from_bytes,
     signature_to_bytes,
 )
-from .errors import InputRejected
+from .errors import InputRejected, StoreError
 from .prepare import PrepareOptions, prepare_item, reject_payload
 from .records import Document, RawReject
 from .search.normalise import search_form
@@ -33,6 +34,7 @@ from .sources.base import Source, SourceOutput
 from .store import repository as repo
 from .store.rollup import compact_hourly_counts
 
+log = logging.getLogger("duluan.ingest")
 
 @dataclass
 class IngestOptions:
@@ -129,7 +131,12 @@ def ingest(
         raise
     finally:
         repo.finish_run(engine, run_id, summary.counts(), status, message)
-    compact_hourly_counts(engine)  # PostgreSQL's per-statement deltas, folded once per run
+    try:
+        compact_hourly_counts(engine)  # PostgreSQL's per-statement deltas, folded once per run
+    except StoreError as exc:
+        # Housekeeping only: the deltas stay correct unfolded and the next run folds them.
+        # The documents are stored and the run recorded, so the run must not fail here.
+        log.warning("could not fold the hourly rollup's deltas (the next run will): %s", exc)
     return summary
 
 

@@ -25,7 +25,7 @@ from ..store.schema import alerts, documents, enrichments, topics
 from .alert_series import load_series
 from .periods import Period
 from .places import PlaceFilter, place_name
-from .privacy import guarded
+from .privacy import Figure, guarded, hide_complement
 from .series import Counts, SeriesFilter, count_series, distinct_authors, filtered
 from .surges import Detection, SeriesKey, SeriesSet, Surge, SurgeOptions, detect
 
@@ -268,6 +268,7 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
         authors = distinct_authors(engine, flt, period)
     figure = guarded(row.observed, social, authors, k)
     stats = _guarded_stats(counts, stats, k)
+    figure = _surge_figure(figure, stats, k)
     what = describe(key)
     if key.kind == "topic":
         with engine.connect() as conn:
@@ -294,7 +295,24 @@ def _guarded_stats(counts: Counts, stats: dict[str, Any], k: int) -> dict[str, A
     for day, value in zip(days, observed, strict=True):
         social, authors = by_day.get(day, (0, 0))
         shown.append(guarded(int(value), social, authors, k).as_json())
-    return {**stats, "observed": shown}
+    # A flagged day's test reads the same day's count (less what its wards explain): it
+    # is hidden wherever the chart hides that day.
+    hidden = {day for day, value in zip(days, shown, strict=True) if isinstance(value, str)}
+    flagged = {
+        day: {**test, "observed": Figure(None, k).as_json()} if day in hidden else test
+        for day, test in (stats.get("flagged") or {}).items()
+    }
+    return {**stats, "observed": shown, "flagged": flagged}
+
+
+def _surge_figure(figure: Figure, stats: dict[str, Any], k: int) -> Figure:
+    """The surge's total beside its flagged days: the total is the sum of their tested
+    counts, so when one of them is hidden the total minus the others would give it back;
+    the total is then a lower bound."""
+    tests = (stats.get("flagged") or {}).values()
+    parts = [Figure(t["observed"], k) if isinstance(t["observed"], int) else Figure(None, k) for t in tests]
+    _, total = hide_complement(parts, [1] * len(parts), figure, keep_parts=True)
+    return total
 
 
 def list_alerts(

@@ -386,7 +386,8 @@ def _ranked(tallies: Mapping[Keys, _Tally], k: int) -> list[tuple[Keys, Figure]]
 
 
 def _share(part: Figure, whole: Figure) -> float | None:
-    if part.value is None or not whole.value:
+    # A share of a lower bound would overstate the part: no share then.
+    if part.value is None or not whole.value or whole.at_least:
         return None
     return round(part.value / whole.value, 4)
 
@@ -394,9 +395,12 @@ def _share(part: Figure, whole: Figure) -> float | None:
 # ---------------------------------------------------------------------------- sections
 
 
-def _mood_and_concerns(conn: Connection, period: Period, place: PlaceFilter | None, k: int) -> tuple[
-    tuple[SentimentShare, ...], Figure, tuple[ConcernCount, ...], Figure
-]:
+def _mood_and_concerns(
+    conn: Connection, period: Period, place: PlaceFilter | None, k: int, volume_hidden: bool
+) -> tuple[tuple[SentimentShare, ...], Figure, tuple[ConcernCount, ...], Figure]:
+    """Sentiment parts and the concerns most complained about. `volume_hidden`: the volume
+    chart hides a day; nearly every document has a sentiment, so the sentiment parts must
+    not add up to the period's exact total either."""
     complaint_concern = case(
         (enrichments.c.complaint_p >= COMPLAINT_AT, func.coalesce(enrichments.c.concern, "")), else_=None
     )
@@ -411,7 +415,9 @@ def _mood_and_concerns(conn: Connection, period: Period, place: PlaceFilter | No
     total_mood = counter.by((), require=("sentiment",)).get((), _Tally()).figure(k)
     moods = counter.by(("sentiment",))
     tallies = [moods.get((s,), _Tally()) for s in SENTIMENTS]
-    shown, total_mood = hide_complement([t.figure(k) for t in tallies], [t.social for t in tallies], total_mood)
+    shown, total_mood = hide_complement(
+        [t.figure(k) for t in tallies], [t.social for t in tallies], total_mood, hidden_elsewhere=volume_hidden
+    )
     figures = dict(zip(SENTIMENTS, shown, strict=True))
     sentiment = tuple(
         SentimentShare(s, figures[s], _share(figures[s], total_mood), _with(scope, sentiment=s)) for s in SENTIMENTS
@@ -419,10 +425,17 @@ def _mood_and_concerns(conn: Connection, period: Period, place: PlaceFilter | No
 
     total_complaints = counter.by((), require=("concern",)).get((), _Tally()).figure(k)
     per_concern = {key: t for key, t in counter.by(("concern",)).items() if key[0] not in ("", NOT_A_CONCERN)}
+    ranked = _ranked(per_concern, k)[:TOP_CONCERNS]
+    # A hidden concern could be the complaints total minus the concerns shown (when the
+    # rest, "other" and the unranked, is empty): the total is then a lower bound.
+    listed, total_complaints = hide_complement(
+        [figure for _, figure in ranked], [per_concern[key].social for key, _ in ranked], total_complaints,
+        keep_parts=True,
+    )
     concerns = tuple(
         ConcernCount(key[0], CONCERN_NAMES.get(key[0]) or key[0], figure, _share(figure, total_complaints),
                      _with(scope, concern=key[0], complaint=True))
-        for key, figure in _ranked(per_concern, k)[:TOP_CONCERNS]
+        for (key, _), figure in zip(ranked, listed, strict=True)
     )
     return sentiment, total_mood, concerns, total_complaints
 
@@ -569,7 +582,8 @@ def sections(engine: Engine, settings: Mapping[str, Any], period: Period, place:
     k = int(settings["k_anonymity"])
     volume = trend(engine, _place_filter(place), period, k=k, options=baseline_options(settings))
     with engine.connect() as conn:
-        sentiment, sentiment_total, concerns, complaints = _mood_and_concerns(conn, period, place, k)
+        volume_hidden = volume.total is not None and volume.total.at_least
+        sentiment, sentiment_total, concerns, complaints = _mood_and_concerns(conn, period, place, k, volume_hidden)
         # Nationally every province (the map needs them all; the table shows the first ten).
         places_level, places = _complaint_places(conn, period, place, k, None if place is None else TOP_PLACES)
         top_topics = _topics(conn, engine, period, place, k)

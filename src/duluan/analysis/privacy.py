@@ -44,7 +44,8 @@ def guarded(value: int, social: int, authors: int, k: int) -> Figure:
 
 
 def hide_complement(
-    parts: Sequence[Figure], social: Sequence[int], total: Figure, *, keep_parts: bool = False
+    parts: Sequence[Figure], social: Sequence[int], total: Figure, *, keep_parts: bool = False,
+    hidden_elsewhere: bool = False,
 ) -> tuple[list[Figure], Figure]:
     """Secondary suppression: parts shown beside their total must not give a hidden part
     away by subtraction.
@@ -59,18 +60,39 @@ def hide_complement(
       is hidden, the smallest shown part with social documents (`social[i]` > 0), whose
       own k or more authors make the sum that can be worked out rest on at least k. With
       no such part, the total becomes the lower bound.
+
+    `hidden_elsewhere`: another figure on the same page hides part of the same documents
+    (a day of the volume chart), and these parts add up to nearly the same total: shown
+    exactly, they would give that hidden figure away. The parts are then treated as if
+    one of them were hidden, and the total is a lower bound either way.
     """
-    if total.suppressed or total.value is None or not any(p.suppressed for p in parts):
+    if total.value is None:
         return list(parts), total
+    if not hidden_elsewhere and not any(p.suppressed for p in parts):
+        return list(parts), total
+    if keep_parts:
+        return list(parts), _lower_bound(parts, total.k)
+    kept = _hide_smallest_social(parts, social)
+    if hidden_elsewhere or kept == list(parts):  # with no part that could be hidden too
+        return kept, _lower_bound(kept, total.k)
+    return kept, total
+
+
+def _lower_bound(parts: Sequence[Figure], k: int) -> Figure:
+    return Figure(sum(p.value for p in parts if p.value is not None), k, at_least=True)
+
+
+def _hide_smallest_social(parts: Sequence[Figure], social: Sequence[int]) -> list[Figure]:
+    """`parts` with the smallest shown part that has social documents hidden too (all of
+    them as they are when there is none: press figures are never suppressed)."""
     candidates = [
         (part.value, i) for i, part in enumerate(parts)
         if part.value is not None and social[i] > 0
     ]  # fmt: skip
-    if keep_parts or not candidates:
-        shown = sum(p.value for p in parts if p.value is not None)
-        return list(parts), Figure(shown, total.k, at_least=True)
+    if not candidates:
+        return list(parts)
     _, smallest = min(candidates)
-    return [Figure(None, p.k) if i == smallest else p for i, p in enumerate(parts)], total
+    return [Figure(None, p.k) if i == smallest else p for i, p in enumerate(parts)]
 
 
 # A post's or comment's address names its author on most platforms (facebook.com/<name>/

@@ -15,6 +15,7 @@ hand-made SQL fix):
   rows, and `compact_hourly_counts` folds the deltas back (the ingest loop calls it).
 
 Deleting a document, or changing its time, kind or author, recounts the hours it touched
+(on PostgreSQL, a row-level trigger for updates, limited to those columns)
 from `documents`, so the smallest and largest pseudonyms stay real authors of that hour
 (they are the lower bound of distinct authors that k-anonymity relies on).
 """
@@ -22,6 +23,9 @@ from `documents`, so the smallest and largest pseudonyms stay real authors of th
 from __future__ import annotations
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from ..errors import StoreError
 
 __all__ = [
     "compact_hourly_counts",
@@ -38,7 +42,8 @@ _SQLITE_RECOUNT = (
     "INSERT INTO hourly_counts (hour, kind, documents, first_author, last_author) "
     "SELECT {hour}, {kind}, count(*), min(author_hash), max(author_hash) FROM documents "
     "WHERE kind = {kind} AND published_at >= {hour} AND published_at < {hour} || ';' "
-    "HAVING count(*) > 0;"
+    # GROUP BY: a HAVING without one needs SQLite 3.39 or later.
+    "GROUP BY kind HAVING count(*) > 0;"
 )
 
 
@@ -112,23 +117,16 @@ _PG_FUNCTIONS = (
       RETURN NULL;
     END $$
     """,
-    # PostgreSQL allows no column list on a trigger with transition tables: every update
-    # of documents comes here, and only rows whose time, kind or author changed count.
+    # A row-level trigger, so that it can name its columns and a condition: an update
+    # that moves no document to another hour, kind or author (a title fixed, a source
+    # removed from thousands of documents) never reaches it.
     f"""
-    CREATE OR REPLACE FUNCTION hourly_counts_updated() RETURNS trigger
+    CREATE OR REPLACE FUNCTION hourly_counts_row_updated() RETURNS trigger
     LANGUAGE plpgsql AS $$
-    DECLARE
-      hours text[];
-      kinds text[];
     BEGIN
-      SELECT array_agg(pair.h), array_agg(pair.k) INTO hours, kinds
-      FROM old_rows o JOIN new_rows n ON n.id = o.id,
-      LATERAL (VALUES ({_PG_HOUR.format(col='o.published_at')}, o.kind),
-                      ({_PG_HOUR.format(col='n.published_at')}, n.kind)) AS pair(h, k)
-      WHERE (o.published_at, o.kind, o.author_hash) IS DISTINCT FROM (n.published_at, n.kind, n.author_hash);
-      IF hours IS NOT NULL THEN
-        PERFORM hourly_counts_recount(hours, kinds);
-      END IF;
+      PERFORM hourly_counts_recount(
+        ARRAY[{_PG_HOUR.format(col='old.published_at')}, {_PG_HOUR.format(col='new.published_at')}],
+        ARRAY[old.kind, new.kind]);
       RETURN NULL;
     END $$
     """,
@@ -138,9 +136,9 @@ _PG_TRIGGERS = (
     "FOR EACH STATEMENT EXECUTE FUNCTION hourly_counts_inserted()",
     "CREATE TRIGGER hourly_counts_ad AFTER DELETE ON documents REFERENCING OLD TABLE AS old_rows "
     "FOR EACH STATEMENT EXECUTE FUNCTION hourly_counts_deleted()",
-    "CREATE TRIGGER hourly_counts_au AFTER UPDATE ON documents "
-    "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION hourly_counts_updated()",
+    "CREATE TRIGGER hourly_counts_au AFTER UPDATE OF published_at, kind, author_hash ON documents FOR EACH ROW "
+    "WHEN ((old.published_at, old.kind, old.author_hash) IS DISTINCT FROM (new.published_at, new.kind, new.author_hash)) "
+    "EXECUTE FUNCTION hourly_counts_row_updated()",
 )
 _PG_DROP = (
     "DROP TRIGGER IF EXISTS hourly_counts_ai ON documents",
@@ -148,7 +146,8 @@ _PG_DROP = (
     "DROP TRIGGER IF EXISTS hourly_counts_au ON documents",
     "DROP FUNCTION IF EXISTS hourly_counts_inserted()",
     "DROP FUNCTION IF EXISTS hourly_counts_deleted()",
-    "DROP FUNCTION IF EXISTS hourly_counts_updated()",
+    "DROP FUNCTION IF EXISTS hourly_counts_updated()",  # migration 0009's statement-level one
+    "DROP FUNCTION IF EXISTS hourly_counts_row_updated()",
     "DROP FUNCTION IF EXISTS hourly_counts_recount(text[], text[])",
 )
 
@@ -164,15 +163,23 @@ def create_hourly_rollup(conn: Connection) -> None:
 
 
 def drop_hourly_rollup(conn: Connection) -> None:
+    """Remove the triggers and functions (the table stays): for a migration that replaces
+    them, or a bulk load that fills the table afterwards."""
     for statement in _PG_DROP if conn.dialect.name == "postgresql" else _SQLITE_DROP:
         conn.exec_driver_sql(statement)
 
 
 def fill_hourly_counts(conn: Connection) -> None:
-    """Count every stored document into `hourly_counts` afresh (one pass over the table)."""
+    """Count every stored document into `hourly_counts` afresh (one pass over the table).
+
+    On PostgreSQL, documents are locked against writers until the caller's transaction
+    ends, so that nothing is written between the count and the commit; call it after
+    `create_hourly_rollup` so that later writes reach the triggers."""
     hour = _PG_HOUR.format(col="published_at") if conn.dialect.name == "postgresql" else (
         _SQLITE_HOUR.format(row="documents")
     )
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE documents IN SHARE MODE")
     conn.exec_driver_sql("DELETE FROM hourly_counts")
     conn.exec_driver_sql(
         "INSERT INTO hourly_counts (hour, kind, documents, first_author, last_author) "
@@ -199,8 +206,11 @@ def compact_hourly_counts(engine: Engine) -> None:
     """
     if engine.dialect.name != "postgresql":
         return
-    with engine.begin() as conn:
-        # The recount's lock: a compaction and a recount of the same pair would both
-        # insert a total.
-        conn.exec_driver_sql(_LOCK)
-        conn.exec_driver_sql(_PG_COMPACT)
+    try:
+        with engine.begin() as conn:
+            # The recount's lock: a compaction and a recount of the same pair would both
+            # insert a total.
+            conn.exec_driver_sql(_LOCK)
+            conn.exec_driver_sql(_PG_COMPACT)
+    except DBAPIError as exc:
+        raise StoreError(f"cannot fold the hourly rollup's deltas: {exc.orig}") from exc

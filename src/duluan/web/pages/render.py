@@ -46,9 +46,11 @@ def concern_namer(lang: str) -> Callable[[str | None], str]:
 def number_formatter(lang: str) -> Callable[..., str]:
     """1.234,5 in Vietnamese, 1,234.5 in English."""
 
-    def number(value: float | int | None, digits: int = 0) -> str:
+    def number(value: float | int | str | None, digits: int = 0) -> str:
         if value is None:
             return "–"
+        if isinstance(value, str):  # a suppressed figure, "< 5", or a bound, "≥ 12"
+            return value
         text = f"{value:,.{digits}f}"
         return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
 
