@@ -116,7 +116,9 @@ def _rollup_rows(engine: Engine, flt: SeriesFilter, low: datetime, high: datetim
         return list(conn.execute(query))
 
 
-def bucket_counts(engine: Engine, flt: SeriesFilter, period: Period, granularity: str, k: int) -> Buckets:
+def bucket_counts(
+    engine: Engine, flt: SeriesFilter, period: Period, granularity: str, k: int, rows: list[Any] | None = None
+) -> Buckets:
     """Documents, social documents and (where it decides suppression) distinct authors per
     local bucket.
 
@@ -124,12 +126,15 @@ def bucket_counts(engine: Engine, flt: SeriesFilter, period: Period, granularity
     different authors: a lower bound of the bucket's distinct authors (up to 48 a day);
     the social documents are an upper bound. A bucket is counted exactly only when k falls
     between the two (rare on the broad slices this path serves).
+
+    `rows`: `hourly_rows` with authors already read for a longer period (hours outside
+    this one are skipped), so that a trend and its baseline read the documents once.
     """
     names = bucket_names(period, granularity)
     index = {name: i for i, name in enumerate(names)}
     out = Buckets(names, [0] * len(names), [0] * len(names), [0] * len(names))
     seen: list[set[str]] = [set() for _ in names]
-    for row in hourly_rows(engine, flt, period, with_authors=True):
+    for row in hourly_rows(engine, flt, period, with_authors=True) if rows is None else rows:
         day, hour = _local(row.hour, period.timezone)
         i = index.get(day if granularity == "day" else hour)
         if i is None:
@@ -148,12 +153,13 @@ def bucket_counts(engine: Engine, flt: SeriesFilter, period: Period, granularity
     return out
 
 
-def daily_documents(engine: Engine, flt: SeriesFilter, period: Period) -> list[int]:
-    """Documents per local day, without the author counts (for baselines)."""
+def daily_documents(engine: Engine, flt: SeriesFilter, period: Period, rows: list[Any] | None = None) -> list[int]:
+    """Documents per local day, without the author counts (for baselines); `rows` as in
+    `bucket_counts`."""
     names = bucket_names(period, "day")
     index = {name: i for i, name in enumerate(names)}
     counts = [0] * len(names)
-    for row in hourly_rows(engine, flt, period, with_authors=False):
+    for row in hourly_rows(engine, flt, period, with_authors=False) if rows is None else rows:
         i = index.get(_local(row.hour, period.timezone)[0])
         if i is not None:
             counts[i] += int(row.documents)
