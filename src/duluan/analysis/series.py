@@ -9,6 +9,7 @@ pseudonyms are counted, never returned).
 
 from __future__ import annotations
 
+import time as clock
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -132,11 +133,7 @@ def published_in(engine: Engine, low: datetime, high: datetime, flt: SeriesFilte
     in_range = and_(documents.c.published_at >= low, documents.c.published_at < high)
     if engine.dialect.name != "sqlite" or flt.stream_level:
         return in_range  # PostgreSQL keeps histograms of its own
-    c = hourly_counts.c
-    after_low = func.sum(case((c.hour >= low.strftime("%Y-%m-%d %H"), c.documents), else_=0))
-    before_high = func.sum(case((c.hour < high.strftime("%Y-%m-%d %H"), c.documents), else_=0))
-    with engine.connect() as conn:
-        total, after, before = conn.execute(select(func.sum(c.documents), after_low, before_high)).one()
+    total, after, before = _shares_of_range(engine, low.strftime("%Y-%m-%d %H"), high.strftime("%Y-%m-%d %H"))
     if not total:
         return in_range
     # likelihood() takes a literal between 0 and 1; never 0, which would read as "never true".
@@ -147,6 +144,31 @@ def published_in(engine: Engine, low: datetime, high: datetime, flt: SeriesFilte
         func.likelihood(documents.c.published_at >= low, share(after)),
         func.likelihood(documents.c.published_at < high, share(before)),
     )
+
+
+# A hint only steers the plan, so a minute-old share is as good as a fresh one; the
+# dashboard asks the same ranges again and again.
+HINT_CACHE_SECONDS = 60.0
+_hint_cache: dict[tuple[str, str, str], tuple[float, tuple[int, int, int]]] = {}
+
+
+def _shares_of_range(engine: Engine, low_hour: str, high_hour: str) -> tuple[int, int, int]:
+    """Documents in all, from `low_hour` on, and before `high_hour` (from the rollup)."""
+    key = (str(engine.url), low_hour, high_hour)
+    now = clock.monotonic()
+    cached = _hint_cache.get(key)
+    if cached and now - cached[0] < HINT_CACHE_SECONDS:
+        return cached[1]
+    c = hourly_counts.c
+    after_low = func.sum(case((c.hour >= low_hour, c.documents), else_=0))
+    before_high = func.sum(case((c.hour < high_hour, c.documents), else_=0))
+    with engine.connect() as conn:
+        row = conn.execute(select(func.sum(c.documents), after_low, before_high)).one()
+    found = (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+    if len(_hint_cache) >= 256:  # a long-running server asks for many ranges
+        _hint_cache.clear()
+    _hint_cache[key] = (now, found)
+    return found
 
 
 def filtered(query: Select[Any], flt: SeriesFilter) -> Select[Any]:
