@@ -365,3 +365,17 @@ def test_every_message_key_a_template_uses_exists_in_both_languages() -> None:
     assert sorted(used - set(MESSAGES)) == []
     for key, (vi, en) in MESSAGES.items():
         assert vi and en, key
+
+
+def test_a_lower_bound_reads_at_least_with_its_reason() -> None:
+    from duluan.analysis.privacy import Figure
+    from duluan.web.pages.render import number_formatter, templates, translator
+
+    macros = templates.env.get_template("_macros.html").make_module(
+        {"t": translator("vi"), "number": number_formatter("vi"), "k": 5}
+    )
+    for value in (Figure(1234, 5, at_least=True), "≥ 1234"):
+        html = str(macros.fig(value))
+        assert 'class="lower-bound"' in html and "≥ 1.234" in html
+        assert "ít hơn 5 tác giả" in html and "{k}" not in html
+    assert 'class="suppressed"' in str(macros.fig(Figure(None, 5))) and str(macros.fig(Figure(7, 5))) == "7"

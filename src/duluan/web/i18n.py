@@ -75,8 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
     "at_least_title": (
-        "Ít nhất: tổng của các ngày được hiển thị. Con số chính xác sẽ làm lộ những ngày bị ẩn vì có ít hơn k tác giả.",
-        "At least: the sum of the days shown. The exact total would give away the days hidden for resting on fewer than k authors.",
+        "Ít nhất: tổng của các phần được hiển thị. Con số chính xác sẽ làm lộ những phần bị ẩn vì dựa trên ít hơn {k} tác giả.",
+        "At least: the sum of the parts shown. The exact total would give away the parts hidden for resting on fewer than {k} authors.",
     ),
     "day": ("Ngày", "Day"),
     "time": ("Thời điểm", "Time"),
