@@ -30,7 +30,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, and_, case, distinct, func, literal, or_, select
+from sqlalchemy import Connection, Engine, and_, case, distinct, func, or_, select
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -51,7 +51,7 @@ from ..text.places_gazetteer import load_gazetteer
 from .alerts import AlertView, get_alert
 from .cases import CaseView, get_case
 from .options import baseline_options
-from .periods import Period, today_in
+from .periods import Period, local_day, today_in
 from .places import PlaceFilter, place_name
 from .privacy import Figure, guarded, hide_complement, public_url
 from .series import SENTIMENTS, SOCIAL_KINDS, SeriesFilter, filtered
@@ -699,11 +699,15 @@ def documents_behind(
     if piece.place_level is not None and piece.place_level not in ("province", "ward"):
         raise UsageError(f"unknown place level {piece.place_level!r}; choose one of: province, ward")
     k = int(settings["k_anonymity"])
-    rows = _slice_query(
-        [literal(1).label("one"), documents.c.kind.label("kind"), documents.c.author_hash.label("author")], piece, period
-    ).subquery()
     with engine.connect() as conn:
-        figure = _Counter(conn, rows, ("one",), k).by(("one",)).get((1,), _Tally()).figure(k)
+        day = local_day(documents.c.published_at, conn.dialect.name, period).label("day")
+        rows = _slice_query([day, documents.c.kind.label("kind"), documents.c.author_hash.label("author")], piece, period)
+        counter = _Counter(conn, rows.subquery(), ("day",), k)
+        figure = counter.by(()).get((), _Tally()).figure(k)
+        # The same slice by day is one chart away (the page's trends): when a day of it is
+        # hidden, the exact total would give that day back, so it is a lower bound here too.
+        days = list(counter.by(("day",)).values())
+        _, figure = hide_complement([d.figure(k) for d in days], [d.social for d in days], figure, keep_parts=True)
         if figure.suppressed or not figure.value:
             return Behind(figure, ())
         query = _slice_query([documents.c.id], piece, period).order_by(documents.c.published_at.desc(), documents.c.id.desc())
