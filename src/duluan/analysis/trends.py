@@ -74,20 +74,13 @@ def trend(
     result = Trend(flt.describe(), period, granularity)
     before = Period(period.start - timedelta(days=options.window), period.start - timedelta(days=1), period.timezone)
     history = period.extended_back(options.window)
-    rows = None
-    if granularity == "day" and _hourly_path(flt, period):
-        # The period and its baseline's window in one read: a label filter walks its
-        # label's index whatever the time range, so two reads cost twice one.
-        rows = hourly_rows(engine, flt, history, with_authors=True)
-    counts = _counts(engine, flt, period, granularity, k, rows)
+    if granularity == "day":
+        counts, earlier = _days_and_window_before(engine, flt, period, before, history, k)
+    else:
+        counts = _counts(engine, flt, period, granularity, k)
     expected: list[float | None] = [None] * len(counts.names)
     if granularity == "day":
-        if whole_hour_zone(period):
-            earlier = daily_documents(engine, flt, before, rows)
-            totals = stream_totals(engine, history)
-        else:
-            earlier = count_series(engine, flt, before).documents
-            totals = day_totals(engine, history)
+        totals = stream_totals(engine, history) if whole_hour_zone(period) else day_totals(engine, history)
         expected = _daily_baseline(earlier + counts.documents, totals, history, period.n_days, options)
         result.method = (
             f"trailing {options.window}-day baseline, {options.guard}-day guard, weekday factors "
@@ -117,15 +110,29 @@ def _hourly_path(flt: SeriesFilter, period: Period) -> bool:
     return whole_hour_zone(period) and not narrow
 
 
-def _counts(
-    engine: Engine, flt: SeriesFilter, period: Period, granularity: str, k: int, rows: list[Any] | None = None
-) -> Buckets:
+def _counts(engine: Engine, flt: SeriesFilter, period: Period, granularity: str, k: int) -> Buckets:
     if granularity not in ("day", "hour"):
         raise UsageError(f"granularity must be 'day' or 'hour', not {granularity!r}")
     if _hourly_path(flt, period):
-        return bucket_counts(engine, flt, period, granularity, k, rows)
+        return bucket_counts(engine, flt, period, granularity, k)
     exact = count_series(engine, flt, period, granularity)
     return Buckets(exact.buckets, exact.documents, exact.social, exact.authors)
+
+
+def _days_and_window_before(
+    engine: Engine, flt: SeriesFilter, period: Period, before: Period, history: Period, k: int
+) -> tuple[Buckets, list[int]]:
+    """The period's daily counts and the documents per day of the baseline's window
+    before it, in one read of the whole history: a label filter walks its label's index
+    whatever the time range, so two reads cost about twice one (category x sentiment over
+    1M documents: 1.34 -> 0.73 s)."""
+    if _hourly_path(flt, period):
+        rows = hourly_rows(engine, flt, history, with_authors=True)
+        return bucket_counts(engine, flt, period, "day", k, rows), daily_documents(engine, flt, before, rows)
+    exact = count_series(engine, flt, history)
+    n = before.n_days
+    days = Buckets(exact.buckets[n:], exact.documents[n:], exact.social[n:], exact.authors[n:])
+    return days, exact.documents[:n]
 
 
 def _daily_baseline(
