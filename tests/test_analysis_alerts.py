@@ -135,3 +135,47 @@ def test_a_day_hidden_in_the_alert_is_hidden_everywhere_on_it(engine: Engine) ->
     # 54 exactly, beside the two flagged days shown (18 each), would give day 26 back.
     assert view.observed == "≥ 36"
     assert list_alerts(engine, timezone=TZ, k=5)[0].observed == 54
+
+
+def test_author_counts_are_stored_with_the_alert_and_never_shown(engine: Engine) -> None:
+    from sqlalchemy import update
+
+    from duluan.analysis.alerts import PRIVACY_KEY
+
+    _month(engine)
+    run_alerts(engine, _period(), SurgeOptions())
+    with engine.connect() as conn:
+        alert_id, stored = conn.execute(select(alerts.c.id, alerts.c.stats)).one()
+    behind = stored[PRIVACY_KEY]
+    assert len(behind["authors"]) == len(stored["days"]) and behind["surge_authors"] == 54  # each post its own author
+    [first] = list_alerts(engine, timezone=TZ, k=5)
+    assert PRIVACY_KEY not in first.stats and "authors" not in str(first.as_json())
+    assert first.stats["observed"][-3:] == [18, 18, 18] and "< 5" in first.stats["observed"]  # 3 a day before
+    # The view reads the stored counts, not the documents: change them and it follows.
+    hidden = dict(behind, authors=[2] * len(behind["authors"]), surge_authors=2)
+    with engine.begin() as conn:
+        conn.execute(update(alerts).where(alerts.c.id == alert_id).values(stats={**stored, PRIVACY_KEY: hidden}))
+    [view] = list_alerts(engine, timezone=TZ, k=5)
+    assert view.observed == "< 5" and set(view.stats["observed"]) == {"< 5"}
+    # An alert written before the counts were stored is counted from the documents.
+    old = {key: value for key, value in stored.items() if key != PRIVACY_KEY}
+    with engine.begin() as conn:
+        conn.execute(update(alerts).where(alerts.c.id == alert_id).values(stats=old))
+    [view] = list_alerts(engine, timezone=TZ, k=5)
+    assert view.observed == 54 and view.stats == first.stats
+
+
+def test_a_rerun_adds_the_author_counts_to_an_alert_written_without_them(engine: Engine) -> None:
+    from sqlalchemy import update
+
+    from duluan.analysis.alerts import PRIVACY_KEY
+
+    _month(engine)
+    run_alerts(engine, _period(), SurgeOptions())
+    with engine.begin() as conn:
+        stored = conn.execute(select(alerts.c.stats)).scalar_one()
+        conn.execute(update(alerts).values(stats={k: v for k, v in stored.items() if k != PRIVACY_KEY}))
+    again = run_alerts(engine, _period(), SurgeOptions())
+    assert again.unchanged == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(alerts.c.stats)).scalar_one() == stored

@@ -26,7 +26,7 @@ from .alert_series import load_series
 from .periods import Period
 from .places import PlaceFilter, place_name
 from .privacy import Figure, guarded, hide_complement
-from .series import Counts, SeriesFilter, count_series, distinct_authors, filtered
+from .series import SeriesFilter, count_series, distinct_authors, filtered
 from .surges import Detection, SeriesKey, SeriesSet, Surge, SurgeOptions, detect
 
 ALERT_STATUSES = ("new", "acknowledged", "dismissed", "case")
@@ -122,7 +122,8 @@ def _store(
     key = series.keys[surge.series]
     started, last = series.days[surge.start], series.days[surge.end]
     _, peak = surge.peak
-    values = {
+    stats = _stats(series, detection, surge, options)
+    values: dict[str, Any] = {
         "series_key": key.text,
         "kind": key.kind,
         "concern": key.concern,
@@ -136,7 +137,7 @@ def _store(
         "score": round(-math.log10(max(peak.p_value, 1e-300)), 2),
         "threshold": round(-math.log10(max(peak.critical, 1e-300)), 2),
         "method": "nb-baseline-bh/v1",
-        "stats": _stats(series, detection, surge, options),
+        "stats": stats,
         "evidence": evidence_ids(engine, key, Period(started, last, history.timezone)),
         "updated_at": now,
     }
@@ -151,15 +152,55 @@ def _store(
         ).order_by(alerts.c.started_on)
     ).first()
     if existing is None:
+        stats[PRIVACY_KEY] = _author_counts(engine, key, stats, started, last, history.timezone)
         conn.execute(insert(alerts).values(**values, status="new", created_at=now))
         return "new"
-    values["started_on"] = min(existing.started_on, started)
-    values["last_on"] = max(existing.last_on, last)
+    first_on, last_on = min(existing.started_on, started), max(existing.last_on, last)
+    values["started_on"], values["last_on"] = first_on, last_on
     same = all(getattr(existing, k) == values[k] for k in ("started_on", "last_on", "observed", "evidence"))
     if same:
+        if PRIVACY_KEY not in (existing.stats or {}):  # written before the counts were kept
+            kept = dict(existing.stats or {})
+            kept[PRIVACY_KEY] = _author_counts(engine, key, kept, existing.started_on, existing.last_on, history.timezone)
+            conn.execute(update(alerts).where(alerts.c.id == existing.id).values(stats=kept))
         return "unchanged"
+    stats[PRIVACY_KEY] = _author_counts(engine, key, stats, first_on, last_on, history.timezone)
     conn.execute(update(alerts).where(alerts.c.id == existing.id).values(**values))
     return "extended"
+
+
+# Under this key the stored stats keep what k-anonymity needs to guard the alert's
+# figures when it is shown (posts and distinct authors per chart day, and over the
+# surge), so that listing alerts reads no documents. Never shown: `_view` removes it.
+PRIVACY_KEY = "authors_behind"
+
+
+def _author_counts(
+    engine: Engine, key: SeriesKey, stats: dict[str, Any], started: date, last: date, timezone: str,
+    k: int | None = None,
+) -> dict[str, Any]:
+    """Social documents and distinct authors per chart day and over the surge, counted
+    when the alert is written (exactly), or when an alert written before they were
+    stored is shown: then the surge's distinct authors are counted only when its busiest
+    day's, a lower bound, do not already clear `k`."""
+    flt, surge = series_filter(key), Period(started, last, timezone)
+    days = stats.get("days") or []
+    span = surge
+    if days:
+        span = Period(min(date.fromisoformat(days[0]), started), max(date.fromisoformat(days[-1]), last), timezone)
+    counts = count_series(engine, flt, span)
+    by_day = dict(zip(counts.buckets, zip(counts.social, counts.authors, strict=True), strict=True))
+    inside = [i for i, day in enumerate(counts.buckets) if started.isoformat() <= day <= last.isoformat()]
+    social = sum(counts.social[i] for i in inside)
+    authors = max((counts.authors[i] for i in inside), default=0)
+    if social and (k is None or authors < k):
+        authors = distinct_authors(engine, flt, surge)
+    return {
+        "social": [by_day.get(day, (0, 0))[0] for day in days],
+        "authors": [by_day.get(day, (0, 0))[1] for day in days],
+        "surge_social": social,
+        "surge_authors": authors,
+    }
 
 
 def _stats(series: SeriesSet, detection: Detection, surge: Surge, options: SurgeOptions) -> dict[str, Any]:
@@ -248,26 +289,10 @@ class AlertView:
 
 def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
     key = key_of(row)
-    flt, period = series_filter(key), Period(row.started_on, row.last_on, timezone)
     stats = dict(row.stats)
-    # One count by day serves both the surge's figure and its chart (they overlap).
-    days = stats.get("days") or []
-    span = period
-    if days:
-        first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
-        span = Period(min(first, period.start), max(last, period.end), timezone)
-    counts = count_series(engine, flt, span)
-    surge_days = [
-        i for i, day in enumerate(counts.buckets) if period.start.isoformat() <= day <= period.end.isoformat()
-    ]
-    social = sum(counts.social[i] for i in surge_days)
-    # The busiest day's authors are a lower bound for the surge's: count exactly only when
-    # that bound does not already clear k.
-    authors = max((counts.authors[i] for i in surge_days), default=0)
-    if social and authors < k:
-        authors = distinct_authors(engine, flt, period)
-    figure = guarded(row.observed, social, authors, k)
-    stats = _guarded_stats(counts, stats, k)
+    behind = stats.pop(PRIVACY_KEY, None) or _author_counts(engine, key, stats, row.started_on, row.last_on, timezone, k)
+    figure = guarded(row.observed, behind["surge_social"], behind["surge_authors"], k)
+    stats = _guarded_stats(stats, behind, k)
     figure = _surge_figure(figure, stats, k)
     what = describe(key)
     if key.kind == "topic":
@@ -282,18 +307,15 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
     )
 
 
-def _guarded_stats(counts: Counts, stats: dict[str, Any], k: int) -> dict[str, Any]:
+def _guarded_stats(stats: dict[str, Any], behind: dict[str, Any], k: int) -> dict[str, Any]:
     """The chart's daily counts as they may be shown: a day resting on fewer than k
-    authors reads "< k" (the flagged days passed the same gate when they were raised).
-    `counts` covers at least the chart's days."""
+    authors reads "< k" (the flagged days passed the same gate when they were raised)."""
     days = stats.get("days") or []
     observed = stats.get("observed") or []
-    if not days or len(days) != len(observed):
+    if not days or len(days) != len(observed) or len(behind.get("authors") or []) != len(days):
         return stats
-    by_day = dict(zip(counts.buckets, zip(counts.social, counts.authors, strict=True), strict=True))
     shown: list[int | str] = []
-    for day, value in zip(days, observed, strict=True):
-        social, authors = by_day.get(day, (0, 0))
+    for value, social, authors in zip(observed, behind["social"], behind["authors"], strict=True):
         shown.append(guarded(int(value), social, authors, k).as_json())
     # A flagged day's test reads the same day's count (less what its wards explain): it
     # is hidden wherever the chart hides that day.
