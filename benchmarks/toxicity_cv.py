@@ -7,7 +7,8 @@ the shipped procedure (`fit_head`: C grid, temperature and F1-best threshold on 
 slice of its own training rows) on the other folds (plus all of ViHSD train where the
 candidate reads it) and scored on the fold: F1 of "toxic" at the head's threshold, as
 written and without diacritics. Then each candidate is trained on all of ViCTSD train
-and scored on ViCTSD valid, the split `duluan models eval toxicity` reports.
+and scored on ViCTSD valid, the split `duluan models eval toxicity` reports, and on ViHSD
+dev (offensive and hate read as toxic), to see what a candidate costs on other data.
 """
 
 from __future__ import annotations
@@ -37,6 +38,17 @@ CANDIDATES = {
         "toxicity-score", ("victsd/train",), c_grid=(0.1, 0.3, 1.0), positive="toxic",
         learner="nbsvm",
     ),
+    "victsd only, svm, low C": HeadSpec(
+        "toxicity-score", ("victsd/train",), c_grid=(0.03, 0.1, 0.3), positive="toxic",
+    ),
+    "victsd only, blend": HeadSpec(
+        "toxicity-score", ("victsd/train",), c_grid=(0.1, 0.3, 1.0), positive="toxic",
+        learner="blend",
+    ),
+    "victsd only, svm, 30% slice": HeadSpec(
+        "toxicity-score", ("victsd/train",), c_grid=(0.1, 0.3, 1.0), positive="toxic",
+        holdout=0.3,
+    ),
 }  # fmt: skip
 
 
@@ -52,11 +64,12 @@ def main() -> None:
     parser.add_argument("--data", default=os.environ.get("DULUAN_DATA", "../shared/data"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--only", default="", help="Run the candidates whose name has this text.")
     args = parser.parse_args()
     started = time.perf_counter()
 
     data = {}
-    for name in ("vihsd/train", "victsd/train", "victsd/valid"):
+    for name in ("vihsd/train", "victsd/train", "victsd/valid", "vihsd/dev"):
         written = datasets.load(name, args.data)
         folded = datasets.without_diacritics(written)
         labels = np.asarray([TOXIC_MAP.get(label, label) for label in written.labels])
@@ -74,6 +87,8 @@ def main() -> None:
 
     print(f"{'candidate':<24} {'where':<34} {'F1 toxic':>9} {'macro F1':>9}")
     for name, spec in CANDIDATES.items():
+        if args.only not in name:
+            continue
         said = {"written": [], "no diacritics": []}
         for k in range(args.folds):
             train = np.concatenate([f for j, f in enumerate(folds) if j != k])
@@ -94,6 +109,9 @@ def main() -> None:
         for variant, column in (("written", 0), ("no diacritics", 1)):
             f1, macro = toxic_scores(model, valid[column], valid[2])
             print(f"{name:<24} {'valid, ' + variant:<34} {f1:>9.4f} {macro:>9.4f}", flush=True)
+        # Other data, other annotators: ViHSD dev with offensive + hate read as toxic.
+        f1, macro = toxic_scores(model, data["vihsd/dev"][0], data["vihsd/dev"][2])
+        print(f"{name:<24} {'ViHSD dev (offensive+hate)':<34} {f1:>9.4f} {macro:>9.4f}", flush=True)
     print(f"\n{time.perf_counter() - started:.0f} s")
 
 
