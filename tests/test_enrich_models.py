@@ -147,3 +147,34 @@ def test_small_evaluation_on_real_data(tmp_path):
     assert by_key[("uit-vsfc", "dev", "weighted F1")] > 0.85
     assert by_key[("uit-vsfc", "dev (no diacritics)", "weighted F1")] > 0.85
     assert by_key[("uit-vsfc", "dev", "ECE (10 bins)")] < 0.1
+
+
+def _constant_head(labels: list[str], bias: list[float]) -> LinearModel:
+    # No weights: every text gets softmax(bias), so the mixture's arithmetic is visible.
+    coef = np.zeros((len(labels), 4), dtype=np.float32)
+    return LinearModel.from_dense(labels, coef, np.array(bias))
+
+
+def test_mixture_weighs_experts_by_the_router_and_lacks_nothing():
+    from duluan.enrich.mixture import Mixture
+
+    feedback = _constant_head(["negative", "neutral", "positive"], [0.0, 0.0, 0.0])
+    reviews = _constant_head(["negative", "positive"], [np.log(3.0), 0.0])  # 0.75 / 0.25
+    router = _constant_head(["feedback", "reviews"], [0.0, np.log(3.0)])  # 0.25 / 0.75
+    mixture = Mixture({"feedback": feedback, "reviews": reviews}, router)
+    p = mixture.predict_proba(sp.csr_matrix((2, 4), dtype=np.float32))
+    assert mixture.labels == ["negative", "neutral", "positive"]
+    # neutral only through the feedback expert's share; the reviews expert says 0 for it
+    assert p[0] == pytest.approx([0.25 / 3 + 0.75 * 0.75, 0.25 / 3, 0.25 / 3 + 0.75 * 0.25])
+    assert p.sum(axis=1) == pytest.approx(np.ones(2))
+    with pytest.raises(ValueError, match="no expert"):
+        Mixture({"feedback": feedback}, router)
+
+
+def test_sentiment_is_read_through_its_mixture():
+    models = ModelSet(("sentiment",))
+    labels, p = models.probabilities("sentiment", shared_features([COMPLAINT, PRAISE]))
+    assert labels == ["negative", "neutral", "positive"]
+    assert p.sum(axis=1) == pytest.approx(np.ones(2))
+    domains, weights = models.reader("sentiment").domain_probabilities(shared_features([PRAISE]))
+    assert domains == ["feedback", "reviews"] and weights[0, 0] > 0.5  # a student's thanks

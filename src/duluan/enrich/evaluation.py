@@ -46,7 +46,7 @@ class EvalSet:
 
     model: str
     dataset: str  # a name in datasets.DATASETS
-    head: str
+    head: str  # a head, or a mixture task by its name (ModelSet.reader)
     metrics: tuple[str, ...]
     # Decide among these labels only (a 3-class model on 2-class data); empty: all.
     among: tuple[str, ...] = ()
@@ -90,13 +90,19 @@ def _decide(labels: list[str], scores: np.ndarray, spec: EvalSet, threshold: flo
 
 
 def _baseline_for(head: str, data_dir: str | Path | None, seed: int) -> Baseline:
-    spec = next(h for task in TASKS.values() for h in task.heads if h.name == head)
+    """The baseline trained on what the head (or every expert of a mixture) trained on."""
+    task = TASKS.get(head)
+    if task is not None and task.mixture is not None:
+        train_sets, label_map = task.label_sets(), {}
+    else:
+        spec = next(h for task in TASKS.values() for h in task.heads if h.name == head)
+        train_sets, label_map = spec.train_sets, spec.label_map
     texts: list[str] = []
     labels: list[str] = []
-    for name in spec.train_sets:
+    for name in train_sets:
         data = datasets.load(name, data_dir)
         texts += data.texts
-        labels += [spec.label_map.get(label, label) for label in data.labels]
+        labels += [label_map.get(label, label) for label in data.labels]
     return Baseline(seed).fit([t[: datasets.NEWS_CHARS] for t in texts], labels)
 
 
@@ -115,7 +121,7 @@ def evaluate(
     for spec in EVALUATIONS:
         if spec.model not in names:
             continue
-        head = models.head(spec.head)
+        head = models.reader(spec.head)
         threshold = head.metadata.get("threshold")
         if baseline and spec.head not in baselines:
             baselines[spec.head] = _baseline_for(spec.head, data_dir, seed)

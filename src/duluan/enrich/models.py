@@ -1,8 +1,9 @@
 """The shipped text classifiers: news category, sentiment and toxicity.
 
 All of them read one shared hashed feature matrix (`duluan.text.features`), built once
-per batch; each model then costs one sparse product. Models load lazily, once per
-process, from `duluan/models/` (or a folder given by the caller).
+per batch; each head then costs one sparse product. Sentiment is a per-domain mixture of
+three heads (`mixture.py`). Models load lazily, once per process, from `duluan/models/`
+(or a folder given by the caller).
 
     from duluan.enrich.models import predict
     predict(["Đội tuyển Việt Nam thắng 2-0"])  # → [{"category": {...}, "sentiment": ...}]
@@ -28,11 +29,13 @@ from ..errors import UsageError
 from ..text.features import FeatureExtractor, FeatureOptions
 from . import datasets
 from .linear import LinearModel
+from .mixture import Mixture
 from .training import HeadReport, HeadSpec, fit_head
 
 __all__ = [
     "FEATURE_OPTIONS",
     "MODEL_NAMES",
+    "MixtureSpec",
     "TASKS",
     "ModelSet",
     "TrainReport",
@@ -52,12 +55,27 @@ FEATURE_OPTIONS = FeatureOptions(
 
 
 @dataclass(frozen=True)
+class MixtureSpec:
+    """A task answered by a `Mixture`: the router head and the expert head of each domain."""
+
+    router: str
+    experts: dict[str, str]  # domain (a label of the router) -> head name
+
+
+@dataclass(frozen=True)
 class Task:
     """A model as users see it: one or more heads trained on named data."""
 
     name: str
     heads: tuple[HeadSpec, ...]
     description: str
+    mixture: MixtureSpec | None = None
+
+    def label_sets(self) -> tuple[str, ...]:
+        """The training sets of the heads that predict the task's labels (not the router)."""
+        router = self.mixture.router if self.mixture else None
+        sets = [s for h in self.heads if h.name != router for s in h.train_sets]
+        return tuple(dict.fromkeys(sets))
 
 
 TOXIC_MAP = {"offensive": "toxic", "hate": "toxic"}
@@ -73,15 +91,23 @@ TASKS: dict[str, Task] = {
         ),  # fmt: skip
         "news topic, the 10 VNTC categories",
     ),
+    # A per-domain mixture (mixture.py): an expert for students' feedback (3 labels), one
+    # for product reviews (no neutral), and a router between them. Learners and C grids
+    # chosen by 5-fold cross-validation on the training sets (benchmarks/sentiment_cv.py).
     "sentiment": Task(
         "sentiment",
         (
+            HeadSpec("sentiment-feedback", ("uit-vsfc/train",), c_grid=(0.3, 1.0), learner="blend"),
+            HeadSpec("sentiment-reviews", ("aivivn/train",), c_grid=(0.3, 0.5), learner="nbsvm"),
             HeadSpec(
-                "sentiment", ("uit-vsfc/train", "aivivn/train"), c_grid=(0.3, 1.0),
-                learner="blend", per_set_holdout=True,
+                "sentiment-domain", ("uit-vsfc/train", "aivivn/train"), c_grid=(0.3,),
+                set_labels={"uit-vsfc/train": "feedback", "aivivn/train": "reviews"}, keep=0.05,
             ),
         ),  # fmt: skip
         "negative / neutral / positive",
+        MixtureSpec(
+            "sentiment-domain", {"feedback": "sentiment-feedback", "reviews": "sentiment-reviews"}
+        ),
     ),
     "toxicity": Task(
         "toxicity",
@@ -171,7 +197,11 @@ def train(
             parts.append(cache[set_name])
         written = sp.vstack([p[0] for p in parts]).tocsr()
         folded_x = sp.vstack([p[1] for p in parts]).tocsr()
-        labels = [label for p in parts for label in p[2]]
+        labels = [
+            spec.set_labels.get(set_name, label)
+            for set_name, p in zip(spec.train_sets, parts, strict=True)
+            for label in p[2]
+        ]
         groups = [i for i, p in enumerate(parts) for _ in p[2]]
         metadata = {
             "task": name,
@@ -211,6 +241,7 @@ class ModelSet:
     names: tuple[str, ...] = MODEL_NAMES
     directory: Path | None = None
     _heads: dict[str, LinearModel] = field(default_factory=dict, repr=False)
+    _mixtures: dict[str, Mixture] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for name in self.names:
@@ -220,6 +251,18 @@ class ModelSet:
         if head not in self._heads:
             self._heads[head] = _load_head(str(self.directory or _package_dir()), head)
         return self._heads[head]
+
+    def reader(self, name: str) -> LinearModel | Mixture:
+        """A head by its name, or a mixture task by the task's name: both give `labels`,
+        `predict_proba(features)` and `metadata`."""
+        task = TASKS.get(name)
+        if task is None or task.mixture is None:
+            return self.head(name)
+        if name not in self._mixtures:
+            spec = task.mixture
+            experts = {domain: self.head(head) for domain, head in spec.experts.items()}
+            self._mixtures[name] = Mixture(experts, self.head(spec.router))
+        return self._mixtures[name]
 
     def features(self, texts: Sequence[str]) -> sp.csr_matrix:
         return shared_features(texts)
@@ -236,11 +279,13 @@ class ModelSet:
         return rows
 
     def probabilities(self, head: str, features: sp.csr_matrix) -> tuple[list[str], np.ndarray]:
-        model = self.head(head)
+        """Labels and probabilities of a head, or of a mixture task (`reader`)."""
+        model = self.reader(head)
         return model.labels, model.predict_proba(features)
 
     def _predict_task(self, name: str, features: sp.csr_matrix) -> list[dict[str, Any]]:
-        main = self.head(TASKS[name].heads[0].name)
+        task = TASKS[name]
+        main = self.reader(name if task.mixture else task.heads[0].name)
         probabilities = main.predict_proba(features)
         labels = main.labels
         # Rounded and listed in numpy: per-value Python calls cost more than the model.

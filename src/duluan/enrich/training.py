@@ -37,6 +37,8 @@ class HeadSpec:
     name: str
     train_sets: tuple[str, ...]
     label_map: dict[str, str] = field(default_factory=dict)  # e.g. hate → toxic
+    # Label every row by the set it comes from (a mixture's router): set name → label.
+    set_labels: dict[str, str] = field(default_factory=dict)
     c_grid: tuple[float, ...] = (0.3, 1.0)
     class_weight: str | None = "balanced"
     keep: float = 0.25  # share of used columns kept after training
@@ -168,6 +170,7 @@ def fit_head(
             "model": spec.name,
             "train_sets": list(spec.train_sets),
             "label_map": spec.label_map,
+            **({"set_labels": spec.set_labels} if spec.set_labels else {}),
             "seed": seed,
             "learner": f"{_learner_name(chosen, spec)} "
             "on texts as written + folded, temperature-scaled softmax",
