@@ -1,5 +1,8 @@
 """FROZEN reference: find_places as it was before the speed-up, used only by
-tests/test_text_places_equivalence.py to prove the fast path returns the same. Do not edit.
+tests/test_text_places_equivalence.py to prove the fast path returns the same. Edit it
+only to carry a deliberate change of behaviour, the same one made in the fast module
+(2026-12-07: a place word before a bare name, "ở Gò Vấp", "về Định Quán"; Q5-Q12 and "Q.3" without
+a place nearby), never for speed.
 
 The original module docstring follows.
 
@@ -69,6 +72,9 @@ _NEAR = 60  # how far to look for capital letters: does this writer capitalise n
 _SPACES = re.compile(r"\s{1,3}")
 _STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES))
 _FOLDED_PEOPLE = frozenset(fold(w) for w in PERSON_TITLES | SURNAMES)
+_LOCATIVE_FIRM = frozenset({"ở", "tại", "o", "tai"})
+_LOCATIVE = _LOCATIVE_FIRM | frozenset({"về", "đến", "từ", "ve", "den", "tu"})
+_QUARTERS = frozenset({"1", "2", "3", "4"})
 
 
 @dataclass(slots=True)
@@ -105,6 +111,8 @@ class _Raw:
     kind: str = ""  # the type word a prefix stands for
     numbered: bool = False
     abbreviated: bool = False  # "Q.1", "P7": needs context more than "quận 1"
+    number: str = ""
+    dotted: bool = False
     confidence: float = 0.95
 
 
@@ -187,6 +195,15 @@ def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True
     return False
 
 
+def _locative_before(tokens: list[_Token], i: int, text: str) -> str | None:
+    if i == 0 or not _SPACES.fullmatch(text, tokens[i - 1].end, tokens[i].start):
+        return None
+    word = tokens[i - 1].text.lower()
+    if word not in _LOCATIVE:
+        return None
+    return "firm" if word in _LOCATIVE_FIRM else "loose"
+
+
 def _lowercase_writer(text: str, start: int, end: int) -> bool:
     """No capital letter near the span: the writer does not capitalise names at all."""
     near = text[max(0, start - _NEAR) : end + _NEAR]
@@ -244,7 +261,9 @@ def _match_prefixed(
             last = tokens[i + length + size - 1]
             raw = _Raw(tokens[i].start, last.end, units, "prefix", kind=kind)
             raw.numbered = last.key.isdigit() and size == 1
+            raw.number = last.key if raw.numbered else ""
             raw.abbreviated = len(keys[0]) == 1 and length == 1
+            raw.dotted = "." in gap
             return length + size, raw
     return None
 
@@ -268,12 +287,15 @@ def _match_bare(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tupl
     written = tokens[i : i + size]
     key = tuple(t.key for t in written)
     provinces = [u for u in units if u.level == "province"]
-    # Rural districts (huyện) outside the big cities are named bare mostly inside other
-    # names: "sân bay Long Thành", "cam Cao Phong", "cao nguyên đá Đồng Văn".
-    districts = [
-        u for u in units if u.level == "district" and len(key) >= 2
-        and (u.urban or u.province_new in _CITIES)
-    ]  # fmt: skip
+    title = all(t.text[:1].isupper() for t in written)
+    locative = _locative_before(tokens, i, text)
+    named = [u for u in units if u.level == "district" and len(key) >= 2]
+    districts = [u for u in named if u.urban or u.province_new in _CITIES]
+    if not districts and locative is not None and (
+        title or (locative == "firm" and all(t.text.isascii() for t in written)
+                  and _lowercase_writer(text, written[0].start, written[-1].end))
+    ):
+        districts = named
     found = provinces or districts
     if not found or _blocked_before(tokens, i, text):
         return (size, None) if found else (1, None)
@@ -282,9 +304,8 @@ def _match_bare(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tupl
     for k in range(i + 1, i + size):
         if (tokens[k].key,) in PREFIXES and _match_prefixed(gaz, tokens, k, text) is not None:
             return 1, None
-    title = all(t.text[:1].isupper() for t in written)
     plain = all(t.text.isascii() for t in written)
-    if not title and (
+    if not title and locative != "firm" and (
         key in COMMON_WORDS
         or (not plain and not provinces)
         or (not provinces and not _lowercase_writer(text, written[0].start, written[-1].end))
@@ -292,7 +313,7 @@ def _match_bare(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tupl
         return size, None
     raw = _Raw(written[0].start, written[-1].end, found, "bare")
     raw.confidence = 0.9 if provinces else 0.8
-    if not title and not plain:
+    if not title and (not plain or key in COMMON_WORDS):
         raw.confidence = 0.75
     return size, raw
 
@@ -321,6 +342,8 @@ def _candidates(raw: _Raw, ctx: _Context, final: bool) -> tuple[list[Unit], floa
         return None
     confidence = raw.confidence
     needs_context = raw.numbered and (raw.abbreviated or raw.units[0].level == "ward")
+    if raw.numbered and raw.abbreviated and raw.units[0].level == "district":
+        needs_context = raw.number in _QUARTERS and not raw.dotted
     needs_context |= raw.how == "bare" and all(
         u.level == "district" and not u.urban and u.province_new not in _CITIES for u in units
     )

@@ -47,6 +47,7 @@ ALIASES: dict[tuple[str, ...], tuple[str, str, str]] = {
     ("hcmc",): ("new", "province", "79"),
     ("thanh", "pho", "hcm"): ("new", "province", "79"),
     ("sai", "gon"): ("new", "province", "79"),
+    ("sg",): ("new", "province", "79"),  # social writing: "vô sg làm", "sg hnay nóng"
     ("hn",): ("new", "province", "01"),
     ("tp", "hn"): ("new", "province", "01"),
     ("thua", "thien", "hue"): ("old", "province", "46"),
@@ -74,6 +75,7 @@ BLOCK_AFTER: frozenset[tuple[str, ...]] = frozenset({
     ("duong",), ("pho",), ("xa", "lo"), ("dai", "lo"), ("quoc", "lo"), ("song",), ("cau",),
     ("deo",), ("cho",), ("cho", "noi"), ("kenh",), ("rach",), ("hem",), ("nui",), ("vinh",),
     ("lang",), ("tu", "tuong"), ("chu", "tich"), ("mang", "ten"), ("ten",), ("hieu",),
+    ("benh", "vien"), ("thuy", "dien"),  # a hospital, a power plant named after the place
 })  # fmt: skip
 
 # A bare name after a title or a surname is a person: "anh Long An", "Lê Thị Bình Minh".
