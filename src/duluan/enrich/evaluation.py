@@ -47,7 +47,7 @@ class EvalSet:
 
     model: str
     dataset: str  # a name in datasets.DATASETS
-    head: str  # a head, or a mixture task by its name (ModelSet.reader)
+    head: str  # a head, or a mixture by its name (ModelSet.reader)
     metrics: tuple[str, ...]
     # Decide among these labels only (a 3-class model on 2-class data); empty: all.
     among: tuple[str, ...] = ()

@@ -2,8 +2,8 @@
 
 All of them read one shared hashed feature matrix (`duluan.text.features`), built once
 per batch; each head then costs one sparse product. Sentiment and the toxicity score are
-per-domain mixtures of three heads (`mixture.py`). Models load lazily, once per process, from `duluan/models/`
-(or a folder given by the caller).
+per-domain mixtures of three heads each (`mixture.py`). Models load lazily, once per
+process, from `duluan/models/` (or a folder given by the caller).
 
     from duluan.enrich.models import predict
     predict(["Đội tuyển Việt Nam thắng 2-0"])  # → [{"category": {...}, "sentiment": ...}]
@@ -38,6 +38,8 @@ __all__ = [
     "MixtureSpec",
     "TASKS",
     "ModelSet",
+    "mixture_spec",
+    "thresholds",
     "TrainReport",
     "Task",
     "predict",
