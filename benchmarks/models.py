@@ -36,14 +36,13 @@ def best_seconds(run: Callable[[], object], repeat: int) -> float:
 
 
 def train_baselines(data_dir: str, limit: int, seed: int) -> list[Baseline]:
-    """One baseline per task: the training sets of its labelling heads (the first head's,
-    or every expert of a mixture), sampled to `limit` texts."""
+    """One baseline per task: the training sets of what gives its label (the first head,
+    or every expert of a mixture named like the task), sampled to `limit` texts."""
     baselines = []
     for task in TASKS.values():
-        train_sets = task.label_sets() if task.mixture else task.heads[0].train_sets
         texts: list[str] = []
         labels: list[str] = []
-        for name in train_sets:
+        for name in task.label_sets():
             data = datasets.load(name, data_dir)
             texts += data.texts
             labels += data.labels

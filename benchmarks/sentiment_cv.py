@@ -73,7 +73,7 @@ def main() -> None:
     for k in range(args.folds):
         train_rows = {n: np.concatenate([f for j, f in enumerate(folds[n]) if j != k]) for n in SETS}
 
-        def fit(spec: HeadSpec) -> LinearModel:
+        def fit(spec: HeadSpec, train_rows: dict[str, np.ndarray] = train_rows) -> LinearModel:
             parts = [(n, data[n], train_rows[n]) for n in spec.train_sets]
             written = sp.vstack([d[0][r] for _, d, r in parts]).tocsr()
             folded = sp.vstack([d[1][r] for _, d, r in parts]).tocsr()

@@ -22,12 +22,13 @@ import scipy.sparse as sp
 
 from duluan.enrich import datasets
 from duluan.enrich.linear import LinearModel
-from duluan.enrich.models import TOXIC_MAP, shared_features
+from duluan.enrich.mixture import Mixture
+from duluan.enrich.models import TASKS, TOXIC_MAP, shared_features, thresholds
 from duluan.enrich.scoring import f1_scores, macro_f1
 from duluan.enrich.training import HeadSpec, fit_head
 
 CANDIDATES = {
-    "vihsd+victsd (before)": HeadSpec(
+    "vihsd+victsd (one head, before)": HeadSpec(
         "toxicity-score", ("vihsd/train", "victsd/train"), label_map=TOXIC_MAP,
         c_grid=(0.1, 0.3, 1.0), positive="toxic",
     ),
@@ -52,9 +53,18 @@ CANDIDATES = {
 }  # fmt: skip
 
 
-def toxic_scores(model: LinearModel, x: sp.csr_matrix, truth: np.ndarray) -> tuple[float, float]:
+MIXTURE = "mixture: vihsd + victsd experts"  # the shipped toxicity-score since this run
+TASK = TASKS["toxicity"]
+assert TASK.mixture is not None
+
+
+def said_toxic(model: LinearModel | Mixture, x: sp.csr_matrix) -> np.ndarray:
     p = model.predict_proba(x)[:, model.labels.index("toxic")]
-    predicted = np.where(p >= float(model.metadata.get("threshold", 0.5)), "toxic", "clean")
+    return np.where(p >= thresholds(model, x), "toxic", "clean")
+
+
+def toxic_scores(model: LinearModel | Mixture, x: sp.csr_matrix, truth: np.ndarray) -> tuple[float, float]:
+    predicted = said_toxic(model, x)
     f1 = f1_scores(truth.tolist(), predicted.tolist())["toxic"][0]
     return f1, macro_f1(truth.tolist(), predicted.tolist())
 
@@ -77,16 +87,24 @@ def main() -> None:
     n = len(data["victsd/train"][2])
     folds = np.array_split(np.random.default_rng(args.seed).permutation(n), args.folds)
 
-    def fit(spec: HeadSpec, victsd_rows: np.ndarray) -> LinearModel:
+    def fit(spec: HeadSpec | str, victsd_rows: np.ndarray) -> LinearModel | Mixture:
+        if spec == MIXTURE:
+            assert TASK.mixture is not None
+            heads = {h.name: h for h in TASK.heads}
+            experts = {d: fit(heads[h], victsd_rows) for d, h in TASK.mixture.experts.items()}
+            router = fit(heads[TASK.mixture.router], victsd_rows)
+            assert isinstance(router, LinearModel)
+            return Mixture({d: e for d, e in experts.items() if isinstance(e, LinearModel)}, router)
+        assert isinstance(spec, HeadSpec)
         rows = {s: np.arange(len(data[s][2])) for s in spec.train_sets}
         rows["victsd/train"] = victsd_rows
         written = sp.vstack([data[s][0][rows[s]] for s in spec.train_sets]).tocsr()
         folded = sp.vstack([data[s][1][rows[s]] for s in spec.train_sets]).tocsr()
-        labels = [str(y) for s in spec.train_sets for y in data[s][2][rows[s]]]
+        labels = [spec.set_labels.get(s, str(y)) for s in spec.train_sets for y in data[s][2][rows[s]]]
         return fit_head(written, folded, labels, spec, args.seed, {})[0].rounded()
 
     print(f"{'candidate':<24} {'where':<34} {'F1 toxic':>9} {'macro F1':>9}")
-    for name, spec in CANDIDATES.items():
+    for name, spec in [*CANDIDATES.items(), (MIXTURE, MIXTURE)]:
         if args.only not in name:
             continue
         said = {"written": [], "no diacritics": []}
@@ -96,9 +114,7 @@ def main() -> None:
             truth = data["victsd/train"][2][folds[k]]
             for variant, column in (("written", 0), ("no diacritics", 1)):
                 x = data["victsd/train"][column][folds[k]]
-                p = model.predict_proba(x)[:, model.labels.index("toxic")]
-                cut = float(model.metadata.get("threshold", 0.5))
-                said[variant].append((truth, np.where(p >= cut, "toxic", "clean")))
+                said[variant].append((truth, said_toxic(model, x)))
         for variant, parts in said.items():
             truth = np.concatenate([t for t, _ in parts]).tolist()
             predicted = np.concatenate([p for _, p in parts]).tolist()

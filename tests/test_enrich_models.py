@@ -178,3 +178,28 @@ def test_sentiment_is_read_through_its_mixture():
     assert p.sum(axis=1) == pytest.approx(np.ones(2))
     domains, weights = models.reader("sentiment").domain_probabilities(shared_features([PRAISE]))
     assert domains == ["feedback", "reviews"] and weights[0, 0] > 0.5  # a student's thanks
+
+
+def test_mixture_threshold_is_the_router_weighted_mean_of_the_experts():
+    from duluan.enrich.mixture import Mixture
+
+    social = _constant_head(["clean", "toxic"], [0.0, 0.0])
+    social.metadata["threshold"] = 0.4
+    comments = _constant_head(["clean", "toxic"], [0.0, 0.0])
+    comments.metadata["threshold"] = 0.6
+    router = _constant_head(["comments", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
+    mixture = Mixture({"social": social, "comments": comments}, router)
+    cuts = mixture.thresholds(sp.csr_matrix((3, 4), dtype=np.float32))
+    assert cuts == pytest.approx([0.25 * 0.6 + 0.75 * 0.4] * 3)
+
+
+def test_toxicity_score_is_a_mixture_with_a_cut_per_text():
+    from duluan.enrich.models import thresholds
+
+    models = ModelSet(("toxicity",))
+    features = shared_features([INSULT, POLITE])
+    score = models.reader("toxicity-score")
+    cuts = thresholds(score, features)
+    assert np.shape(cuts) == (2,) and all(0.05 <= c <= 0.95 for c in cuts)
+    toxic = score.predict_proba(features)[:, score.labels.index("toxic")]
+    assert toxic[0] >= cuts[0] > 0 and toxic[1] < cuts[1]

@@ -19,7 +19,8 @@ import numpy as np
 
 from . import datasets
 from .baseline import Baseline
-from .models import TASKS, ModelSet, shared_features
+from .mixture import Mixture
+from .models import TASKS, ModelSet, shared_features, thresholds
 from .scoring import accuracy, expected_calibration_error, f1_scores, macro_f1, weighted_f1
 
 __all__ = ["EVALUATIONS", "EvalRow", "EvalSet", "evaluate"]
@@ -46,7 +47,7 @@ class EvalSet:
 
     model: str
     dataset: str  # a name in datasets.DATASETS
-    head: str  # a head, or a mixture task by its name (ModelSet.reader)
+    head: str  # a head, or a mixture by its name (ModelSet.reader)
     metrics: tuple[str, ...]
     # Decide among these labels only (a 3-class model on 2-class data); empty: all.
     among: tuple[str, ...] = ()
@@ -80,10 +81,12 @@ class EvalRow:
     baseline: float | None
 
 
-def _decide(labels: list[str], scores: np.ndarray, spec: EvalSet, threshold: float | None) -> list[str]:
+def _decide(
+    labels: list[str], scores: np.ndarray, spec: EvalSet, threshold: float | np.ndarray | None
+) -> list[str]:
     if threshold is not None and "toxic" in labels:
-        toxic = scores[:, labels.index("toxic")]
-        return ["toxic" if p >= threshold else "clean" for p in toxic]
+        said = scores[:, labels.index("toxic")] >= threshold  # one cut, or one per text
+        return np.where(said, "toxic", "clean").tolist()
     allowed = [i for i, label in enumerate(labels) if not spec.among or label in spec.among]
     best = np.asarray(allowed)[np.argmax(scores[:, allowed], axis=1)]
     return [labels[i] for i in best]
@@ -91,18 +94,14 @@ def _decide(labels: list[str], scores: np.ndarray, spec: EvalSet, threshold: flo
 
 def _baseline_for(head: str, data_dir: str | Path | None, seed: int) -> Baseline:
     """The baseline trained on what the head (or every expert of a mixture) trained on."""
-    task = TASKS.get(head)
-    if task is not None and task.mixture is not None:
-        train_sets, label_map = task.label_sets(), {}
-    else:
-        spec = next(h for task in TASKS.values() for h in task.heads if h.name == head)
-        train_sets, label_map = spec.train_sets, spec.label_map
+    specs = next(t.reader_heads(head) for t in TASKS.values() if t.reader_heads(head))
     texts: list[str] = []
     labels: list[str] = []
-    for name in train_sets:
-        data = datasets.load(name, data_dir)
-        texts += data.texts
-        labels += [label_map.get(label, label) for label in data.labels]
+    for spec in specs:
+        for name in spec.train_sets:
+            data = datasets.load(name, data_dir)
+            texts += data.texts
+            labels += [spec.label_map.get(label, label) for label in data.labels]
     return Baseline(seed).fit([t[: datasets.NEWS_CHARS] for t in texts], labels)
 
 
@@ -122,7 +121,7 @@ def evaluate(
         if spec.model not in names:
             continue
         head = models.reader(spec.head)
-        threshold = head.metadata.get("threshold")
+        binary = isinstance(head, Mixture) or "threshold" in head.metadata
         if baseline and spec.head not in baselines:
             baselines[spec.head] = _baseline_for(spec.head, data_dir, seed)
         mapping = dict(spec.label_map)
@@ -130,7 +129,9 @@ def evaluate(
         dataset, split = spec.dataset.split("/")
         for variant, label in ((data, split), (datasets.without_diacritics(data), f"{split} (no diacritics)")):
             truth = [mapping.get(t, t) for t in variant.labels]
-            probabilities = head.predict_proba(shared_features(variant.texts))
+            features = shared_features(variant.texts)
+            probabilities = head.predict_proba(features)
+            threshold = thresholds(head, features) if binary and "toxic" in head.labels else None
             predicted = _decide(head.labels, probabilities, spec, threshold)
             base_predicted = None
             if baseline:

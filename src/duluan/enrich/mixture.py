@@ -65,6 +65,13 @@ class Mixture:
             out[domain] = full
         return out
 
+    def thresholds(self, features: sp.csr_matrix) -> np.ndarray:
+        """For binary experts with an F1-best `threshold` each: the router-weighted mean
+        of those thresholds, one per text (a text between domains gets a cut between)."""
+        domains, weights = self.domain_probabilities(features)
+        cuts = np.array([float(self.experts[d].metadata.get("threshold", 0.5)) for d in domains])
+        return weights @ cuts
+
     def predict_proba(self, features: sp.csr_matrix) -> np.ndarray:
         """Probabilities over `labels`, rows summing to 1 (step 3)."""
         domains, weights = self.domain_probabilities(features)

@@ -1,9 +1,9 @@
 """The shipped text classifiers: news category, sentiment and toxicity.
 
 All of them read one shared hashed feature matrix (`duluan.text.features`), built once
-per batch; each head then costs one sparse product. Sentiment is a per-domain mixture of
-three heads (`mixture.py`). Models load lazily, once per process, from `duluan/models/`
-(or a folder given by the caller).
+per batch; each head then costs one sparse product. Sentiment and the toxicity score are
+per-domain mixtures of three heads each (`mixture.py`). Models load lazily, once per
+process, from `duluan/models/` (or a folder given by the caller).
 
     from duluan.enrich.models import predict
     predict(["Đội tuyển Việt Nam thắng 2-0"])  # → [{"category": {...}, "sentiment": ...}]
@@ -38,6 +38,8 @@ __all__ = [
     "MixtureSpec",
     "TASKS",
     "ModelSet",
+    "mixture_spec",
+    "thresholds",
     "TrainReport",
     "Task",
     "predict",
@@ -56,8 +58,9 @@ FEATURE_OPTIONS = FeatureOptions(
 
 @dataclass(frozen=True)
 class MixtureSpec:
-    """A task answered by a `Mixture`: the router head and the expert head of each domain."""
+    """A `Mixture` read under `name` (no file of its own): its router and domain experts."""
 
+    name: str
     router: str
     experts: dict[str, str]  # domain (a label of the router) -> head name
 
@@ -71,10 +74,23 @@ class Task:
     description: str
     mixture: MixtureSpec | None = None
 
+    @property
+    def label_reader(self) -> str:
+        """What gives the task's label: its mixture if named like the task, else the first head."""
+        if self.mixture is not None and self.mixture.name == self.name:
+            return self.name
+        return self.heads[0].name
+
+    def reader_heads(self, reader: str) -> tuple[HeadSpec, ...]:
+        """The heads that predict labels for `reader` (a mixture's experts, or the head)."""
+        if self.mixture is not None and reader == self.mixture.name:
+            experts = set(self.mixture.experts.values())
+            return tuple(h for h in self.heads if h.name in experts)
+        return tuple(h for h in self.heads if h.name == reader)
+
     def label_sets(self) -> tuple[str, ...]:
-        """The training sets of the heads that predict the task's labels (not the router)."""
-        router = self.mixture.router if self.mixture else None
-        sets = [s for h in self.heads if h.name != router for s in h.train_sets]
+        """The training sets of the heads that predict the task's label."""
+        sets = [s for h in self.reader_heads(self.label_reader) for s in h.train_sets]
         return tuple(dict.fromkeys(sets))
 
 
@@ -106,22 +122,35 @@ TASKS: dict[str, Task] = {
         ),  # fmt: skip
         "negative / neutral / positive",
         MixtureSpec(
-            "sentiment-domain", {"feedback": "sentiment-feedback", "reviews": "sentiment-reviews"}
-        ),
+            "sentiment", "sentiment-domain",
+            {"feedback": "sentiment-feedback", "reviews": "sentiment-reviews"},
+        ),  # fmt: skip
     ),
     "toxicity": Task(
         "toxicity",
         (
             HeadSpec("toxicity-kind", ("vihsd/train",), c_grid=(0.1, 0.3, 1.0)),
+            # The score: a mixture of a social-media expert (ViHSD, offensive + hate =
+            # toxic) and a news-comment expert (ViCTSD), each with its own F1-best
+            # threshold, routed by domain. One head on both sets drew its threshold from
+            # ViHSD; ViCTSD alone missed plain insults (benchmarks/toxicity_cv.py).
             HeadSpec(
-                "toxicity-score",
-                ("vihsd/train", "victsd/train"),
-                label_map=TOXIC_MAP,
-                c_grid=(0.1, 0.3, 1.0),
+                "toxicity-social", ("vihsd/train",), label_map=TOXIC_MAP, c_grid=(0.1, 0.3, 1.0),
                 positive="toxic",
             ),
-        ),
+            HeadSpec(
+                "toxicity-comments", ("victsd/train",), c_grid=(0.1, 0.3, 1.0), positive="toxic"
+            ),
+            HeadSpec(
+                "toxicity-domain", ("vihsd/train", "victsd/train"), c_grid=(0.3,),
+                set_labels={"vihsd/train": "social", "victsd/train": "comments"}, keep=0.05,
+            ),
+        ),  # fmt: skip
         "clean / offensive / hate, and a 0-1 toxicity score",
+        MixtureSpec(
+            "toxicity-score", "toxicity-domain",
+            {"social": "toxicity-social", "comments": "toxicity-comments"},
+        ),  # fmt: skip
     ),
 }
 MODEL_NAMES = tuple(TASKS)
@@ -253,13 +282,12 @@ class ModelSet:
         return self._heads[head]
 
     def reader(self, name: str) -> LinearModel | Mixture:
-        """A head by its name, or a mixture task by the task's name: both give `labels`,
-        `predict_proba(features)` and `metadata`."""
-        task = TASKS.get(name)
-        if task is None or task.mixture is None:
+        """A head by its name, or a mixture by its name ("sentiment", "toxicity-score"):
+        both give `labels`, `predict_proba(features)` and `metadata`."""
+        spec = mixture_spec(name)
+        if spec is None:
             return self.head(name)
         if name not in self._mixtures:
-            spec = task.mixture
             experts = {domain: self.head(head) for domain, head in spec.experts.items()}
             self._mixtures[name] = Mixture(experts, self.head(spec.router))
         return self._mixtures[name]
@@ -284,8 +312,7 @@ class ModelSet:
         return model.labels, model.predict_proba(features)
 
     def _predict_task(self, name: str, features: sp.csr_matrix) -> list[dict[str, Any]]:
-        task = TASKS[name]
-        main = self.reader(name if task.mixture else task.heads[0].name)
+        main = self.reader(TASKS[name].label_reader)
         probabilities = main.predict_proba(features)
         labels = main.labels
         # Rounded and listed in numpy: per-value Python calls cost more than the model.
@@ -296,14 +323,25 @@ class ModelSet:
             for b, p in zip(best, rounded, strict=True)
         ]
         if name == "toxicity":
-            score_head = self.head("toxicity-score")
+            score_head = self.reader("toxicity-score")
             toxic = score_head.predict_proba(features)[:, score_head.labels.index("toxic")]
-            threshold = float(score_head.metadata.get("threshold", 0.5))
-            flags = (toxic >= threshold).tolist()
+            flags = (toxic >= thresholds(score_head, features)).tolist()
             for result, score, flag in zip(results, np.round(toxic, 4).tolist(), flags, strict=True):
                 result["score"] = score
                 result["toxic"] = flag
         return results
+
+
+def mixture_spec(name: str) -> MixtureSpec | None:
+    """The mixture read under `name`, if one is."""
+    return next((t.mixture for t in TASKS.values() if t.mixture and t.mixture.name == name), None)
+
+
+def thresholds(reader: LinearModel | Mixture, features: sp.csr_matrix) -> np.ndarray | float:
+    """The decision threshold of a binary reader: its own, or one per text for a mixture."""
+    if isinstance(reader, Mixture):
+        return reader.thresholds(features)
+    return float(reader.metadata.get("threshold", 0.5))
 
 
 @lru_cache(maxsize=1)
