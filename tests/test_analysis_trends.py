@@ -82,6 +82,15 @@ def test_bad_filters_and_ranges_are_clear_errors() -> None:
     clipped = make_period(TZ, "2026-11-20", "2026-11-30", today=today)
     assert (clipped.start, clipped.end) == (date(2026, 11, 20), today)
     assert make_period(TZ, days=7, today=today).start == date(2026, 11, 17)
+    # Dates at the calendar's edges and absurd lengths are refused, not overflowed.
+    with pytest.raises(PeriodError, match="before 1990-01-01"):
+        make_period(TZ, "0001-01-01", today=today)
+    with pytest.raises(PeriodError, match="between 1 and 3660"):
+        make_period(TZ, days=10**9, today=today)
+    with pytest.raises(PeriodError, match="longer than 3660 days"):
+        make_period(TZ, "1990-01-01", "2026-11-20", today=today)
+    assert make_period(TZ, end="9999-12-31", days=3, today=today).end == today
+    assert make_period(TZ, days=3660, today=today).n_days == 3660
 
 
 def test_a_hidden_part_never_follows_from_the_total_by_subtraction() -> None:

@@ -64,6 +64,10 @@ def check_timezone(timezone: str) -> ZoneInfo:
 
 
 _DAY_NAMES_VI = {"--from": "Ngày bắt đầu", "--to": "Ngày kết thúc"}
+# Bounds that keep every date sum in range (a baseline looks 28 days before the start; a
+# date before year 1 or after 9999 raises OverflowError) and a trend's arrays small.
+EARLIEST_DAY = date(1990, 1, 1)
+MAX_DAYS = 3660
 
 
 def parse_day(text: str, what: str) -> date:
@@ -96,14 +100,26 @@ def make_period(
             "give either a start date or a number of days, not both",
             vi="hãy chọn ngày bắt đầu hoặc số ngày, không chọn cả hai",
         )
-    if days is not None and days < 1:
+    if days is not None and not 1 <= days <= MAX_DAYS:
         raise PeriodError(
-            f"the number of days must be at least 1, not {days}", vi=f"số ngày phải từ 1 trở lên, không phải {days}"
+            f"the number of days must be between 1 and {MAX_DAYS}, not {days}",
+            vi=f"số ngày phải từ 1 đến {MAX_DAYS}, không phải {days}",
         )
+    last = min(last, today)
     if start is None:
-        first = last - timedelta(days=(days or 30) - 1)
+        first = max(EARLIEST_DAY, last - timedelta(days=(days or 30) - 1)) if last >= EARLIEST_DAY else last
     else:
         first = parse_day(start, "--from") if isinstance(start, str) else start
+    if first < EARLIEST_DAY:
+        raise PeriodError(
+            f"the range starts on {first}, before {EARLIEST_DAY}: duluan keeps nothing that old",
+            vi=f"khoảng thời gian bắt đầu ngày {first}, trước {EARLIEST_DAY}: duluan không lưu dữ liệu cũ như vậy",
+        )
+    if (last - first).days + 1 > MAX_DAYS:
+        raise PeriodError(
+            f"the range {first}..{last} is longer than {MAX_DAYS} days; ask for a shorter one",
+            vi=f"khoảng thời gian {first}..{last} dài hơn {MAX_DAYS} ngày; hãy chọn khoảng ngắn hơn",
+        )
     if first > today:
         raise PeriodError(
             f"the range from {first} is in the future: nothing is known after today ({today})",
@@ -114,7 +130,7 @@ def make_period(
             f"the range {first}..{last} is empty: it ends before it starts",
             vi=f"khoảng thời gian {first}..{last} trống: ngày kết thúc đứng trước ngày bắt đầu",
         )
-    return Period(first, min(last, today), timezone)
+    return Period(first, last, timezone)
 
 
 def utc_offset_hours(timezone: str, at: date) -> float:
