@@ -240,14 +240,16 @@ def _most_written(forms: Mapping[str, int]) -> str:
 
 # Background weights of the keys seen so far: a plain dict, asked once per distinct
 # phrase of every text (an lru_cache wrapper cost as much as the work it saved).
-_WEIGHTS: dict[str, tuple[float, bool]] = {}
+_WEIGHTS: dict[str, tuple[float, bool, float]] = {}
 
 
-def _background_weight(key: str) -> tuple[float, bool]:
-    """`_weight` of a key against the background, and whether one sighting is enough:
-    three words seen once and never in the background are a chance sequence."""
+def _background_weight(key: str) -> tuple[float, bool, float]:
+    """`_weight` of a key against the background, whether one sighting is enough (three
+    words seen once and never in the background are a chance sequence), and the weight
+    rounded as a keyword seen once reports it (`round(x, 4)` costs a microsecond)."""
     documents, df = _background()
-    found = _WEIGHTS[key] = (_weight(key, df, documents), key.count(" ") < 2 or df.get(key, 0) >= 3)
+    weight = _weight(key, df, documents)
+    found = _WEIGHTS[key] = (weight, key.count(" ") < 2 or df.get(key, 0) >= 3, round(weight, 4))
     if len(_WEIGHTS) >= _MAX_READINGS:
         _WEIGHTS.clear()
     return found
@@ -267,7 +269,7 @@ def document_keywords(
     scored = {}
     known = _WEIGHTS.get
     for key, n in counts.items():
-        weight, once_is_enough = known(key) or _background_weight(key)
+        weight, once_is_enough, _ = known(key) or _background_weight(key)
         if once_is_enough or n > 1:
             scored[key] = (_REPEATS[n] if n < 64 else 1 + math.log(n)) * weight
     chosen = _select(scored, top)
@@ -277,10 +279,13 @@ def document_keywords(
         forms = surfaces.get(key)
         if forms is not None:
             forms[written] = forms.get(written, 0) + 1
-    return [
-        Keyword(_most_written(surfaces[key]), key, round(scored[key], 4), counts[key])
-        for key in chosen
-    ]
+    found = []
+    for key in chosen:
+        n = counts[key]
+        # Seen once, the score is the weight itself (1 + log 1 is exactly 1.0).
+        score = (known(key) or _background_weight(key))[2] if n == 1 else round(scored[key], 4)
+        found.append(Keyword(_most_written(surfaces[key]), key, score, n))
+    return found
 
 
 def group_keywords(texts: Iterable[str], top: int = 8, min_share: float = 0.05) -> list[Keyword]:
