@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from duluan.text.fold import fold
@@ -69,6 +70,7 @@ _SPACES = re.compile(r"\s{1,3}")
 _STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES))
 _FOLDED_PEOPLE = frozenset(fold(w) for w in PERSON_TITLES | SURNAMES)
 _TUPLE = tuple.__new__
+_KEY, _TEXT = itemgetter(0), itemgetter(3)  # a _Token's key and text
 
 
 @dataclass(slots=True)
@@ -133,6 +135,8 @@ def _tokenize(text: str) -> list[_Token]:
 
 def _joined(tokens: list[_Token], i: int, j: int, text: str) -> bool:
     """Tokens i..j (inclusive) are written as one name: nothing but joiners between."""
+    if i == j:  # one token (most calls): nothing between
+        return True
     return all(_JOINER.fullmatch(text, tokens[k].end, tokens[k + 1].start) for k in range(i, j))
 
 
@@ -161,9 +165,10 @@ def _lookup(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[in
     for length in gaz.lengths.get(tokens[i].key, ()):
         if i + length > len(tokens):
             continue
-        key = tuple(t.key for t in tokens[i : i + length])
+        window = tokens[i : i + length]
+        key = tuple(map(_KEY, window))  # in C: a generator per call cost more than the rest
         if key in gaz.by_key and _joined(tokens, i, i + length - 1, text):
-            alike = _alike(gaz, key, tuple(t.text for t in tokens[i : i + length]))
+            alike = _alike(gaz, key, tuple(map(_TEXT, window)))
             if alike:
                 return length, list(alike)
     return 0, []

@@ -239,11 +239,42 @@ class SegmenterModel:
         }
 
 
-def _lookup(keys: np.ndarray, queries: np.ndarray) -> np.ndarray:
-    """Row of each query in the sorted `keys`, or len(keys) (the all-zero row) if absent."""
-    rows = np.searchsorted(keys, queries)
-    found = keys[np.minimum(rows, len(keys) - 1)] == queries
-    return np.where(found, rows, len(keys))
+def _lookup(keys: np.ndarray, queries: np.ndarray, sieve: np.ndarray | None = None) -> np.ndarray:
+    """Row of each query in the sorted `keys`, or len(keys) (the all-zero row) if absent.
+
+    With a `sieve` of the keys (`_sieve`), only the queries it lets through are searched:
+    most triples and 4-grams of a text are in no table, and a binary search in a table of
+    80,000 keys costs more than one look at a bit.
+    """
+    if sieve is None:
+        rows = np.searchsorted(keys, queries)
+        found = keys[np.minimum(rows, len(keys) - 1)] == queries
+        return np.where(found, rows, len(keys))
+    rows = np.full(len(queries), len(keys))
+    maybe = np.flatnonzero(sieve[_sieve_slot(queries)])
+    if len(maybe) and len(keys):
+        wanted = queries[maybe]
+        at = np.searchsorted(keys, wanted)
+        found = keys[np.minimum(at, len(keys) - 1)] == wanted
+        rows[maybe[found]] = at[found]
+    return rows
+
+
+_SIEVE_BITS = 20  # a 1 MB table of flags per sieve
+
+
+def _sieve_slot(values: np.ndarray) -> np.ndarray:
+    """A slot for each int64 value in a sieve (Fibonacci hashing: the top bits of a product)."""
+    with np.errstate(over="ignore"):
+        spread = values.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return (spread >> np.uint64(64 - _SIEVE_BITS)).astype(np.intp)
+
+
+def _sieve(keys: np.ndarray) -> np.ndarray:
+    """Flags for `_lookup`: a key's slot is always set, so no key is ever missed."""
+    flags = np.zeros(1 << _SIEVE_BITS, bool)
+    flags[_sieve_slot(keys)] = True
+    return flags
 
 
 class _Tables:
@@ -398,6 +429,9 @@ class _Tables:
         )
         self.quad_p = np.array([w("L4p")] * len(self.quad_keys) + [0], np.int64)
         self.quad_c = np.array([w("L4c")] * len(self.quad_keys) + [0], np.int64)
+        # Pairs are mostly found (a sieve would not pay); triples and 4-grams mostly not.
+        self.triple_sieve = _sieve(self.triple_keys)
+        self.quad_sieve = _sieve(self.quad_keys)
         self._codes: dict[str, int] = {}  # syllable as written → id * 8 + shape
 
     def code(self, syllable: str) -> int:
@@ -435,7 +469,11 @@ class _Tables:
         b = position[~starts]
         a = b - 1
         pair = _lookup(self.pair_keys, (ids[:-1] << bits) | ids[1:])  # pair[k] = (k, k+1)
-        triple = _lookup(self.triple_keys, (ids[:-2] << 2 * bits) | (ids[1:-1] << bits) | ids[2:])
+        triple = _lookup(
+            self.triple_keys,
+            (ids[:-2] << 2 * bits) | (ids[1:-1] << bits) | ids[2:],
+            self.triple_sieve,
+        )
         ab, pa, bc = pair[a], pair[a - 1], pair[b]
         code_ab = self.pair_code[ab]
         sa, sb = shapes[a], shapes[b]
@@ -452,6 +490,7 @@ class _Tables:
             quad = _lookup(
                 self.quad_keys,
                 (ids[:-3] << 3 * bits) | (ids[1:-2] << 2 * bits) | (ids[2:-1] << bits) | ids[3:],
+                self.quad_sieve,
             )
             score += self.quad_p[quad[a - 2]] + self.quad_c[quad[a]]
         shape_pair = sa * 5 + sb
