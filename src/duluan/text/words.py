@@ -277,6 +277,9 @@ def _sieve(keys: np.ndarray) -> np.ndarray:
     return flags
 
 
+_MAX_PROBES = 64
+
+
 class _KeyTable:
     """Rows of int64 keys found by hashing (open addressing, linear probing) instead of a
     binary search: the pair table holds 290,000 keys, where a binary search costs about
@@ -286,18 +289,25 @@ class _KeyTable:
     """
 
     def __init__(self, keys: np.ndarray) -> None:
-        size = len(keys)
-        self.size = size
-        self.bits = max(4, (3 * size).bit_length())  # at most a third of the slots used
-        slots = 1 << self.bits
+        self.size = len(keys)
+        bits = max(4, (3 * self.size).bit_length())  # at most a third of the slots used
+        while not self._fill(keys, bits):
+            bits += 1  # a probe sequence ran too long: twice the slots, fill again
+
+    def _fill(self, keys: np.ndarray, bits: int) -> bool:
+        """Put every key in the table of 2**bits slots; False if one would land too far."""
+        size = self.size
+        self.bits = bits
         # Packed keys are never negative, so -1 marks an empty slot; probes run on past the
         # last slot instead of wrapping, into room kept for the longest probe sequence.
-        self.keys = np.full(slots + 64, -1, np.int64)
-        self.rows = np.full(slots + 64, size, np.int32)
-        home = _sieve_slot(keys, self.bits)
+        self.keys = np.full((1 << bits) + _MAX_PROBES, -1, np.int64)
+        self.rows = np.full((1 << bits) + _MAX_PROBES, size, np.int32)
+        home = _sieve_slot(keys, bits)
         pending = np.arange(size)
         probe = 0
         while len(pending):
+            if probe >= _MAX_PROBES:
+                return False
             slot = home[pending] + probe
             free = np.flatnonzero(self.keys[slot] == -1)
             # Of several keys wanting one free slot, the first takes it; the rest probe on.
@@ -308,9 +318,8 @@ class _KeyTable:
             placed[free[first]] = True
             pending = pending[~placed]
             probe += 1
-            if probe >= 64:
-                raise ValueError("segmenter key table: a probe sequence ran past 64 slots")
         self.probes = probe  # no key sits further than this from its home slot
+        return True
 
     def rows_of(self, queries: np.ndarray) -> np.ndarray:
         """The row of each query, or len(keys) when it is not a key."""
