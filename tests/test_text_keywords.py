@@ -1,4 +1,8 @@
+import pytest
+
+from duluan.text import keywords
 from duluan.text.keywords import document_keywords, group_keywords
+from duluan.text.words import segment_words
 
 FLOOD = (
     "Người dân phường Thủ Đức bức xúc vì đường ngập nước sau mỗi cơn mưa, rác thải không "
@@ -44,3 +48,44 @@ def test_bad_input_gives_empty_results() -> None:
     for text in ("", "😀😀", "!!! ...", "\u200f\u200e", "\ud800 lỗi"):
         assert isinstance(document_keywords(text), list)
     assert group_keywords([]) == []
+
+
+def _candidates_reference(text: str) -> list[tuple[str, str]]:
+    """The definition `_candidates` computes in one pass: runs of content words (split at
+    anything else and where names meet common words), then their phrases by start."""
+    runs: list[list[tuple[str, str, int, bool]]] = [[]]
+    sentence_start = True
+    for token in segment_words(text):
+        if token.kind != "word":
+            sentence_start |= token.kind == "punct" and token.text.strip() in ".!?…:"
+            runs.append([])
+            continue
+        reading = keywords._word_reading(token.text)
+        entry, name = (reading[2], reading[3]) if sentence_start else (reading[0], reading[1])
+        sentence_start = False
+        if entry is None or (runs[-1] and runs[-1][-1][3] != name):
+            runs.append([])
+        if entry is not None:
+            runs[-1].append((*entry, name))
+    found = []
+    for run in runs:
+        for start in range(len(run)):
+            for end in range(start, min(len(run), start + keywords.MAX_WORDS)):
+                part = run[start : end + 1]
+                if sum(syllables for _, _, syllables, _ in part) <= keywords.MAX_SYLLABLES:
+                    found.append((" ".join(p[0] for p in part), " ".join(p[1] for p in part)))
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Người dân phường Bến Nghé bức xúc vì rác thải. Thu gom rác chậm, ngập nước kéo dài.",
+        "Thành phố Hồ Chí Minh và Hà Nội đầu tư hệ thống thoát nước chống ngập đô thị.",
+        "ngap nuoc o thu duc ko ai xu ly! Nguoi dan buc xuc: duong xa xuong cap",
+        "Ủy ban nhân dân Thành phố Hồ Chí Minh: học phí năm 2025 tăng 10%.",
+        "",
+    ],
+)
+def test_candidates_follow_their_definition(text: str) -> None:
+    assert keywords._candidates(text) == _candidates_reference(text)

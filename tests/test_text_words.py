@@ -3,6 +3,7 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -157,3 +158,17 @@ def test_batch_scoring_equals_reference_on_ud_vtb_dev():
     assert len(texts) > 1000
     for text, words in zip(texts, batch, strict=True):
         assert [tuple(w) for w in words] == _reference_words(text, model), text
+
+
+@pytest.mark.parametrize("max_probes", [64, 2])
+def test_key_table_answers_as_the_binary_search(monkeypatch, max_probes):
+    # 2 probes at most forces the table to grow until every key fits.
+    from duluan.text import words
+
+    monkeypatch.setattr(words, "_MAX_PROBES", max_probes)
+    rng = np.random.default_rng(7)
+    keys = np.unique(rng.integers(0, 2**40, 5_000))
+    queries = np.concatenate([keys, keys + 1, rng.integers(0, 2**40, 5_000), [0]])
+    table = words._KeyTable(keys)
+    assert np.array_equal(table.rows_of(queries), words._lookup(keys, queries))
+    assert np.array_equal(words._KeyTable(keys[:0]).rows_of(queries), np.zeros(len(queries)))

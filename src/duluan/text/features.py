@@ -155,11 +155,16 @@ class FeatureExtractor:
         placeholder = self._placeholder_codes
         flat = [token for tokens in lists for token in tokens]
         # t[0] is a token's text and t[3] its kind: tuple indexing, the fastest access.
-        codes = [placeholder[t[3]] if t[3] in placeholder else known.get(t[0], -1) for t in flat]
-        if -1 in codes:
-            codes = [make(t[0]) if c == -1 else c for c, t in zip(codes, flat, strict=True)]
+        codes = np.array(
+            [placeholder[t[3]] if t[3] in placeholder else known.get(t[0], -1) for t in flat],
+            dtype=np.int64,
+        )
+        # Only the texts not seen before are coded (CRC-32, never negative); a batch of new
+        # texts has a few hundred, and a second pass over every token cost more than them.
+        for k in np.flatnonzero(codes < 0).tolist():
+            codes[k] = make(flat[k][0])
         docs = np.repeat(np.arange(len(lists), dtype=np.int64), [len(tokens) for tokens in lists])
-        return np.array(codes, dtype=np.uint64), docs
+        return codes.view(np.uint64), docs
 
     def transform(
         self,

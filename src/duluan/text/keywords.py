@@ -13,7 +13,7 @@ import gzip
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -81,17 +81,19 @@ def _is_name(written: str) -> bool:
     return all(part[:1].isupper() for part in written.split())
 
 
-_Reading = tuple[str, str, int, bool, bool, str, bool]
-# Readings of the word texts seen so far: a plain dict, since `_chunks` asks once per
+# A content word as a phrase part: folded key, written form, syllable count.
+_Entry = tuple[str, str, int]
+# How a word token reads: its entry (None for a stopword, a number...), whether it is a
+# name, and both again for the first word of a sentence.
+_Reading = tuple[_Entry | None, bool, _Entry | None, bool]
+# Readings of the word texts seen so far: a plain dict, since `_candidates` asks once per
 # word and an lru_cache wrapper would cost as much as the lookup.
 _READINGS: dict[str, _Reading] = {}
 _MAX_READINGS = 200_000
 
 
 def _word_reading(text: str) -> _Reading:
-    """How `_chunks` reads a word token's text: folded key, written form, syllables,
-    whether it is content, whether it is a name, and the last two again for the first
-    word of a sentence."""
+    """How `_candidates` reads a word token's text (see `_Reading`); remembered."""
     written = " ".join(text.split())
     key = fold(written)
     content = (
@@ -104,22 +106,45 @@ def _word_reading(text: str) -> _Reading:
         else written
     )
     syllables = key.count(" ") + 1
-    reading = (key, written, syllables, content, _is_name(written), first, _is_name(first))
+    reading = (
+        (key, written, syllables) if content else None,
+        _is_name(written),
+        (key, first, syllables) if content else None,
+        _is_name(first),
+    )
     if len(_READINGS) >= _MAX_READINGS:
         _READINGS.clear()
     _READINGS[text] = reading
     return reading
 
 
-# A run: the folded keys, written forms and syllable counts of its words.
-_Run = tuple[list[str], list[str], list[int]]
+def _phrases(run: list[_Entry], append: Callable[[tuple[str, str]], None]) -> None:
+    """Every phrase of one to MAX_WORDS words and at most MAX_SYLLABLES syllables of a run
+    of content words, as (folded key, written form), by start then by length."""
+    for start, (key, written, total) in enumerate(run):
+        if total > MAX_SYLLABLES:  # "Thành phố Hồ Chí Minh" alone is already too long
+            continue
+        append((key, written))
+        for next_key, next_written, syllables in run[start + 1 : start + MAX_WORDS]:
+            total += syllables
+            if total > MAX_SYLLABLES:
+                break
+            key = f"{key} {next_key}"  # the same strings as " ".join of the words
+            written = f"{written} {next_written}"
+            append((key, written))
 
 
-def _chunks(text: str, words: Sequence[Token] | None = None) -> Iterator[_Run]:
-    """Runs of content words, split at anything else."""
-    keys: list[str] = []
-    forms: list[str] = []
-    sizes: list[int] = []
+def _candidates(text: str, words: Sequence[Token] | None = None) -> list[tuple[str, str]]:
+    """Every phrase of one to MAX_WORDS content words and at most MAX_SYLLABLES syllables,
+    as (folded key, written form), in order.
+
+    Phrases come from runs of content words, split at anything else: punctuation,
+    numbers, stopwords, and a change between names and common words. One pass over the
+    words; each word's reading is a dictionary look-up once seen.
+    """
+    found: list[tuple[str, str]] = []
+    append = found.append
+    run: list[_Entry] = []  # the content words of the current run
     run_is_name = False
     sentence_start = True
     known = _READINGS.get
@@ -128,55 +153,34 @@ def _chunks(text: str, words: Sequence[Token] | None = None) -> Iterator[_Run]:
         if token[3] != "word":
             if token[3] == "punct" and token[0].strip() in _SENTENCE_ENDS:
                 sentence_start = True
-            if keys:
-                yield keys, forms, sizes
-                keys, forms, sizes = [], [], []
+            if run:
+                if len(run) == 1:  # the most common run: one content word between stopwords
+                    if run[0][2] <= MAX_SYLLABLES:
+                        append(run[0][:2])
+                else:
+                    _phrases(run, append)
+                run = []
             continue
-        key, written, syllables, content, name, first_written, first_name = known(
-            token[0]
-        ) or _word_reading(token[0])
+        reading = known(token[0]) or _word_reading(token[0])
         if sentence_start:
-            written, name = first_written, first_name
+            entry, name = reading[2], reading[3]
             sentence_start = False
-        if not content:
-            if keys:
-                yield keys, forms, sizes
-                keys, forms, sizes = [], [], []
-            continue
+        else:
+            entry, name = reading[0], reading[1]
         # A name ("Thủ Đức") and the common words around it ("bức xúc") are two
         # keywords, never one: runs also break where capitalisation changes.
-        if keys and name != run_is_name:
-            yield keys, forms, sizes
-            keys, forms, sizes = [], [], []
-        keys.append(key)
-        forms.append(written)
-        sizes.append(syllables)
-        run_is_name = name
-    if keys:
-        yield keys, forms, sizes
-
-
-def _candidates(text: str, words: Sequence[Token] | None = None) -> list[tuple[str, str]]:
-    """Every phrase of one to MAX_WORDS content words and at most MAX_SYLLABLES syllables,
-    as (folded key, written form), in order."""
-    found: list[tuple[str, str]] = []
-    append = found.append
-    for keys, written, syllables in _chunks(text, words):
-        size = len(keys)
-        if size == 1:  # the most common run: one content word between stopwords
-            if syllables[0] <= MAX_SYLLABLES:
-                append((keys[0], written[0]))
-            continue
-        for start in range(size):
-            total = syllables[start]
-            if total > MAX_SYLLABLES:  # "Thành phố Hồ Chí Minh" alone is already too long
-                continue
-            append((keys[start], written[start]))
-            for end in range(start + 1, min(size, start + MAX_WORDS)):
-                total += syllables[end]
-                if total > MAX_SYLLABLES:
-                    break
-                append((" ".join(keys[start : end + 1]), " ".join(written[start : end + 1])))
+        if run and (entry is None or name != run_is_name):
+            if len(run) == 1:
+                if run[0][2] <= MAX_SYLLABLES:
+                    append(run[0][:2])
+            else:
+                _phrases(run, append)
+            run = []
+        if entry is not None:
+            run.append(entry)
+            run_is_name = name
+    if run:
+        _phrases(run, append)
     return found
 
 
@@ -193,6 +197,18 @@ def _weight(key: str, df: dict[str, int], documents: int) -> float:
     return idf * shape
 
 
+# Each key as `_select` compares it: padded with spaces, its first and its last word.
+_KEY_PARTS: dict[str, tuple[str, str, str]] = {}
+
+
+def _key_parts(key: str) -> tuple[str, str, str]:
+    parts = key.split()
+    found = _KEY_PARTS[key] = (f" {key} ", parts[0], parts[-1])
+    if len(_KEY_PARTS) >= _MAX_READINGS:
+        _KEY_PARTS.clear()
+    return found
+
+
 def _select(scored: dict[str, float], top: int) -> list[str]:
     """The best `top` keys by score (ties by key), skipping any that overlaps one taken."""
     chosen: list[str] = []
@@ -200,12 +216,12 @@ def _select(scored: dict[str, float], top: int) -> list[str]:
     # Two sorts in C instead of one with a Python key: by key, then stably by score.
     order = sorted(scored)
     order.sort(key=scored.__getitem__, reverse=True)
+    known = _KEY_PARTS.get
     for key in order:
         # Skip a phrase inside, around or chained to one already chosen: "thu gom" after
         # "thu gom rác", "đường ngập" after "ngập nước".
-        padded = f" {key} "
-        parts = key.split()
-        first, last = parts[0], parts[-1]
+        parts = known(key) or _key_parts(key)
+        padded, first, last = parts
         for other, other_first, other_last in taken:
             if padded in other or other in padded or last == other_first or other_last == first:
                 break
@@ -213,7 +229,7 @@ def _select(scored: dict[str, float], top: int) -> list[str]:
             chosen.append(key)
             if len(chosen) >= top:
                 break
-            taken.append((padded, first, last))
+            taken.append(parts)
     return chosen
 
 
@@ -222,12 +238,21 @@ def _most_written(forms: Mapping[str, int]) -> str:
     return next(iter(forms)) if len(forms) == 1 else max(forms.items(), key=itemgetter(1))[0]
 
 
-@lru_cache(maxsize=200_000)
-def _background_weight(key: str) -> tuple[float, bool]:
-    """`_weight` of a key against the background, and whether one sighting is enough:
-    three words seen once and never in the background are a chance sequence."""
+# Background weights of the keys seen so far: a plain dict, asked once per distinct
+# phrase of every text (an lru_cache wrapper cost as much as the work it saved).
+_WEIGHTS: dict[str, tuple[float, bool, float]] = {}
+
+
+def _background_weight(key: str) -> tuple[float, bool, float]:
+    """`_weight` of a key against the background, whether one sighting is enough (three
+    words seen once and never in the background are a chance sequence), and the weight
+    rounded as a keyword seen once reports it (`round(x, 4)` costs a microsecond)."""
     documents, df = _background()
-    return _weight(key, df, documents), key.count(" ") < 2 or df.get(key, 0) >= 3
+    weight = _weight(key, df, documents)
+    found = _WEIGHTS[key] = (weight, key.count(" ") < 2 or df.get(key, 0) >= 3, round(weight, 4))
+    if len(_WEIGHTS) >= _MAX_READINGS:
+        _WEIGHTS.clear()
+    return found
 
 
 _REPEATS = [0.0] + [1 + math.log(n) for n in range(1, 64)]  # 1 + log(count), precomputed
@@ -242,8 +267,9 @@ def document_keywords(
     # A phrase seen once in one text is only as good as its words are rare; one repeated
     # or known as a collocation in the background earns its length.
     scored = {}
+    known = _WEIGHTS.get
     for key, n in counts.items():
-        weight, once_is_enough = _background_weight(key)
+        weight, once_is_enough, _ = known(key) or _background_weight(key)
         if once_is_enough or n > 1:
             scored[key] = (_REPEATS[n] if n < 64 else 1 + math.log(n)) * weight
     chosen = _select(scored, top)
@@ -253,10 +279,13 @@ def document_keywords(
         forms = surfaces.get(key)
         if forms is not None:
             forms[written] = forms.get(written, 0) + 1
-    return [
-        Keyword(_most_written(surfaces[key]), key, round(scored[key], 4), counts[key])
-        for key in chosen
-    ]
+    found = []
+    for key in chosen:
+        n = counts[key]
+        # Seen once, the score is the weight itself (1 + log 1 is exactly 1.0).
+        score = (known(key) or _background_weight(key))[2] if n == 1 else round(scored[key], 4)
+        found.append(Keyword(_most_written(surfaces[key]), key, score, n))
+    return found
 
 
 def group_keywords(texts: Iterable[str], top: int = 8, min_share: float = 0.05) -> list[Keyword]:

@@ -165,7 +165,22 @@ def _unescape(text: str) -> str:
     return text
 
 
+# Any character that steps 1-5 of `_normalize_once` would change, and a double space.
+# Most texts have none: one search then stands for four substitutions and the line split.
+_NEEDS_CLEANING = re.compile(
+    f"[\ud800-\udfff{_INVISIBLE.pattern[1:-1]}{_ODD_SPACE}\n\r\u2028\u2029\x0b\x1c-\x1e\x85]|  "
+)
+
+
 def _normalize_once(text: str) -> str:
+    # 0. A text with nothing to clean, no entity and already NFC only loses its outer
+    #    whitespace: exactly what steps 1-5 would do to it, without their five passes.
+    if (
+        "&" not in text
+        and _NEEDS_CLEANING.search(text) is None
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return canonical_tone_placement(text.strip())
     # 1. Lone surrogates (from bad JSON escapes) become U+FFFD instead of raising later.
     text = _SURROGATES.sub("\ufffd", text)
     # 2. Entities first: they can produce NBSP, zero-width and combining characters.

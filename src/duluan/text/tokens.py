@@ -127,9 +127,15 @@ def tokenize(text: str) -> list[Token]:
     size = len(text)
     position = 0  # where the next chunk is searched from
     consumed = 0  # the regex has read the text up to here (it may span several chunks)
-    for chunk in text.split():
-        start = find(chunk, position)
-        end = position = start + len(chunk)
+    chunks = text.split()
+    # Normalised text is mostly words one space apart: then each chunk starts one past the
+    # end of the one before, and no search is needed to find it.
+    single = " ".join(chunks) == text
+    step = 1 if single else 0
+    for chunk in chunks:
+        start = position if single else find(chunk, position)
+        end = start + len(chunk)
+        position = end + step
         if start < consumed:
             continue  # taken by a regex match that spanned spaces ("335.000 đồng")
         if chunk.isalpha():
