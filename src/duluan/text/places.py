@@ -75,6 +75,7 @@ _TUPLE = tuple.__new__
 # "về", "đến", "từ" only admit capitalised names ("trở về thanh xuân" is youth).
 _LOCATIVE_FIRM = frozenset({"ở", "tại", "o", "tai"})
 _LOCATIVE = _LOCATIVE_FIRM | frozenset({"về", "đến", "từ", "ve", "den", "tu"})
+_FOLDED_LOCATIVE = frozenset(fold(w) for w in _LOCATIVE)
 # Old HCM's numbered districts: "Q1".."Q4" are quarters of a year as often ("Q1/2025"),
 # so only Q5 and above stand without a place nearby.
 _QUARTERS = frozenset({"1", "2", "3", "4"})
@@ -431,6 +432,7 @@ class _Filter:
     alone: frozenset[str]  # ...and needs nothing after it: an alias, "Huế"
     prefix: frozenset[str]  # ...if a name starts right after it or one token later
     pairs: frozenset[tuple[str, str]]  # ...or needs the next token too: ("ha", "noi")
+    rural_pairs: frozenset[tuple[str, str]]  # ...and a place word before it: "về Định Quán"
     window: int  # how many tokens after a start `_match_at` may read
 
 
@@ -442,18 +444,23 @@ def _filter(gaz: Gazetteer) -> _Filter:
         key for key, units in gaz.by_key.items()
         if any(
             u.level == "province"
-            or (u.level == "district" and len(key) >= 2)  # rural ones only after a place word
+            or (u.level == "district" and len(key) >= 2 and (u.urban or u.province_new in _CITIES))
             for u in units
         )
     ]  # fmt: skip
+    rural = [
+        key for key, units in gaz.by_key.items()
+        if len(key) >= 2 and any(u.level == "district" for u in units)
+    ]  # fmt: skip
     alone = {k[0] for k in (*ALIASES, *BLOCK_PHRASES)} | {key[0] for key in bare if len(key) == 1}
     pairs = frozenset((key[0], key[1]) for key in bare if len(key) >= 2)
+    rural_pairs = frozenset((key[0], key[1]) for key in rural) - pairs
     # A unit word ("quận", "thị xã") starts a match only if a name starts 1 or 2 tokens on.
     prefix = {k[0] for k in PREFIXES} - alone
-    first = alone | prefix | {a for a, _ in pairs}
+    first = alone | prefix | {a for a, _ in pairs} | {a for a, _ in rural_pairs}
     # A prefix (two tokens) then a name, or a bare name holding a prefix then a name.
     window = 2 * gaz.max_tokens + 6
-    return _Filter(frozenset(first), frozenset(alone), frozenset(prefix), pairs, window)
+    return _Filter(frozenset(first), frozenset(alone), frozenset(prefix), pairs, rural_pairs, window)
 
 
 def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
@@ -466,7 +473,7 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         parts = _GAPS_AND_TOKENS.split(folded)
         keys = parts[1::2]
     n = len(keys)
-    first, alone, prefix, pairs = flt.first, flt.alone, flt.prefix, flt.pairs
+    first, alone, prefix, pairs, rural_pairs = flt.first, flt.alone, flt.prefix, flt.pairs, flt.rural_pairs
     names = gaz.lengths
     if first.isdisjoint(keys):
         return []
@@ -474,6 +481,7 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         i for i in [i for i, k in enumerate(keys) if k in first]
         if keys[i] in alone
         or (i + 1 < n and (keys[i], keys[i + 1]) in pairs)
+        or (i + 1 < n and i and keys[i - 1] in _FOLDED_LOCATIVE and (keys[i], keys[i + 1]) in rural_pairs)
         or (keys[i] in prefix and (keys[i + 1 : i + 2] or [""])[0] in names)
         or (keys[i] in prefix and (keys[i + 2 : i + 3] or [""])[0] in names)
     ]  # fmt: skip
