@@ -64,10 +64,10 @@ def check_timezone(timezone: str) -> ZoneInfo:
 
 
 _DAY_NAMES_VI = {"--from": "Ngày bắt đầu", "--to": "Ngày kết thúc"}
-# Bounds that keep every date sum in range (a baseline looks 28 days before the start; a
-# date before year 1 or after 9999 raises OverflowError) and a trend's arrays small.
+# The earliest day a range may start: it keeps every date sum in range (a baseline looks
+# 28 days before the start; a date before year 1 raises OverflowError). "The last N days"
+# reaching further back starts there.
 EARLIEST_DAY = date(1990, 1, 1)
-MAX_DAYS = 3660
 
 
 def parse_day(text: str, what: str) -> date:
@@ -100,25 +100,20 @@ def make_period(
             "give either a start date or a number of days, not both",
             vi="hãy chọn ngày bắt đầu hoặc số ngày, không chọn cả hai",
         )
-    if days is not None and not 1 <= days <= MAX_DAYS:
+    if days is not None and days < 1:
         raise PeriodError(
-            f"the number of days must be between 1 and {MAX_DAYS}, not {days}",
-            vi=f"số ngày phải từ 1 đến {MAX_DAYS}, không phải {days}",
+            f"the number of days must be at least 1, not {days}", vi=f"số ngày phải từ 1 trở lên, không phải {days}"
         )
     last = min(last, today)
     if start is None:
-        first = max(EARLIEST_DAY, last - timedelta(days=(days or 30) - 1)) if last >= EARLIEST_DAY else last
+        reach = (last - EARLIEST_DAY).days + 1  # how many days back the calendar allows
+        first = last - timedelta(days=min(days or 30, max(reach, 1)) - 1)
     else:
         first = parse_day(start, "--from") if isinstance(start, str) else start
     if first < EARLIEST_DAY:
         raise PeriodError(
             f"the range starts on {first}, before {EARLIEST_DAY}: duluan keeps nothing that old",
             vi=f"khoảng thời gian bắt đầu ngày {first}, trước {EARLIEST_DAY}: duluan không lưu dữ liệu cũ như vậy",
-        )
-    if (last - first).days + 1 > MAX_DAYS:
-        raise PeriodError(
-            f"the range {first}..{last} is longer than {MAX_DAYS} days; ask for a shorter one",
-            vi=f"khoảng thời gian {first}..{last} dài hơn {MAX_DAYS} ngày; hãy chọn khoảng ngắn hơn",
         )
     if first > today:
         raise PeriodError(
