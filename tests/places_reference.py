@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -198,7 +199,7 @@ def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True
 def _locative_before(tokens: list[_Token], i: int, text: str) -> str | None:
     if i == 0 or not _SPACES.fullmatch(text, tokens[i - 1].end, tokens[i].start):
         return None
-    word = tokens[i - 1].text.lower()
+    word = unicodedata.normalize("NFC", tokens[i - 1].text.lower())  # "ở" typed decomposed
     if word not in _LOCATIVE:
         return None
     return "firm" if word in _LOCATIVE_FIRM else "loose"
@@ -432,6 +433,10 @@ def find_places(text: str) -> list[PlaceMention]:
         distinct = {(u.level, u.code) for u in units}
         if len(distinct) != 1:
             continue
+        if raw.how == "bare" and all(
+            u.level == "district" and not u.urban and u.province_new not in _CITIES for u in units
+        ):
+            continue  # a rural district said bare ("về Định Quán") needs its province nearby
         if raw.numbered and (raw.abbreviated or units[0].level == "ward"):
             # "Q.1" alone may be a quarter ("Q1/2025"); next to another place it is a quận.
             lo = bisect.bisect_left(starts, raw.start - _CONTEXT_CHARS)

@@ -216,3 +216,17 @@ def test_evaluation_set_meets_the_f1_floors():
         assert written.levels[level].f1 >= floor, level
         assert plain.levels[level].f1 >= floor, level
         assert written.levels[level].f1 - plain.levels[level].f1 <= 0.03, level
+
+
+def test_a_place_word_admits_a_bare_rural_district_only_beside_its_province() -> None:
+    import unicodedata
+
+    def codes(text: str) -> list[str | None]:
+        return [m.code for m in find_places(text)]
+
+    assert codes("ai ở Đồng Nai cho mình hỏi đường về Định Quán đi sao") == ["75", "736"]
+    assert codes(unicodedata.normalize("NFD", "ở Định Quán, Đồng Nai")) == ["736", "75"]
+    for alone in ("về Định Quán", "Thư gửi đến Minh Long", "Cảm ơn lời chúc từ Văn Lâm", "o thanh binh"):
+        assert codes(alone) == [], alone
+    assert codes("chiều nay q10 mưa to không ae") == ["771"]  # Q5 and up: not a quarter
+    assert codes("Doanh thu Q1 tăng 12%") == []  # "Q1" alone may be the first quarter
