@@ -132,6 +132,10 @@ def test_a_day_hidden_in_the_alert_is_hidden_everywhere_on_it(engine: Engine) ->
     hidden = str(START + timedelta(days=26))
     assert view.stats["observed"][view.stats["days"].index(hidden)] == "< 10"
     assert view.stats["flagged"][hidden]["observed"] == "< 10"
+    # Its test's law gives the count back from its p-value: those go too, and with them
+    # the score (the peak day's p-value) and the expected total (a sum over the days).
+    assert {view.stats["flagged"][hidden][name] for name in ("expected", "dispersion", "p_value")} == {None}
+    assert view.score is None and view.expected is None
     # 54 exactly, beside the two flagged days shown (18 each), would give day 26 back.
     assert view.observed == "≥ 36"
     assert list_alerts(engine, timezone=TZ, k=5)[0].observed == 54

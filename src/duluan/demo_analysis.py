@@ -69,7 +69,7 @@ def analyse_demo(workspace: Workspace, days: int) -> DemoAnalysis:
     wards = [a for a in out.alerts if a.place_level == "ward"] or [a for a in out.alerts if a.kind != "topic"]
     if not wards:
         return out
-    alert = max(wards, key=lambda a: a.score)
+    alert = max(wards, key=lambda a: a.score or 0.0)
     yesterday = period.end - timedelta(days=1)
     opened = _at(alert.started_on + timedelta(days=1), 8, tz)
     answered = _at(min(alert.last_on + timedelta(days=1), yesterday), 17, tz)

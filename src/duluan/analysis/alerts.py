@@ -268,8 +268,8 @@ class AlertView:
     started_on: date
     last_on: date
     observed: int | str
-    expected: float
-    score: float
+    expected: float | None  # None when a flagged day is hidden (see `_view`)
+    score: float | None
     threshold: float
     status: str
     status_reason: str | None
@@ -294,6 +294,10 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
     figure = guarded(row.observed, behind["surge_social"], behind["surge_authors"], k)
     stats = _guarded_stats(stats, behind, k)
     figure = _surge_figure(figure, stats, k)
+    # The score is the peak day's p-value and the expected total the flagged days' sum:
+    # beside the other days' figures either gives a hidden day back.
+    hidden = _hides_a_flagged_day(stats)
+    expected, score = (None, None) if hidden else (row.expected, row.score)
     what = describe(key)
     if key.kind == "topic":
         with engine.connect() as conn:
@@ -301,7 +305,7 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
         what = f"Chủ đề {key.topic_id}: {label}" if label else what
     return AlertView(
         row.id, what, row.series_key, row.kind, row.concern, row.place_level, row.place_code,
-        row.topic_id, row.started_on, row.last_on, figure.as_json(), row.expected, row.score,
+        row.topic_id, row.started_on, row.last_on, figure.as_json(), expected, score,
         row.threshold, row.status, row.status_reason, row.case_id, row.created_at,
         row.acknowledged_at, stats, list(row.evidence),
     )
@@ -318,13 +322,19 @@ def _guarded_stats(stats: dict[str, Any], behind: dict[str, Any], k: int) -> dic
     for value, social, authors in zip(observed, behind["social"], behind["authors"], strict=True):
         shown.append(guarded(int(value), social, authors, k).as_json())
     # A flagged day's test reads the same day's count (less what its wards explain): it
-    # is hidden wherever the chart hides that day.
+    # is hidden wherever the chart hides that day, with what would give the count back
+    # (its expected value, dispersion and p-value fix the count through the test's law).
     hidden = {day for day, value in zip(days, shown, strict=True) if isinstance(value, str)}
     flagged = {
-        day: {**test, "observed": Figure(None, k).as_json()} if day in hidden else test
+        day: {**test, "observed": Figure(None, k).as_json(), "expected": None, "dispersion": None, "p_value": None}
+        if day in hidden else test
         for day, test in (stats.get("flagged") or {}).items()
-    }
+    }  # fmt: skip
     return {**stats, "observed": shown, "flagged": flagged}
+
+
+def _hides_a_flagged_day(stats: dict[str, Any]) -> bool:
+    return any(test.get("p_value") is None for test in (stats.get("flagged") or {}).values())
 
 
 def _surge_figure(figure: Figure, stats: dict[str, Any], k: int) -> Figure:

@@ -12,7 +12,7 @@ import click
 from rich.table import Table
 
 from ..workspace import Workspace
-from .common import console, open_workspace, workspace_options
+from .common import console, fixed, open_workspace, workspace_options
 
 
 def _json(data: Any) -> None:
@@ -140,7 +140,7 @@ def alerts_run(days: int | None, as_json: bool, workspace: Path | None, database
 
 def _alert_row(view: Any) -> list[str]:
     return [str(view.id), view.what, f"{view.started_on:%d/%m}–{view.last_on:%d/%m}", str(view.observed),
-            f"{view.expected:.1f}", f"{view.score:.1f} / {view.threshold:.1f}", view.status]
+            fixed(view.expected, 1), f"{fixed(view.score, 1)} / {view.threshold:.1f}", view.status]
 
 
 @alerts.command("list")
@@ -194,15 +194,15 @@ def alerts_show(alert_id: int, as_json: bool, workspace: Path | None, database_u
         _json({**view.as_json(), "evidence_documents": evidence})
         return
     console.print(f"[bold]Alert {view.id}[/bold]: {view.what} — {view.status}")
-    console.print(f"  since {view.started_on}, last {view.last_on}; observed {view.observed}, expected {view.expected:.1f}; "
-                  f"score {view.score:.1f} (-log10 p) over threshold {view.threshold:.1f}")
+    console.print(f"  since {view.started_on}, last {view.last_on}; observed {view.observed}, expected {fixed(view.expected, 1)}; "
+                  f"score {fixed(view.score, 1)} (-log10 p) over threshold {view.threshold:.1f}")
     console.print(f"  unit: {view.stats.get('unit')}; q={view.stats.get('q')}, at least {view.stats.get('min_count')} "
                   f"stories from {view.stats.get('k')} authors a day")
     table = Table("day", "observed", "expected", "p-value", "critical p")
     for day, obs, exp in zip(view.stats["days"], view.stats["observed"], view.stats["expected"], strict=True):
         test = view.stats["flagged"].get(day)
         table.add_row(day, str(obs), "" if exp is None else f"{exp:.1f}",
-                      f"{test['p_value']:.2e}" if test else "", f"{test['critical_p']:.2e}" if test else "")
+                      f"{test['p_value']:.2e}" if test and test["p_value"] is not None else ("–" if test else ""), f"{test['critical_p']:.2e}" if test else "")
     console.print(table)
     if view.status_reason:
         console.print(f"  reason: {view.status_reason}")

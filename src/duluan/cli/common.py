@@ -97,3 +97,8 @@ def parse_time(value: str | None, name: str) -> datetime | None:
     return parsed
 
 
+
+
+def fixed(value: float | None, digits: int) -> str:
+    """A number with `digits` decimals, or "–" where there is none (a figure withheld)."""
+    return "–" if value is None else f"{value:.{digits}f}"

@@ -16,6 +16,7 @@ from ..summary import WorkspaceSummary, summarise
 from .common import (
     console,
     err_console,
+    fixed,
     open_workspace,
     parse_time,
     print_ingest_summary,
@@ -157,7 +158,7 @@ def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_
         table = Table("id", "what — where", "days", "observed", "expected", "score / threshold")
         for alert in analysis.alerts[:8]:
             table.add_row(str(alert.id), alert.what, f"{alert.started_on:%d/%m}–{alert.last_on:%d/%m}",
-                          str(alert.observed), f"{alert.expected:.1f}", f"{alert.score:.1f} / {alert.threshold:.1f}")
+                          str(alert.observed), fixed(alert.expected, 1), f"{fixed(alert.score, 1)} / {alert.threshold:.1f}")
         console.print(table)
     if analysis.case_id is not None:
         console.print(f"\nCase {analysis.case_id}, replayed on the month's clock (local time):")
