@@ -708,8 +708,8 @@ def documents_behind(
         # hidden, the exact total would give that day back, so it is a lower bound here too.
         days = list(counter.by(("day",)).values())
         _, figure = hide_complement([d.figure(k) for d in days], [d.social for d in days], figure, keep_parts=True)
-        if figure.suppressed or not figure.value:
-            return Behind(figure, ())
+        if figure.suppressed or not (figure.value or figure.at_least):
+            return Behind(figure, ())  # a lower bound still rests on k authors: list them
         query = _slice_query([documents.c.id], piece, period).order_by(documents.c.published_at.desc(), documents.c.id.desc())
         ids = tuple(int(i) for i in conn.execute(query.limit(limit)).scalars())
     return Behind(figure, ids)
