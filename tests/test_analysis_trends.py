@@ -23,13 +23,15 @@ def test_daily_counts_baseline_and_suppression(engine: Engine) -> None:
     period = Period(START + timedelta(days=10), START + timedelta(days=21), TZ)
     result = trend(engine, make_filter(concern="waste", place="phường Bạch Mai"), period, k=5)
     shown = {p.bucket: p.documents.as_json() for p in result.points}
-    assert shown[str(START + timedelta(days=10))] == 6
+    assert shown[str(START + timedelta(days=11))] == 6
     assert shown[str(START + timedelta(days=20))] == "< 5"
     assert shown[str(START + timedelta(days=21))] == 4  # news articles are public record
     assert result.points[0].expected == pytest.approx(6.0)
-    # The exact total (67) minus the days shown would give day 20's 3 posts away: the
-    # total is the sum of the days shown, as a lower bound.
-    assert result.total is not None and result.total.as_json() == f"≥ {6 * 10 + 4}"
+    # The exact total (67) minus the days shown would give day 20's 3 posts away: one
+    # more day is hidden, the first of the smallest with posts (day 10, 6 authors), so
+    # the difference (9) rests on 9 authors; the total stays exact.
+    assert shown[str(START + timedelta(days=10))] == "hidden"
+    assert result.total is not None and result.total.as_json() == 6 * 10 + 3 + 4
 
 
 def test_broad_slices_count_by_hour_and_still_suppress_few_authors(engine: Engine) -> None:
@@ -37,11 +39,12 @@ def test_broad_slices_count_by_hour_and_still_suppress_few_authors(engine: Engin
     add_posts(engine, START + timedelta(days=1), 12, ward=None, province=None, authors=3)
     add_posts(engine, START + timedelta(days=2), 4, kind="news", ward=None, province=None)
     result = trend(engine, make_filter(kind="post"), Period(START, START + timedelta(days=2), TZ), k=5)
-    assert [p.documents.as_json() for p in result.points] == [20, "< 5", 0]
-    assert result.total is not None and result.total.show() == "≥ 20"  # day 1 rests on 3 authors
+    # Day 1 rests on 3 authors; day 0, the only other day with posts, is hidden beside it.
+    assert [p.documents.as_json() for p in result.points] == ["hidden", "< 5", 0]
+    assert result.total is not None and result.total.show() == "32"
     everything = trend(engine, make_filter(), Period(START, START + timedelta(days=2), TZ), k=5)
-    assert [p.documents.as_json() for p in everything.points] == [20, "< 5", 4]
-    assert everything.total is not None and everything.total.as_json() == "≥ 24"
+    assert [p.documents.as_json() for p in everything.points] == ["hidden", "< 5", 4]
+    assert everything.total is not None and everything.total.as_json() == 36
     nothing_hidden = trend(engine, make_filter(), Period(START, START, TZ), k=5)
     assert nothing_hidden.total is not None and nothing_hidden.total.as_json() == 20
 
@@ -108,7 +111,8 @@ def test_a_hidden_part_never_follows_from_the_total_by_subtraction() -> None:
     # Shares of one total keep the total and hide the smallest shown part with posts
     # (9, not the press-only 7), so the sum that can be worked out rests on k or more.
     shares, same = hide_complement(parts, social, total)
-    assert same == total and [p.as_json() for p in shares] == [40, "< 5", 12, "< 5", 7]
+    assert same == total and [p.as_json() for p in shares] == [40, "< 5", 12, "hidden", 7]
+    assert shares[3].show() == "hidden" and shares[3].secondary  # it may rest on many authors
     # Nothing hidden, or the total hidden already: nothing to do.
     assert hide_complement([Figure(3, k)], [0], Figure(3, k)) == ([Figure(3, k)], Figure(3, k))
     assert hide_complement(parts, social, Figure(None, k))[1].suppressed
@@ -119,6 +123,6 @@ def test_a_hidden_part_never_follows_from_the_total_by_subtraction() -> None:
     # their smallest shown part with posts and their exact total, even with none hidden.
     whole = [Figure(40, k), Figure(12, k), Figure(7, k)]
     hidden, bound = hide_complement(whole, [40, 12, 0], Figure(59, k), hidden_elsewhere=True)
-    assert [p.as_json() for p in hidden] == [40, "< 5", 7] and bound.as_json() == "≥ 47"
+    assert [p.as_json() for p in hidden] == [40, "hidden", 7] and bound.as_json() == "≥ 47"
     shares, bound = hide_complement(parts, social, total, hidden_elsewhere=True)
-    assert [p.as_json() for p in shares] == [40, "< 5", 12, "< 5", 7] and bound.as_json() == "≥ 59"
+    assert [p.as_json() for p in shares] == [40, "< 5", 12, "hidden", 7] and bound.as_json() == "≥ 59"

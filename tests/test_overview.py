@@ -103,33 +103,26 @@ def test_overview_figures_match_a_plain_count(engine: Engine) -> None:
 
     by_day = {p["bucket"]: p["documents"] for p in data["volume"]["points"]}
     # One day rests on fewer than k authors: the exact total (37) minus the days shown
-    # would give it away, so the total is the sum of the days shown, as a lower bound.
-    shown_days = sum(v for v in by_day.values() if isinstance(v, int))
-    assert "< 5" in by_day.values() and shown_days < len(rows) == 12 + 7 + 4 + 3 + 6 + 5
-    assert data["volume"]["total"] == f"≥ {shown_days}"
+    # would give it away, so one more day is hidden beside it (the smallest with posts);
+    # the difference then rests on that day's k or more authors.
+    assert "< 5" in by_day.values() and "hidden" in by_day.values()
+    assert data["volume"]["total"] == len(rows) == 12 + 7 + 4 + 3 + 6 + 5
     assert by_day[str(START + timedelta(days=2))] == 12 and by_day[str(START)] == 0
 
-    # The sentiment parts cover every labelled document: beside the hidden day they would
-    # give it back, so the smallest part with posts is hidden too and the total is a bound.
     mood = {p["sentiment"]: p for p in data["sentiment"]["parts"]}
-    plain = {s: _shown([r for r, _ in rows if r.sentiment == s]) for s in ("negative", "neutral", "positive")}
-    smallest = min((n, s) for s, n in plain.items() if isinstance(n, int) and s != "negative")[1]
     for sentiment in ("negative", "neutral", "positive"):
-        expected = "< 5" if sentiment == smallest else plain[sentiment]
-        assert mood[sentiment]["documents"] == expected and mood[sentiment]["share"] is None
-    assert mood["negative"]["documents"] == 26
-    shown_mood = sum(p["documents"] for p in mood.values() if isinstance(p["documents"], int))
-    assert data["sentiment"]["total"] == f"≥ {shown_mood}"
+        assert mood[sentiment]["documents"] == _shown([r for r, _ in rows if r.sentiment == sentiment])
+    assert mood["negative"]["documents"] == 26 and mood["positive"]["share"] == round(6 / 37, 4)
 
     complaints = [r for r, _ in rows if r.complaint_p >= 0.5]
-    assert len(complaints) == 26
+    assert data["concerns"]["complaints"] == len(complaints) == 26
     top = {c["concern"]: c for c in data["concerns"]["top"]}
     assert top["waste"]["documents"] == _shown([r for r in complaints if r.concern == "waste"]) == 12
     assert top["traffic"]["documents"] == "< 5" and top["traffic"]["share"] is None  # 4 authors
-    # 26 complaints minus the concerns shown would give traffic back: a bound, no shares.
-    shown_concerns = sum(c["documents"] for c in top.values() if isinstance(c["documents"], int))
-    assert data["concerns"]["complaints"] == f"≥ {shown_concerns}" and shown_concerns < 26
-    assert top["waste"]["share"] is None and top["waste"]["name"] == "Rác thải, vệ sinh"
+    # 26 complaints minus the concerns shown would give traffic back: the smallest other
+    # concern with posts is hidden beside it.
+    assert "hidden" in {c["documents"] for c in top.values()}
+    assert top["waste"]["share"] == round(12 / 26, 4) and top["waste"]["name"] == "Rác thải, vệ sinh"
     assert top["prices"]["documents"] == 3  # press articles are public record
     assert "other" not in top and "health" not in top  # not complaints, or not a concern
     # Largest first, and the suppressed one after every shown one (its rank must not tell).
@@ -153,8 +146,9 @@ def _no_pseudonym(engine: Engine, text: str) -> None:
 def test_a_province_ranks_its_wards_and_a_ward_profile_knows_its_province(engine: Engine) -> None:
     _scene(engine)
     hanoi = overview(engine, SETTINGS, PERIOD, resolve_place_filter(HANOI)).to_json()
-    # The ward posts and the press naming Hà Nội (12 + 4 + 3), less a day under k authors.
-    assert hanoi["volume"]["total"] == "≥ 12"
+    # The ward posts and the press naming Hà Nội (12 + 4 + 3); a day under k authors is
+    # hidden, and one more beside it, the total stays exact.
+    assert hanoi["volume"]["total"] == 12 + 4 + 3
     wards = [(p["code"], p["documents"]) for p in hanoi["places"]["top"]]
     assert hanoi["places"]["level"] == "ward" and wards == [(BACH_MAI, 12), (HOAN_KIEM_WARD, "< 5")]
     assert {c["concern"] for c in hanoi["concerns"]["top"]} == {"waste", "traffic", "prices"}
@@ -191,12 +185,14 @@ def test_few_authors_are_suppressed_even_behind_many_posts(engine: Engine) -> No
     _relabel(engine, neutral, sentiment="neutral")
     data = overview(engine, SETTINGS, PERIOD, None).to_json()
     top = {c["concern"]: c["documents"] for c in data["concerns"]["top"]}
-    assert top == {"scams": "< 5", "health": 8}
+    # The complaints (28) minus health (8) would give scams (20 posts, 3 accounts) back:
+    # health is hidden beside it, though it rests on 5 authors.
+    assert top == {"scams": "< 5", "health": "hidden"} and data["concerns"]["complaints"] == 28
     mood = {p["sentiment"]: p["documents"] for p in data["sentiment"]["parts"]}
     # positive rests on 3 authors; with the total shown it would follow by subtraction,
-    # so the smallest other part (neutral, 6) is suppressed with it.
+    # so the smallest other part (neutral, 6) is hidden with it.
     assert data["sentiment"]["total"] == 20 + 8 + 30 + 3 + 6
-    assert mood == {"negative": 58, "neutral": "< 5", "positive": "< 5"}
+    assert mood == {"negative": 58, "neutral": "hidden", "positive": "< 5"}
     behind = documents_behind(engine, SETTINGS, PERIOD, FigureSlice(concern="scams", complaint=True))
     assert behind.figure.suppressed and behind.document_ids == ()
     health = documents_behind(engine, SETTINGS, PERIOD, FigureSlice(concern="health", complaint=True), limit=3)
@@ -228,19 +224,14 @@ def test_documents_behind_a_place_figure_are_its_own(engine: Engine) -> None:
     with engine.begin() as conn:  # a document not enriched yet still counts in the volume
         conn.execute(enrichments.delete().where(enrichments.c.document_id == behind.document_ids[0]))
     everything = documents_behind(engine, SETTINGS, PERIOD, FigureSlice(), limit=500)
-    # The whole period has a day under k: its evidence page gives the same lower bound as
-    # the volume chart (37 exactly would give that day back); the documents are listed.
-    assert everything.figure.as_json() == "≥ 30" and len(everything.document_ids) == 37
-    volume_total = overview(engine, SETTINGS, PERIOD, None).sections.volume.total
-    assert volume_total is not None and volume_total.at_least and volume_total.value == 30
-    # A hidden day must not follow from any other total on the page: the sentiment parts
-    # cover every labelled document, so one more part is hidden and their total is a bound.
-    page = overview(engine, SETTINGS, PERIOD, None).to_json()
-    mood = page["sentiment"]
-    assert isinstance(mood["total"], str) and mood["total"].startswith("≥")
-    assert sum(p["documents"] for p in mood["parts"] if isinstance(p["documents"], int)) == int(mood["total"][2:])
-    assert all(p["share"] is None for p in mood["parts"])
-    assert 36 not in _numbers(page) and 37 not in _numbers(page)  # labelled / all documents
+    # The whole period has a day under k: the volume chart hides one more day beside it,
+    # so the exact count here (and there) minus the days shown gives only a sum resting on
+    # k or more authors.
+    assert everything.figure.as_json() == 37 and len(everything.document_ids) == 37
+    volume = overview(engine, SETTINGS, PERIOD, None).sections.volume
+    assert volume.total is not None and volume.total.as_json() == 37
+    hidden = [p for p in volume.points if p.documents.suppressed]
+    assert len(hidden) == 2 and any(p.documents.secondary for p in hidden)
     assert documents_behind(engine, SETTINGS, PERIOD, FigureSlice(sentiment="positive")).figure.value == 6
 
 
@@ -350,6 +341,16 @@ def test_topics_national_and_in_a_place_and_the_topic_page(engine: Engine) -> No
     data = page.to_json()
     assert data["stories"][0]["snippet"].startswith("Rác không ai thu gom")
     _no_pseudonym(engine, json.dumps(data))
+
+
+def test_a_topic_page_with_a_hidden_day_hides_one_more(engine: Engine) -> None:
+    few = add_posts(engine, START + timedelta(days=1), 3, concern="flooding", ward=BACH_MAI)  # 3 authors: hidden
+    many = add_posts(engine, START + timedelta(days=2), 10, concern="flooding", ward=BACH_MAI)
+    _topic(engine, 1, few + many, "ngập nước")
+    data = topic_page(engine, SETTINGS, 1, PERIOD).to_json()
+    # With its only other day hidden beside it, nothing on the page gives day 1 alone.
+    assert [p["documents"] for p in data["volume"]["points"] if p["documents"] != 0] == ["< 5", "hidden"]
+    assert data["topic"]["documents"] == data["volume"]["total"] == 13
 
 
 def test_bad_slices_are_usage_errors(engine: Engine) -> None:

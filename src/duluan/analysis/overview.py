@@ -427,10 +427,9 @@ def _mood_and_concerns(
     per_concern = {key: t for key, t in counter.by(("concern",)).items() if key[0] not in ("", NOT_A_CONCERN)}
     ranked = _ranked(per_concern, k)[:TOP_CONCERNS]
     # A hidden concern could be the complaints total minus the concerns shown (when the
-    # rest, "other" and the unranked, is empty): the total is then a lower bound.
+    # rest, "other" and the unranked, is empty): one more concern is hidden beside it.
     listed, total_complaints = hide_complement(
-        [figure for _, figure in ranked], [per_concern[key].social for key, _ in ranked], total_complaints,
-        keep_parts=True,
+        [figure for _, figure in ranked], [per_concern[key].social for key, _ in ranked], total_complaints
     )
     concerns = tuple(
         ConcernCount(key[0], CONCERN_NAMES.get(key[0]) or key[0], figure, _share(figure, total_complaints),
@@ -704,10 +703,12 @@ def documents_behind(
         rows = _slice_query([day, documents.c.kind.label("kind"), documents.c.author_hash.label("author")], piece, period)
         counter = _Counter(conn, rows.subquery(), ("day",), k)
         figure = counter.by(()).get((), _Tally()).figure(k)
-        # The same slice by day is one chart away (the page's trends): when a day of it is
-        # hidden, the exact total would give that day back, so it is a lower bound here too.
+        # The same slice by day is one chart away (the page's trends): the chart hides one
+        # more day beside any hidden one (`trends.trend`), so this exact count minus the
+        # days it shows gives only a sum resting on k or more authors. The same rule here
+        # makes the count a lower bound when the chart could hide no day more.
         days = list(counter.by(("day",)).values())
-        _, figure = hide_complement([d.figure(k) for d in days], [d.social for d in days], figure, keep_parts=True)
+        _, figure = hide_complement([d.figure(k) for d in days], [d.social for d in days], figure)
         if figure.suppressed or not (figure.value or figure.at_least):
             return Behind(figure, ())  # a lower bound still rests on k authors: list them
         query = _slice_query([documents.c.id], piece, period).order_by(documents.c.published_at.desc(), documents.c.id.desc())

@@ -20,6 +20,9 @@ class Figure:
     # A total shown as "at least" the parts shown beside it, when the exact total would
     # give a hidden part away (see `hide_complement`).
     at_least: bool = False
+    # Hidden although it rests on k or more authors: beside a part under k, so that the
+    # total minus the parts shown gives only a sum resting on k or more (`hide_complement`).
+    secondary: bool = False
 
     @property
     def suppressed(self) -> bool:
@@ -27,13 +30,18 @@ class Figure:
 
     def show(self) -> str:
         if self.value is None:
-            return f"< {self.k}"
+            return SECONDARY if self.secondary else f"< {self.k}"
         return f"≥ {self.value}" if self.at_least else str(self.value)
 
     def as_json(self) -> int | str:
         if self.value is None:
-            return f"< {self.k}"
+            return SECONDARY if self.secondary else f"< {self.k}"
         return f"≥ {self.value}" if self.at_least else self.value
+
+
+# How a figure hidden by secondary suppression reads in JSON and the CLI ("< k" would be
+# false: it may rest on many authors). Pages translate it.
+SECONDARY = "hidden"
 
 
 def guarded(value: int, social: int, authors: int, k: int) -> Figure:
@@ -92,7 +100,7 @@ def _hide_smallest_social(parts: Sequence[Figure], social: Sequence[int]) -> lis
     if not candidates:
         return list(parts)
     _, smallest = min(candidates)
-    return [Figure(None, p.k) if i == smallest else p for i, p in enumerate(parts)]
+    return [Figure(None, p.k, secondary=True) if i == smallest else p for i, p in enumerate(parts)]
 
 
 # A post's or comment's address names its author on most platforms (facebook.com/<name>/

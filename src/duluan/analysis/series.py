@@ -273,6 +273,17 @@ def day_totals(engine: Engine, period: Period) -> list[int]:
     return [rows.get(name, 0) for name in bucket_names(period, "day")]
 
 
+def authors_on_days(engine: Engine, flt: SeriesFilter, period: Period, days: Sequence[str]) -> int:
+    """Distinct social authors behind a filter on some local days of a period."""
+    low, high = period.utc_bounds()
+    day = local_day(documents.c.published_at, engine.dialect.name, period)
+    query = select(func.count(distinct(documents.c.author_hash))).where(
+        published_in(engine, low, high, flt), documents.c.kind.in_(SOCIAL_KINDS), day.in_(list(days))
+    )
+    with engine.connect() as conn:
+        return int(conn.execute(filtered(query, flt)).scalar_one())
+
+
 def distinct_authors(engine: Engine, flt: SeriesFilter, period: Period) -> int:
     """Distinct social authors behind a filter over a period (pseudonyms counted, not shown)."""
     low, high = period.utc_bounds()

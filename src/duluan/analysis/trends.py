@@ -28,7 +28,14 @@ from .hourly import (
 )
 from .periods import Period
 from .privacy import Figure, guarded, hide_complement
-from .series import SeriesFilter, check_topic, count_series, day_totals, distinct_authors
+from .series import (
+    SeriesFilter,
+    authors_on_days,
+    check_topic,
+    count_series,
+    day_totals,
+    distinct_authors,
+)
 
 
 @dataclass
@@ -94,7 +101,18 @@ def trend(
     if social_total and authors_total < k:
         authors_total = distinct_authors(engine, flt, period)
     total = guarded(sum(counts.documents), social_total, authors_total, k)
-    figures, result.total = hide_complement(figures, counts.social, total, keep_parts=True)
+    # A hidden day must not follow from the total minus the days shown, on this page or
+    # on any other showing the same slice's total (a topic's documents, a sentiment's
+    # count): one more day is hidden, the smallest shown with posts, so the difference
+    # rests on its k or more authors. The total stays exact (a lower bound only when no
+    # day can be hidden with it).
+    hidden = [name for name, figure in zip(counts.names, figures, strict=True) if figure.suppressed]
+    # Days hidden under k that together rest on k or more authors may be worked out as a
+    # sum: nothing more to hide then (a week of quiet days keeps the surge day shown).
+    together = granularity == "day" and hidden and authors_on_days(engine, flt, period, hidden) >= k
+    result.total = total
+    if not together:
+        figures, result.total = hide_complement(figures, counts.social, total)
     for bucket, figure, expect_of in zip(counts.names, figures, expected, strict=True):
         result.points.append(TrendPoint(bucket, figure, expect_of))
     known = [e for e in expected if e is not None]

@@ -77,6 +77,7 @@ class ChartWords:
 
     no_data: str
     hidden: str  # why a figure shows "< k"
+    secondary: str  # a figure hidden beside one under k (it may rest on more)
     alert: str
     upper_bound: str
     line_description: str  # {n} points, {first}..{last}, {axis}
@@ -88,6 +89,7 @@ CHART_WORDS = {
     "vi": ChartWords(
         no_data="không có dữ liệu",
         hidden="ẩn: dưới k tác giả",
+        secondary="ẩn để không suy ra được ngày bị ẩn",
         alert="Cảnh báo",
         upper_bound="ngưỡng trên",
         line_description="{n} mốc, từ {first} đến {last}; trục dọc: {axis}.",
@@ -97,6 +99,7 @@ CHART_WORDS = {
     "en": ChartWords(
         no_data="no data",
         hidden="hidden: fewer than k authors",
+        secondary="hidden so that a hidden day cannot be worked out",
         alert="Alert",
         upper_bound="upper bound",
         line_description="{n} points, from {first} to {last}; vertical axis: {axis}.",
@@ -144,7 +147,7 @@ class _Point:
 def _point(value: Value) -> _Point:
     if isinstance(value, Figure):
         if value.value is None:
-            return _Point(None, value.show(), True)
+            return _Point(None, chart_words().secondary if value.secondary else value.show(), True)
         value = value.value
     if value is None:
         return _Point(None, chart_words().no_data, False)

@@ -74,6 +74,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentiment": ("Sắc thái", "Sentiment"),
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
+    "secondary_hidden": ("ẩn", "hidden"),
+    "secondary_title": (
+        "Ẩn dù có thể dựa trên từ {k} tác giả trở lên: hiện số này thì tổng trừ đi các phần được hiển thị sẽ làm lộ một phần bị ẩn vì có ít hơn {k} tác giả.",
+        "Hidden although it may rest on {k} or more authors: shown, the total minus the parts shown would give away a part hidden for resting on fewer than {k} authors.",
+    ),
     "at_least_title": (
         "Ít nhất: tổng của các phần được hiển thị. Con số chính xác sẽ làm lộ những phần bị ẩn vì dựa trên ít hơn {k} tác giả.",
         "At least: the sum of the parts shown. The exact total would give away the parts hidden for resting on fewer than {k} authors.",
