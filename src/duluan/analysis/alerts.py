@@ -316,8 +316,12 @@ def _guarded_stats(stats: dict[str, Any], behind: dict[str, Any], k: int) -> dic
     authors reads "< k" (the flagged days passed the same gate when they were raised)."""
     days = stats.get("days") or []
     observed = stats.get("observed") or []
-    if not days or len(days) != len(observed) or len(behind.get("authors") or []) != len(days):
+    if not days:
         return stats
+    if len(days) != len(observed) or len(behind.get("authors") or []) != len(days):
+        # Stats that do not line up (written by hand, or damaged): show no day rather
+        # than days nothing guarded.
+        return {**stats, "observed": [Figure(None, k).as_json() for _ in days], "flagged": {}}
     shown: list[int | str] = []
     for value, social, authors in zip(observed, behind["social"], behind["authors"], strict=True):
         shown.append(guarded(int(value), social, authors, k).as_json())

@@ -169,6 +169,8 @@ def upgrade() -> None:
         conn.exec_driver_sql(statement)
     if postgres:
         conn.exec_driver_sql("LOCK TABLE documents IN SHARE MODE")
+    # Whatever the triggers counted meanwhile is counted again by the fill.
+    conn.exec_driver_sql("DELETE FROM hourly_counts")
     conn.exec_driver_sql(FILL["postgresql" if postgres else "sqlite"])
 
 
