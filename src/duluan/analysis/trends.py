@@ -104,12 +104,11 @@ def trend(
     # A hidden day must not follow from the total minus the days shown, on this page or
     # on any other showing the same slice's total (a topic's documents, a sentiment's
     # count): one more day is hidden, the smallest shown with posts, so the difference
-    # rests on its k or more authors. The total stays exact (a lower bound only when no
-    # day can be hidden with it).
+    # rests on its k or more authors; the total stays exact. Hidden days that together
+    # already rest on k or more authors need nothing more (a week of quiet days keeps the
+    # surge day shown); one hidden day alone never does, so it costs no query.
     hidden = [name for name, figure in zip(counts.names, figures, strict=True) if figure.suppressed]
-    # Days hidden under k that together rest on k or more authors may be worked out as a
-    # sum: nothing more to hide then (a week of quiet days keeps the surge day shown).
-    together = granularity == "day" and hidden and authors_on_days(engine, flt, period, hidden) >= k
+    together = granularity == "day" and len(hidden) >= 2 and authors_on_days(engine, flt, period, hidden) >= k
     result.total = total
     if not together:
         figures, result.total = hide_complement(figures, counts.social, total)
