@@ -2,7 +2,8 @@
 tests/test_text_places_equivalence.py to prove the fast path returns the same. Edit it
 only to carry a deliberate change of behaviour, the same one made in the fast module
 (2026-12-07: a place word before a bare name, "ở Gò Vấp", "về Định Quán"; Q5-Q12 and "Q.3" without
-a place nearby), never for speed.
+a place nearby; later: more place words, one-syllable city names after one, "ở Q1", "ĐN",
+a name after "phường 15"), never for speed.
 
 The original module docstring follows.
 
@@ -71,11 +72,17 @@ _LEVEL_RANK = {"province": 0, "district": 1, "ward": 2}
 _WARD_KINDS = frozenset({"phuong", "xa", "thi tran", "dac khu"})
 _NEAR = 60  # how far to look for capital letters: does this writer capitalise names?
 _SPACES = re.compile(r"\s{1,3}")
-_STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES))
+_AMBIGUOUS_SHORT = {"ĐN": ("48", "75")}
+_STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES)) | frozenset(
+    fold(w) for w in _AMBIGUOUS_SHORT
+)
 _FOLDED_PEOPLE = frozenset(fold(w) for w in PERSON_TITLES | SURNAMES)
 _LOCATIVE_FIRM = frozenset({"ở", "tại", "o", "tai"})
-_LOCATIVE = _LOCATIVE_FIRM | frozenset({"về", "đến", "từ", "ve", "den", "tu"})
+_LOCATIVE = _LOCATIVE_FIRM | frozenset({
+    "về", "đến", "từ", "cách", "ra", "vào", "gần", "ve", "den", "tu", "cach", "vao", "gan",
+})  # fmt: skip
 _QUARTERS = frozenset({"1", "2", "3", "4"})
+_NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
 
 
 @dataclass(slots=True)
@@ -113,6 +120,7 @@ class _Raw:
     numbered: bool = False
     abbreviated: bool = False  # "Q.1", "P7": needs context more than "quận 1"
     number: str = ""
+    located: bool = False
     dotted: bool = False
     confidence: float = 0.95
 
@@ -205,6 +213,12 @@ def _locative_before(tokens: list[_Token], i: int, text: str) -> str | None:
     return "firm" if word in _LOCATIVE_FIRM else "loose"
 
 
+def _after_numbered_unit(tokens: list[_Token], i: int, text: str) -> bool:
+    if i < 2 or not tokens[i - 1].key.isdigit() or tokens[i - 2].key not in _NUMBERED_KINDS:
+        return False
+    return re.fullmatch(r"\s{0,2},?\s{1,3}", text[tokens[i - 1].end : tokens[i].start]) is not None
+
+
 def _lowercase_writer(text: str, start: int, end: int) -> bool:
     """No capital letter near the span: the writer does not capitalise names at all."""
     near = text[max(0, start - _NEAR) : end + _NEAR]
@@ -219,6 +233,9 @@ def _match_at(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[
     for length in (4, 3, 2):
         if tuple(keys[:length]) in BLOCK_PHRASES:
             return length, None
+    units = [gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT.get(tokens[i].text, ())]
+    if units and all(units) and not _blocked_before(tokens, i, text, people=False):
+        return 1, _Raw(tokens[i].start, tokens[i].end, [u for u in units if u], "alias")
     for length in (3, 2, 1):
         target = ALIASES.get(tuple(keys[:length]))
         if target and len(keys) >= length and _joined(tokens, i, i + length - 1, text):
@@ -265,6 +282,7 @@ def _match_prefixed(
             raw.number = last.key if raw.numbered else ""
             raw.abbreviated = len(keys[0]) == 1 and length == 1
             raw.dotted = "." in gap
+            raw.located = _locative_before(tokens, i, text) == "firm"
             return length + size, raw
     return None
 
@@ -290,7 +308,12 @@ def _match_bare(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tupl
     provinces = [u for u in units if u.level == "province"]
     title = all(t.text[:1].isupper() for t in written)
     locative = _locative_before(tokens, i, text)
-    named = [u for u in units if u.level == "district" and len(key) >= 2]
+    if locative is None and _after_numbered_unit(tokens, i, text):
+        locative = "firm"
+    named = [
+        u for u in units
+        if u.level == "district" and (len(key) >= 2 or (locative is not None and title))
+    ]  # fmt: skip
     districts = [u for u in named if u.urban or u.province_new in _CITIES]
     if not districts and locative is not None and (
         title or (locative == "firm" and all(t.text.isascii() for t in written)
@@ -344,7 +367,7 @@ def _candidates(raw: _Raw, ctx: _Context, final: bool) -> tuple[list[Unit], floa
     confidence = raw.confidence
     needs_context = raw.numbered and (raw.abbreviated or raw.units[0].level == "ward")
     if raw.numbered and raw.abbreviated and raw.units[0].level == "district":
-        needs_context = raw.number in _QUARTERS and not raw.dotted
+        needs_context = raw.number in _QUARTERS and not raw.dotted and not raw.located
     needs_context |= raw.how == "bare" and all(
         u.level == "district" and not u.urban and u.province_new not in _CITIES for u in units
     )

@@ -230,3 +230,35 @@ def test_a_place_word_admits_a_bare_rural_district_only_beside_its_province() ->
         assert codes(alone) == [], alone
     assert codes("chiều nay q10 mưa to không ae") == ["771"]  # Q5 and up: not a quarter
     assert codes("Doanh thu Q1 tăng 12%") == []  # "Q1" alone may be the first quarter
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Trụ sở mới cách Pleiku khoảng 170 km", "Pleiku", "622"),
+        ("Tối qua ở Vinh mưa rất to", "Vinh", "412"),
+        ("kẹt xe ở Q1 từ chiều", "Q1", "760"),
+        ("phuong 15 tan binh ngap nang qua", "tan binh", "766"),
+    ],
+)
+def test_a_place_word_or_an_address_admits_what_is_not_named_alone(text, surface, code):
+    found = {m.surface: m.code for m in find_places(text)}
+    assert found.get(surface) == code, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vinh ngập sâu", "anh Vinh về quê", "doanh thu Q1 tăng mạnh", "tân binh nhập ngũ",
+     "DN nhỏ khó tiếp cận vốn"],
+)  # fmt: skip
+def test_without_the_place_word_they_stay_unmatched(text):
+    assert find_places(text) == []
+
+
+def test_dn_is_da_nang_or_dong_nai_by_the_places_nearby():
+    alone = one("ĐN hôm nay mưa lớn quá trời")
+    assert (alone.level, alone.code, sorted(alone.candidates)) == ("province", None, ["48", "75"])
+    beach = find_places("ra ĐN tắm biển, kẹt xe cả đoạn qua Sơn Trà")[0]
+    assert (beach.surface, beach.code) == ("ĐN", "48")
+    city = find_places("từ ĐN về Biên Hòa mất 30 phút")[0]
+    assert (city.surface, city.code) == ("ĐN", "75")

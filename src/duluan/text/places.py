@@ -68,18 +68,29 @@ _LEVEL_RANK = {"province": 0, "district": 1, "ward": 2}
 _WARD_KINDS = frozenset({"phuong", "xa", "thi tran", "dac khu"})
 _NEAR = 60  # how far to look for capital letters: does this writer capitalise names?
 _SPACES = re.compile(r"\s{1,3}")
-_STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES))
 _FOLDED_PEOPLE = frozenset(fold(w) for w in PERSON_TITLES | SURNAMES)
 _TUPLE = tuple.__new__
 # A place word before a bare name ("ở Gò Vấp", "về Định Quán") says a place follows. "ở"
 # and "tại" say it firmly enough to take a lowercase or common-word name ("o thanh xuan");
 # "về", "đến", "từ" only admit capitalised names ("trở về thanh xuân" is youth).
+# "cách", "ra", "vào", "gần" (a distance, a trip, nearness) also take capitalised names only.
 _LOCATIVE_FIRM = frozenset({"ở", "tại", "o", "tai"})
-_LOCATIVE = _LOCATIVE_FIRM | frozenset({"về", "đến", "từ", "ve", "den", "tu"})
+_LOCATIVE = _LOCATIVE_FIRM | frozenset({
+    "về", "đến", "từ", "cách", "ra", "vào", "gần", "ve", "den", "tu", "cach", "vao", "gan",
+})  # fmt: skip
 _FOLDED_LOCATIVE = frozenset(fold(w) for w in _LOCATIVE)
 # Old HCM's numbered districts: "Q1".."Q4" are quarters of a year as often ("Q1/2025"),
 # so only Q5 and above stand without a place nearby.
 _QUARTERS = frozenset({"1", "2", "3", "4"})
+# Written short forms that name one of several provinces; the places nearby choose
+# ("ra ĐN tắm biển Mỹ Khê ... Sơn Trà" is Đà Nẵng), else all are reported. Matched as
+# written: "DN" without the stroke is "doanh nghiệp" far more often.
+_AMBIGUOUS_SHORT = {"ĐN": ("48", "75")}
+_FOLDED_AMBIGUOUS = frozenset(fold(w) for w in _AMBIGUOUS_SHORT)
+_STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES)) | _FOLDED_AMBIGUOUS
+# Unit words that take a number: "phường 15 Tân Bình" is an address, so the name after
+# the number is a place even when written as an everyday word ("phuong 15 tan binh").
+_NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
 _KEY, _TEXT = itemgetter(0), itemgetter(3)  # a _Token's key and text
 
 
@@ -120,6 +131,7 @@ class _Raw:
     abbreviated: bool = False  # "Q.1", "P7": needs context more than "quận 1"
     number: str = ""  # the number of a numbered unit, "10" in "Q10"
     dotted: bool = False  # "Q.3", not "Q3": a quarter of a year is written "Q3/2025"
+    located: bool = False  # "ở Q1": a firm place word before; no quarter of a year
     confidence: float = 0.95
 
 
@@ -215,6 +227,13 @@ def _locative_before(tokens: list[_Token], i: int, text: str) -> str | None:
     return "firm" if word in _LOCATIVE_FIRM else "loose"
 
 
+def _after_numbered_unit(tokens: list[_Token], i: int, text: str) -> bool:
+    """Token i follows "phường 15" or "Q.3" (a space or a comma between): an address."""
+    if i < 2 or not tokens[i - 1].key.isdigit() or tokens[i - 2].key not in _NUMBERED_KINDS:
+        return False
+    return re.fullmatch(r"\s{0,2},?\s{1,3}", text[tokens[i - 1].end : tokens[i].start]) is not None
+
+
 def _lowercase_writer(text: str, start: int, end: int) -> bool:
     """No capital letter near the span: the writer does not capitalise names at all."""
     near = text[max(0, start - _NEAR) : end + _NEAR]
@@ -229,6 +248,9 @@ def _match_at(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[
     for length in (4, 3, 2):
         if tuple(keys[:length]) in BLOCK_PHRASES:
             return length, None
+    units = [gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT.get(tokens[i].text, ())]
+    if units and all(units) and not _blocked_before(tokens, i, text, people=False):
+        return 1, _Raw(tokens[i].start, tokens[i].end, [u for u in units if u], "alias")
     for length in (3, 2, 1):
         target = ALIASES.get(tuple(keys[:length]))
         if target and len(keys) >= length and _joined(tokens, i, i + length - 1, text):
@@ -275,6 +297,7 @@ def _match_prefixed(
             raw.number = last.key if raw.numbered else ""
             raw.abbreviated = len(keys[0]) == 1 and length == 1
             raw.dotted = "." in gap
+            raw.located = _locative_before(tokens, i, text) == "firm"
             return length + size, raw
     return None
 
@@ -300,11 +323,18 @@ def _match_bare(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tupl
     provinces = [u for u in units if u.level == "province"]
     title = all(t.text[:1].isupper() for t in written)
     locative = _locative_before(tokens, i, text)
+    if locative is None and _after_numbered_unit(tokens, i, text):
+        locative = "firm"
     # Rural districts (huyện) outside the big cities are named bare mostly inside other
     # names: "sân bay Long Thành", "cam Cao Phong", "cao nguyên đá Đồng Văn"; after a place
     # word and capitalised ("về Định Quán") they are places (and still need their
     # province nearby, see `_candidates`).
-    named = [u for u in units if u.level == "district" and len(key) >= 2]
+    # One-syllable city names ("cách Pleiku 170 km", "ở Vinh") only after a place word,
+    # capitalised: alone they are a given name as often.
+    named = [
+        u for u in units
+        if u.level == "district" and (len(key) >= 2 or (locative is not None and title))
+    ]  # fmt: skip
     # A household name first: "ở Bình Tân" is HCM's quận, not Vĩnh Long's huyện.
     districts = [u for u in named if u.urban or u.province_new in _CITIES]
     if not districts and locative is not None and (
@@ -359,7 +389,7 @@ def _candidates(raw: _Raw, ctx: _Context, final: bool) -> tuple[list[Unit], floa
     confidence = raw.confidence
     needs_context = raw.numbered and (raw.abbreviated or raw.units[0].level == "ward")
     if raw.numbered and raw.abbreviated and raw.units[0].level == "district":
-        needs_context = raw.number in _QUARTERS and not raw.dotted
+        needs_context = raw.number in _QUARTERS and not raw.dotted and not raw.located
     needs_context |= raw.how == "bare" and all(
         u.level == "district" and not u.urban and u.province_new not in _CITIES for u in units
     )
@@ -434,6 +464,7 @@ class _Filter:
     prefix: frozenset[str]  # ...if a name starts right after it or one token later
     pairs: frozenset[tuple[str, str]]  # ...or needs the next token too: ("ha", "noi")
     rural_pairs: frozenset[tuple[str, str]]  # ...and a place word before it: "về Định Quán"
+    located: frozenset[str]  # one-token names that need a place word before: "ở Vinh"
     window: int  # how many tokens after a start `_match_at` may read
 
 
@@ -454,14 +485,21 @@ def _filter(gaz: Gazetteer) -> _Filter:
         if len(key) >= 2 and any(u.level == "district" for u in units)
     ]  # fmt: skip
     alone = {k[0] for k in (*ALIASES, *BLOCK_PHRASES)} | {key[0] for key in bare if len(key) == 1}
+    alone |= _FOLDED_AMBIGUOUS
     pairs = frozenset((key[0], key[1]) for key in bare if len(key) >= 2)
     rural_pairs = frozenset((key[0], key[1]) for key in rural) - pairs
+    located = frozenset(
+        key[0] for key, units in gaz.by_key.items()
+        if len(key) == 1 and not key[0].isdigit() and any(u.level == "district" for u in units)
+    ) - alone  # fmt: skip
     # A unit word ("quận", "thị xã") starts a match only if a name starts 1 or 2 tokens on.
     prefix = {k[0] for k in PREFIXES} - alone
-    first = alone | prefix | {a for a, _ in pairs} | {a for a, _ in rural_pairs}
+    first = alone | prefix | located | {a for a, _ in pairs} | {a for a, _ in rural_pairs}
     # A prefix (two tokens) then a name, or a bare name holding a prefix then a name.
     window = 2 * gaz.max_tokens + 6
-    return _Filter(frozenset(first), frozenset(alone), frozenset(prefix), pairs, rural_pairs, window)
+    return _Filter(
+        frozenset(first), frozenset(alone), frozenset(prefix), pairs, rural_pairs, located, window
+    )
 
 
 def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
@@ -475,6 +513,7 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         keys = parts[1::2]
     n = len(keys)
     first, alone, prefix, pairs, rural_pairs = flt.first, flt.alone, flt.prefix, flt.pairs, flt.rural_pairs
+    located = flt.located
     names = gaz.lengths
     if first.isdisjoint(keys):
         return []
@@ -483,6 +522,7 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         if keys[i] in alone
         or (i + 1 < n and (keys[i], keys[i + 1]) in pairs)
         or (i + 1 < n and i and keys[i - 1] in _FOLDED_LOCATIVE and (keys[i], keys[i + 1]) in rural_pairs)
+        or (i and keys[i] in located and keys[i - 1] in _FOLDED_LOCATIVE)
         or (keys[i] in prefix and (keys[i + 1 : i + 2] or [""])[0] in names)
         or (keys[i] in prefix and (keys[i + 2 : i + 3] or [""])[0] in names)
     ]  # fmt: skip
