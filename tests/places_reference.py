@@ -77,9 +77,10 @@ _STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES)) | fro
     fold(w) for w in _AMBIGUOUS_SHORT
 )
 _FOLDED_PEOPLE = frozenset(fold(w) for w in PERSON_TITLES | SURNAMES)
-_LOCATIVE_FIRM = frozenset({"ở", "tại", "o", "tai"})
+_LOCATIVE_FIRM = frozenset({"ở", "tại", "thuộc", "o", "tai", "thuoc"})
 _LOCATIVE = _LOCATIVE_FIRM | frozenset({
-    "về", "đến", "từ", "cách", "ra", "vào", "gần", "ve", "den", "tu", "cach", "vao", "gan",
+    "về", "đến", "từ", "tới", "cách", "ra", "vào", "lên", "xuống", "ghé", "gần",
+    "ve", "den", "tu", "toi", "cach", "vao", "len", "xuong", "ghe", "gan",
 })  # fmt: skip
 _QUARTERS = frozenset({"1", "2", "3", "4"})
 _NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})

@@ -73,10 +73,12 @@ _TUPLE = tuple.__new__
 # A place word before a bare name ("ở Gò Vấp", "về Định Quán") says a place follows. "ở"
 # and "tại" say it firmly enough to take a lowercase or common-word name ("o thanh xuan");
 # "về", "đến", "từ" only admit capitalised names ("trở về thanh xuân" is youth).
-# "cách", "ra", "vào", "gần" (a distance, a trip, nearness) also take capitalised names only.
-_LOCATIVE_FIRM = frozenset({"ở", "tại", "o", "tai"})
+# "thuộc" (belongs to) is firm too; "cách", "ra", "vào", "lên", "ghé", "gần" (a distance, a
+# trip, nearness) take capitalised names only, like "về".
+_LOCATIVE_FIRM = frozenset({"ở", "tại", "thuộc", "o", "tai", "thuoc"})
 _LOCATIVE = _LOCATIVE_FIRM | frozenset({
-    "về", "đến", "từ", "cách", "ra", "vào", "gần", "ve", "den", "tu", "cach", "vao", "gan",
+    "về", "đến", "từ", "tới", "cách", "ra", "vào", "lên", "xuống", "ghé", "gần",
+    "ve", "den", "tu", "toi", "cach", "vao", "len", "xuong", "ghe", "gan",
 })  # fmt: skip
 _FOLDED_LOCATIVE = frozenset(fold(w) for w in _LOCATIVE)
 # Old HCM's numbered districts: "Q1".."Q4" are quarters of a year as often ("Q1/2025"),

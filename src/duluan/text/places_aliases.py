@@ -24,6 +24,7 @@ PREFIXES: dict[tuple[str, ...], tuple[frozenset[str], str]] = {
     ("quan",): (frozenset({"district"}), "quan"),
     ("q",): (frozenset({"district"}), "quan"),
     ("huyen",): (frozenset({"district"}), "huyen"),
+    ("huyen", "dao"): (frozenset({"district"}), "huyen"),  # "huyện đảo Lý Sơn"
     ("thi", "xa"): (frozenset({"district"}), "thi xa"),
     ("tx",): (frozenset({"district"}), "thi xa"),
     ("phuong",): (frozenset({"ward"}), "phuong"),
@@ -61,6 +62,8 @@ ALIASES: dict[tuple[str, ...], tuple[str, str, str]] = {
     ("dac", "nong"): ("old", "province", "67"),
     ("kontum",): ("old", "province", "62"),
     ("qui", "nhon"): ("old", "district", "540"),
+    ("bmt",): ("old", "district", "643"),  # Buôn Ma Thuột
+    ("pleiku",): ("old", "district", "622"),  # no given name or word reads "Pleiku"
 }
 
 # Phrases that contain a place name but are not a place: the Pacific Ocean is not Bình Dương.
@@ -76,6 +79,7 @@ BLOCK_AFTER: frozenset[tuple[str, ...]] = frozenset({
     ("deo",), ("cho",), ("cho", "noi"), ("kenh",), ("rach",), ("hem",), ("nui",), ("vinh",),
     ("lang",), ("tu", "tuong"), ("chu", "tich"), ("mang", "ten"), ("ten",), ("hieu",),
     ("benh", "vien"), ("thuy", "dien"),  # a hospital, a power plant named after the place
+    ("tncs",), ("tntp",), ("cong", "san"), ("duong", "mon"),  # Đoàn TNCS Hồ Chí Minh…
 })  # fmt: skip
 
 # A bare name after a title or a surname is a person: "anh Long An", "Lê Thị Bình Minh".
