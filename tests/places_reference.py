@@ -84,6 +84,11 @@ _LOCATIVE = _LOCATIVE_FIRM | frozenset({
 })  # fmt: skip
 _QUARTERS = frozenset({"1", "2", "3", "4"})
 _NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
+# "các phường Đa Kao, Nguyễn Thái Bình": after a plural word and a unit word, the names
+# that follow, split by commas or "và", are units of the same kind (see `_list_items`).
+_PLURAL = frozenset({"cac", "nhung", "hai", "ba", "bon"})
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:và|va)\s+)?|\s+(?:và|va)\s+")
+_LIST_SPAN = 80  # characters read for one item: longer than any unit's name
 
 
 @dataclass(slots=True)
@@ -122,6 +127,7 @@ class _Raw:
     abbreviated: bool = False  # "Q.1", "P7": needs context more than "quận 1"
     number: str = ""
     located: bool = False
+    listed: frozenset[str] = frozenset()  # the levels a list after it continues with
     dotted: bool = False
     confidence: float = 0.95
 
@@ -284,8 +290,53 @@ def _match_prefixed(
             raw.abbreviated = len(keys[0]) == 1 and length == 1
             raw.dotted = "." in gap
             raw.located = _locative_before(tokens, i, text) == "firm"
+            if i and tokens[i - 1].key in _PLURAL and _SPACES.fullmatch(
+                text, tokens[i - 1].end, tokens[i].start
+            ):
+                raw.listed = levels
             return length + size, raw
     return None
+
+
+def _list_items(gaz: Gazetteer, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with the items of each list added after its first ("các xã A, B và C")."""
+    out: list[_Raw] = []
+    taken = {r.start: r for r in raws}
+    for first in raws:
+        if out and first.start < out[-1].end:
+            continue  # already read as an item of the list before
+        out.append(first)
+        if not first.listed:
+            continue
+        pos = first.end
+        while (gap := _LIST_GAP.match(text, pos)) is not None:
+            start = gap.end()
+            if start in taken:  # the scan found this item already: keep its match
+                if taken[start].units[0].level not in first.listed:
+                    break
+                pos = taken[start].end
+                continue
+            piece = text[start : start + _LIST_SPAN]
+            tokens = _tokenize(piece)
+            if not tokens or tokens[0].start != 0:
+                break
+            size, units = _lookup(gaz, tokens, 0, piece)
+            units = [u for u in units if u.level in first.listed]
+            name = tokens[:size]
+            if not units or (len(piece) == _LIST_SPAN and name[-1].end >= len(piece) - 1):
+                break
+            if not all(t.text[:1].isupper() or t.key.isdigit() for t in name) and not (
+                _lowercase_writer(text, start, start + name[-1].end)
+            ):
+                break
+            item = _Raw(start, start + name[-1].end, units, "prefix", kind=first.kind)
+            item.numbered = size == 1 and name[0].key.isdigit()
+            item.number = name[0].key if item.numbered else ""
+            item.abbreviated, item.dotted = first.abbreviated, first.dotted
+            item.listed = first.listed
+            out.append(item)
+            pos = item.end
+    return out
 
 
 def _prefer_by_kind(raw: _Raw) -> list[Unit]:
@@ -446,6 +497,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if raw is not None:
             raws.append(raw)
         i += step
+    if any(r.listed for r in raws):
+        raws = _list_items(gaz, text, raws)
 
     # Resolve the unambiguous first, let them settle the others, then break the ties.
     settled: dict[int, tuple[list[Unit], float]] = {}

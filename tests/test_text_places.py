@@ -262,3 +262,16 @@ def test_dn_is_da_nang_or_dong_nai_by_the_places_nearby():
     assert (beach.surface, beach.code) == ("ĐN", "48")
     city = find_places("từ ĐN về Biên Hòa mất 30 phút")[0]
     assert (city.surface, city.code) == ("ĐN", "75")
+
+
+def test_a_list_after_a_plural_unit_word_names_units_of_that_kind():
+    found = find_places("Mưa lớn gây ngập các quận 1, 3, 10 và Bình Thạnh")
+    assert [(m.surface, m.code) for m in found] == [
+        ("quận 1", "760"), ("3", "770"), ("10", "771"), ("Bình Thạnh", "765")
+    ]  # fmt: skip
+    merged = find_places("một phần các phường Đa Kao, Nguyễn Thái Bình (quận 1) được nhập")
+    assert [m.surface for m in merged] == ["phường Đa Kao", "Nguyễn Thái Bình", "quận 1"]
+    # The list ends at the first item that names no unit of that kind.
+    assert [m.surface for m in find_places("các phường Bến Nghé, người dân phản ánh")] == [
+        "phường Bến Nghé"
+    ]
