@@ -6,7 +6,8 @@
    the original, so "ngap o thu duc" and "ngập ở Thủ Đức" take the same path;
 2. match each position against, in order, blocked phrases ("Thái Bình Dương"), short
    forms ("TP.HCM", "Sài Gòn"), a unit prefix followed by a name ("phường Bến Nghé",
-   "Q.1") and bare names (provinces, and districts people name on their own);
+   "Q.1") and bare names (provinces, and districts people name on their own); after a
+   plural unit word, the rest of its list ("các quận 1, 3 và Bình Thạnh");
 3. resolve each match to one unit using the places mentioned nearby (a ward's district
    or province, a district's province); what stays ambiguous is reported with all its
    candidates and a low confidence, never silently guessed.
