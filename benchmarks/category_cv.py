@@ -17,7 +17,7 @@ diacritics, and is scored on the slice, as written and without diacritics:
    cross-validation inside the slice, with a sign test of its right/wrong pairs against
    the shipped head.
 
-About 25 minutes on 2 busy cores, 6 GB of memory.
+About 16 minutes on 2 busy cores, 6 GB of memory.
 """
 
 from __future__ import annotations
