@@ -73,21 +73,44 @@ _WARD_KINDS = frozenset({"phuong", "xa", "thi tran", "dac khu"})
 _NEAR = 60  # how far to look for capital letters: does this writer capitalise names?
 _SPACES = re.compile(r"\s{1,3}")
 _AMBIGUOUS_SHORT = {"ĐN": ("48", "75")}
+# Before "ĐN" these make it a form, a wind or a firm ("giấy ĐN" is a request, "hướng ĐN"
+# south-east); so does a colon after it ("ĐN:" a definition).
+_NOT_BEFORE_SHORT = frozenset({"giay", "huong", "gio", "tnhh", "ty", "cty", "phieu", "don", "mau"})
 _STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES)) | frozenset(
     fold(w) for w in _AMBIGUOUS_SHORT
 )
 _FOLDED_PEOPLE = frozenset(fold(w) for w in PERSON_TITLES | SURNAMES)
-_LOCATIVE_FIRM = frozenset({"ở", "tại", "thuộc", "o", "tai", "thuoc"})
+_LOCATIVE_FIRM = frozenset({"ở", "tại", "o", "tai"})
 _LOCATIVE = _LOCATIVE_FIRM | frozenset({
-    "về", "đến", "từ", "tới", "cách", "ra", "vào", "lên", "xuống", "ghé", "gần",
-    "ve", "den", "tu", "toi", "cach", "vao", "len", "xuong", "ghe", "gan",
+    "về", "đến", "từ", "tới", "cách", "ra", "vào", "lên", "xuống", "ghé", "gần", "thuộc",
+    "ve", "den", "tu", "cach", "vao", "len", "xuong", "ghe", "gan", "thuoc",
 })  # fmt: skip
+# A one-syllable city name ("Vinh", "Chũ") is a given name as often: only the words that
+# say "a place" more than "a person" admit it ("ở Vinh", not "lời chúc từ Vinh").
+_LOCATIVE_ONE = frozenset({"ở", "tại", "về", "ra", "vào", "cách", "o", "tai", "ve", "vao", "cach"})
+# "Q1" is a quarter of a year when a year, a date or business words stand near it.
+_QUARTER_AFTER = re.compile(
+    r"\s*[/-]\s*\d|\s+(?:năm|nam)\b|\s+\d{4}\b|\s*(?:,|và|va)\s*q\.?\s?\d", re.IGNORECASE
+)
+_QUARTER_WORDS = (
+    "doanh thu", "loi nhuan", "kinh doanh", "tang truong", "gdp", "quy ", "ket qua",
+    "bao cao", "thi truong", "%",
+)  # fmt: skip
 _QUARTERS = frozenset({"1", "2", "3", "4"})
 _NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
 # "các phường Đa Kao, Nguyễn Thái Bình": after a plural word and a unit word, the names
 # that follow, split by commas or "và", are units of the same kind (see `_list_items`).
-_PLURAL = frozenset({"cac", "nhung", "hai", "ba", "bon"})
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:và|va)\s+)?|\s+(?:và|va)\s+")
+_PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "cac"})  # as written: "bà" is not
+_AND = r"(?:và|va\u0300|va)"
+_LIST_GAP = re.compile(rf"[ \t]{{0,3}},[ \t]{{0,3}}(?:{_AND}[ \t]{{1,3}})?|[ \t]{{1,3}}{_AND}[ \t]{{1,3}}", re.I)
+# After a number in a list, these make it a count, not a unit: "các quận 1, 3, 12 người".
+_COUNT_AFTER = re.compile(r"[.,/:]\d|\s*%")
+_COUNTED = frozenset({
+    "nguoi", "ho", "gio", "phut", "ngay", "thang", "nam", "tuan", "tuyen", "ngoi", "can",
+    "nha", "xe", "ca", "truong", "lop", "km", "m", "ha", "tan", "kg", "trieu", "ty", "nghin",
+    "ngan", "tram", "chuc", "diem", "vu", "chiec", "con", "cay", "lan", "tuoi", "hs", "hoc",
+    "benh", "phong", "so", "tang", "doi", "h", "dong", "usd", "lit",
+})  # fmt: skip
 _LIST_SPAN = 80  # characters read for one item: longer than any unit's name
 
 
@@ -211,13 +234,42 @@ def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True
     return False
 
 
-def _locative_before(tokens: list[_Token], i: int, text: str) -> str | None:
+def _place_word_before(tokens: list[_Token], i: int, text: str) -> str:
+    """The place word ("ở", "về"…) right before token i, lower case; "" if none."""
     if i == 0 or not _SPACES.fullmatch(text, tokens[i - 1].end, tokens[i].start):
-        return None
+        return ""
     word = unicodedata.normalize("NFC", tokens[i - 1].text.lower())  # "ở" typed decomposed
-    if word not in _LOCATIVE:
+    if word in ("thuộc", "thuoc") and i >= 2 and tokens[i - 2].key == "hoc":
+        return ""  # "học thuộc": learnt by heart
+    return word if word in _LOCATIVE else ""
+
+
+def _locative_before(tokens: list[_Token], i: int, text: str) -> str | None:
+    """ "firm" or "loose" when a place word stands right before token i, else None."""
+    word = _place_word_before(tokens, i, text)
+    if not word:
         return None
+    if word in ("thuộc", "thuoc"):
+        # "thuoc vinh long" from a writer who never capitalises; else "thuộc thanh xuân"
+        # is youth, and only a capitalised name after it is a place.
+        lower = _lowercase_writer(text, tokens[i - 1].start, tokens[i].end)
+        return "firm" if lower else "loose"
     return "firm" if word in _LOCATIVE_FIRM else "loose"
+
+
+def _name_goes_on(tokens: list[_Token], j: int, text: str) -> bool:
+    """Token j, right after a name, is capitalised: the name is longer ("Chu Lai", "Vinh Hy")."""
+    if j >= len(tokens) or not _SPACES.fullmatch(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    return tokens[j].text[:1].isupper()
+
+
+def _quarter_context(text: str, start: int, end: int) -> bool:
+    """Words near "Q1" that make it a quarter of a year: "Q1/2025", "doanh thu ở Q1"."""
+    if _QUARTER_AFTER.match(text, end):
+        return True
+    near = fold(text[max(0, start - _NEAR) : end + _NEAR])
+    return any(word in near for word in _QUARTER_WORDS)
 
 
 def _after_numbered_unit(tokens: list[_Token], i: int, text: str) -> bool:
@@ -240,20 +292,33 @@ def _match_at(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[
     for length in (4, 3, 2):
         if tuple(keys[:length]) in BLOCK_PHRASES:
             return length, None
-    units = [gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT.get(tokens[i].text, ())]
-    if units and all(units) and not _blocked_before(tokens, i, text, people=False):
-        return 1, _Raw(tokens[i].start, tokens[i].end, [u for u in units if u], "alias")
+    short = [gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT.get(tokens[i].text, ())]
+    if short:
+        if _short_form_blocked(tokens, i, text):
+            return 1, None
+        return 1, _Raw(tokens[i].start, tokens[i].end, [u for u in short if u], "alias")
     for length in (3, 2, 1):
         target = ALIASES.get(tuple(keys[:length]))
         if target and len(keys) >= length and _joined(tokens, i, i + length - 1, text):
             unit = gaz.get(*target)
-            if unit is not None and not _blocked_before(tokens, i, text, people=False):
+            if unit is not None:
+                if _blocked_before(tokens, i, text, people=False):
+                    return length, None  # not its tail either: "Đoàn TNCS TP.HCM" is no "HCM"
                 raw = _Raw(tokens[i].start, tokens[i + length - 1].end, [unit], "alias")
                 return length, raw
     prefixed = _match_prefixed(gaz, tokens, i, text)
     if prefixed is not None:
         return prefixed
     return _match_bare(gaz, tokens, i, text)
+
+
+def _short_form_blocked(tokens: list[_Token], i: int, text: str) -> bool:
+    """ "giấy ĐN", "hướng ĐN", "ĐN:", "ĐN Logistics": not a province."""
+    if i and tokens[i - 1].key in _NOT_BEFORE_SHORT:
+        return True
+    if text[tokens[i].end : tokens[i].end + 1] == ":":
+        return True
+    return _name_goes_on(tokens, i + 1, text)
 
 
 def _match_prefixed(
@@ -289,9 +354,13 @@ def _match_prefixed(
             raw.number = last.key if raw.numbered else ""
             raw.abbreviated = len(keys[0]) == 1 and length == 1
             raw.dotted = "." in gap
-            raw.located = _locative_before(tokens, i, text) == "firm"
-            if i and tokens[i - 1].key in _PLURAL and _SPACES.fullmatch(
-                text, tokens[i - 1].end, tokens[i].start
+            raw.located = _place_word_before(tokens, i, text) in _LOCATIVE_FIRM and not (
+                _quarter_context(text, raw.start, raw.end)
+            )
+            if (
+                i
+                and unicodedata.normalize("NFC", tokens[i - 1].text.lower()) in _PLURAL
+                and _SPACES.fullmatch(text, tokens[i - 1].end, tokens[i].start)
             ):
                 raw.listed = levels
             return length + size, raw
@@ -299,44 +368,63 @@ def _match_prefixed(
 
 
 def _list_items(gaz: Gazetteer, text: str, raws: list[_Raw]) -> list[_Raw]:
-    """`raws` with the items of each list added after its first ("các xã A, B và C")."""
-    out: list[_Raw] = []
-    taken = {r.start: r for r in raws}
+    """`raws` with the items of each list added ("các xã A, B và C"), in text order."""
+    known = {r.start: r for r in raws}
+    starts = sorted(known)
+    added: list[_Raw] = []
     for first in raws:
-        if out and first.start < out[-1].end:
-            continue  # already read as an item of the list before
-        out.append(first)
         if not first.listed:
             continue
         pos = first.end
         while (gap := _LIST_GAP.match(text, pos)) is not None:
             start = gap.end()
-            if start in taken:  # the scan found this item already: keep its match
-                if taken[start].units[0].level not in first.listed:
+            if start in known:  # found already (by the scan or a list before): step over it
+                if known[start].units[0].level not in first.listed:
                     break
-                pos = taken[start].end
+                pos = known[start].end
                 continue
-            piece = text[start : start + _LIST_SPAN]
-            tokens = _tokenize(piece)
-            if not tokens or tokens[0].start != 0:
-                break
-            size, units = _lookup(gaz, tokens, 0, piece)
-            units = [u for u in units if u.level in first.listed]
-            name = tokens[:size]
-            if not units or (len(piece) == _LIST_SPAN and name[-1].end >= len(piece) - 1):
-                break
-            if not all(t.text[:1].isupper() or t.key.isdigit() for t in name) and not (
-                _lowercase_writer(text, start, start + name[-1].end)
+            item = _list_item(gaz, text, start, first)
+            if item is None or bisect.bisect_left(starts, item.end) != bisect.bisect_left(
+                starts, start
             ):
-                break
-            item = _Raw(start, start + name[-1].end, units, "prefix", kind=first.kind)
-            item.numbered = size == 1 and name[0].key.isdigit()
-            item.number = name[0].key if item.numbered else ""
-            item.abbreviated, item.dotted = first.abbreviated, first.dotted
-            item.listed = first.listed
-            out.append(item)
+                break  # not a unit of that kind, or it would run into another match
+            known[start] = item
+            added.append(item)
             pos = item.end
-    return out
+    return sorted(raws + added, key=lambda r: r.start) if added else raws
+
+
+def _list_item(gaz: Gazetteer, text: str, start: int, first: _Raw) -> _Raw | None:
+    """The unit of `first`'s kind named at `start`, if the words there make one."""
+    piece = text[start : start + _LIST_SPAN]
+    tokens = _tokenize(piece)
+    if not tokens or tokens[0].start != 0:
+        return None
+    if any(tuple(t.key for t in tokens[:n]) in BLOCK_PHRASES for n in (2, 3, 4)):
+        return None
+    size, units = _lookup(gaz, tokens, 0, piece)
+    units = [u for u in units if u.level in first.listed]
+    if not units:
+        return None
+    name, rest = tokens[:size], tokens[size : size + 1]
+    numbered = size == 1 and name[0].key.isdigit()
+    if numbered != first.numbered:
+        return None  # "các quận Cầu Giấy, Đống Đa, 3 người": a count, not quận 3
+    if numbered and (_COUNT_AFTER.match(piece, name[0].end) or (rest and rest[0].key in _COUNTED)):
+        return None  # "các quận 1, 3, 12 người", "3,5 triệu", "7/2025"
+    if not numbered:
+        if size == 1:
+            return None  # "…, Thắng cho biết": a one-syllable name is a person's as often
+        if rest and rest[0].text[:1].isupper() and _SPACES.fullmatch(piece, name[-1].end, rest[0].start):
+            return None  # the name goes on: "Tân Hiệp Phát"
+        if not all(t.text[:1].isupper() for t in name) and not _lowercase_writer(
+            text, start, start + name[-1].end
+        ):
+            return None
+    item = _Raw(start, start + name[-1].end, units, "prefix", kind=first.kind)
+    item.numbered, item.number = numbered, name[0].key if numbered else ""
+    item.abbreviated, item.dotted, item.listed = first.abbreviated, first.dotted, first.listed
+    return item
 
 
 def _prefer_by_kind(raw: _Raw) -> list[Unit]:
@@ -362,12 +450,15 @@ def _match_bare(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tupl
     locative = _locative_before(tokens, i, text)
     if locative is None and _after_numbered_unit(tokens, i, text):
         locative = "firm"
-    named = [
-        u for u in units
-        if u.level == "district" and (len(key) >= 2 or (locative is not None and title))
-    ]  # fmt: skip
+    one_syllable = (
+        len(key) == 1
+        and title
+        and _place_word_before(tokens, i, text) in _LOCATIVE_ONE
+        and not _name_goes_on(tokens, i + 1, text)
+    )
+    named = [u for u in units if u.level == "district" and (len(key) >= 2 or one_syllable)]
     districts = [u for u in named if u.urban or u.province_new in _CITIES]
-    if not districts and locative is not None and (
+    if not districts and locative is not None and not _name_goes_on(tokens, i + size, text) and (
         title or (locative == "firm" and all(t.text.isascii() for t in written)
                   and _lowercase_writer(text, written[0].start, written[-1].end))
     ):

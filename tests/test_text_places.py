@@ -275,3 +275,41 @@ def test_a_list_after_a_plural_unit_word_names_units_of_that_kind():
     assert [m.surface for m in find_places("các phường Bến Nghé, người dân phản ánh")] == [
         "phường Bến Nghé"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôi học thuộc cái răng cái tóc là góc con người.",  # learnt by heart
+        "Tuổi trẻ là thứ thuộc thanh xuân của mỗi người.",  # youth
+        "Tài khoản thuộc Vinh, một nhân viên ngân hàng.",  # a person
+        "Cảm ơn lời chúc từ Vinh và gia đình.",
+        "Chao moi nguoi, toi Vinh, 30 tuoi",  # "tôi" typed without diacritics
+        "Doanh thu ở Q1 năm nay tăng 20%.",  # a quarter of a year
+        "Lợi nhuận tại Q1/2025 giảm mạnh.",
+        "Giấy ĐN thanh toán đã được duyệt.",  # a request form
+        "Gió hướng ĐN cấp 3.",  # south-east
+        "Công ty TNHH ĐN Logistics tuyển dụng.",
+        "Đoàn TNCS Hồ Chí Minh tổ chức đại hội.",  # the youth union
+    ],
+)
+def test_the_new_place_words_stay_quiet_where_they_mean_something_else(text):
+    assert find_places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Các quận 1, Bình Thạnh và 3 sẽ cắt điện.", ["quận 1", "Bình Thạnh", "3"]),
+        ("Tại các quận Hoàn Kiếm, Ba Đình, 5 tuyến phố bị ngập.", ["quận Hoàn Kiếm", "Ba Đình"]),
+        ("Ở các quận 1, 3, 12 người bị thương.", ["quận 1", "3"]),  # 12 people
+        ("Các quận 1, 3,5 triệu người.", ["quận 1"]),  # a decimal comma
+        ("Lãnh đạo các xã Tân Phú, Tân Hòa và Thanh đã họp.", ["xã Tân Phú", "Tân Hòa"]),
+        ("Các quận 1, 3 và Thái Bình Dương.", ["quận 1", "3"]),
+        ("Doanh nghiệp thuộc Tân Hiệp Phát ở Kiên Giang.", ["Kiên Giang"]),
+        ("từ Chu Lai ra Đà Nẵng", ["Đà Nẵng"]),
+        ("Chi cục quản lý công sản TP.HCM họp báo.", ["TP.HCM"]),
+    ],
+)
+def test_lists_and_place_words_end_where_the_places_end(text, surfaces):
+    assert [m.surface for m in find_places(text)] == surfaces

@@ -70,6 +70,8 @@ ALIASES: dict[tuple[str, ...], tuple[str, str, str]] = {
 BLOCK_PHRASES: frozenset[tuple[str, ...]] = frozenset({
     ("thai", "binh", "duong"),
     ("hoa", "binh", "thuong", "ton"),
+    # The youth unions named after Hồ Chí Minh ("công sản TP.HCM", public assets, is a place)
+    ("san", "ho", "chi", "minh"), ("tncs", "ho", "chi", "minh"), ("tntp", "ho", "chi", "minh"),
 })  # fmt: skip
 
 # A bare name right after these words names a street, a river, a market, a monument,
@@ -79,7 +81,7 @@ BLOCK_AFTER: frozenset[tuple[str, ...]] = frozenset({
     ("deo",), ("cho",), ("cho", "noi"), ("kenh",), ("rach",), ("hem",), ("nui",), ("vinh",),
     ("lang",), ("tu", "tuong"), ("chu", "tich"), ("mang", "ten"), ("ten",), ("hieu",),
     ("benh", "vien"), ("thuy", "dien"),  # a hospital, a power plant named after the place
-    ("tncs",), ("tntp",), ("cong", "san"), ("duong", "mon"),  # Đoàn TNCS Hồ Chí Minh…
+    ("duong", "mon"),  # a trail: "đường mòn Hồ Chí Minh"
 })  # fmt: skip
 
 # A bare name after a title or a surname is a person: "anh Long An", "Lê Thị Bình Minh".
