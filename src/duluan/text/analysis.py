@@ -6,7 +6,8 @@ start from the raw text). `analyse` runs the steps in order on shared intermedia
 
 1. normalise the text (`normalize_text`);
 2. tokenise it once (`tokenize`);
-3. segment the tokens into words once (`segment_batch`, one numpy pass per batch);
+3. segment the tokens into words once (`segment_table`, one numpy pass per batch, from
+   a `TokenTable` that the features read too);
 4. find places (`find_places`, which reads the folded text its own way);
 5. keywords from the words of step 3 (`document_keywords(..., words=...)`);
 6. hashed features from the tokens and words of steps 2 and 3, one sparse row per text.
@@ -30,8 +31,9 @@ from .fold import fold
 from .keywords import Keyword, document_keywords
 from .normalize import normalize_text
 from .places import PlaceMention, find_places
+from .token_table import TokenTable
 from .tokens import Token, tokenize
-from .words import segment_batch
+from .words import segment_table
 
 __all__ = [
     "STEPS",
@@ -173,9 +175,12 @@ def _analyse_batch(
     if "tokens" in wanted:
         for result in results:
             result.tokens = tokenize(result.text)
-    # 3. Words, once, for the whole batch.
-    if "words" in wanted:
-        word_lists = segment_batch(texts, [result.tokens for result in results])
+    # 3. Words, once, for the whole batch; its table of tokens serves the features too.
+    table = None
+    if "words" in wanted or "features" in wanted:
+        table = TokenTable.of([result.tokens for result in results])
+    if "words" in wanted and table is not None:
+        word_lists = segment_table(texts, table)
         for result, words in zip(results, word_lists, strict=True):
             result.words = words
     # Folded once, for places and the character n-grams of the features.
@@ -193,10 +198,7 @@ def _analyse_batch(
     # 6. Features from the tokens and words of steps 2 and 3.
     if "features" in wanted:
         matrix = _extractor(options.features).transform(
-            texts,
-            tokens=[result.tokens for result in results],
-            words=[result.words for result in results],
-            folded=folded,
+            texts, words=[result.words for result in results], folded=folded, table=table
         )
         indptr = matrix.indptr.tolist()
         indices, values, n_features = matrix.indices, matrix.data, matrix.shape[1]

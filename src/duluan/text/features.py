@@ -26,8 +26,9 @@ import scipy.sparse as sp
 from .fold import fold
 from .hashing import splitmix64
 from .teencode import TEENCODE
-from .tokens import Token, tokenize
-from .words import segment_batch
+from .token_table import OTHER_KIND, TokenTable, kind_mask
+from .tokens import KINDS, Token, tokenize
+from .words import segment_table
 
 __all__ = ["FeatureExtractor", "FeatureOptions"]
 
@@ -88,9 +89,12 @@ class FeatureExtractor:
         self._token_codes: dict[str, int] = {}  # unit → code
         self._written_codes: dict[str, int] = {}  # token text as written → code
         self._written_word_codes: dict[str, int] = {}  # word text as written → code
-        self._placeholder_codes = {
-            kind: self._code("<" + kind + ">") for kind in _PLACEHOLDER_KINDS
-        }
+        # By kind id (see `TokenTable`): a placeholder's code, and which kinds are not one.
+        self._placeholder_codes = np.zeros(OTHER_KIND + 1, np.int64)
+        for kind in _PLACEHOLDER_KINDS:
+            self._placeholder_codes[KINDS.index(kind)] = self._code("<" + kind + ">")
+        self._placeholder_kinds = kind_mask(_PLACEHOLDER_KINDS)
+        self._written_kinds = ~self._placeholder_kinds
 
     def _code(self, text: str) -> int:
         code = self._token_codes.get(text)
@@ -129,42 +133,31 @@ class FeatureExtractor:
         texts: Sequence[str],
         tokens: Sequence[Sequence[Token]] | None = None,
         words: Sequence[Sequence[Token]] | None = None,
+        table: TokenTable | None = None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Codes and document ids of syllables and of words, in order, for the batch."""
         options = self.options
-        token_lists = [tokenize(text) for text in texts] if tokens is None else tokens
-        syllables, syllable_docs = self._codes_of(
-            token_lists, self._written_codes, self._syllable_code
-        )
+        if table is None:
+            table = TokenTable.of([tokenize(text) for text in texts] if tokens is None else tokens)
+        syllables, syllable_docs = self._codes_of(table, self._written_codes, self._syllable_code)
         if options.word_ngrams[1] > 0:
-            word_lists = segment_batch(texts, token_lists) if words is None else words
+            word_lists = segment_table(texts, table) if words is None else words
             words_codes, word_docs = self._codes_of(
-                word_lists, self._written_word_codes, self._word_code
+                TokenTable.of(word_lists), self._written_word_codes, self._word_code
             )
         else:
             words_codes, word_docs = np.empty(0, np.uint64), np.empty(0, np.int64)
         return syllables, syllable_docs, words_codes, word_docs
 
     def _codes_of(
-        self,
-        lists: Sequence[Sequence[Token]],
-        known: dict[str, int],
-        make: Callable[[str], int],
+        self, table: TokenTable, known: dict[str, int], make: Callable[[str], int]
     ) -> tuple[np.ndarray, np.ndarray]:
-        """One code per token of every list (one pass over the flat batch), and its list's index."""
-        placeholder = self._placeholder_codes
-        flat = [token for tokens in lists for token in tokens]
-        # t[0] is a token's text and t[3] its kind: tuple indexing, the fastest access.
-        codes = np.array(
-            [placeholder[t[3]] if t[3] in placeholder else known.get(t[0], -1) for t in flat],
-            dtype=np.int64,
-        )
-        # Only the texts not seen before are coded (CRC-32, never negative); a batch of new
-        # texts has a few hundred, and a second pass over every token cost more than them.
-        for k in np.flatnonzero(codes < 0).tolist():
-            codes[k] = make(flat[k][0])
-        docs = np.repeat(np.arange(len(lists), dtype=np.int64), [len(tokens) for tokens in lists])
-        return codes.view(np.uint64), docs
+        """One code per token of the table (its kind's placeholder, else from its text as
+        written, once per distinct text), and the index of its text in the batch."""
+        codes = table.codes(self._written_kinds, known, make, 0)
+        kinds = table.kinds
+        codes = np.where(self._placeholder_kinds[kinds], self._placeholder_codes[kinds], codes)
+        return codes.view(np.uint64), table.docs()
 
     def transform(
         self,
@@ -173,20 +166,30 @@ class FeatureExtractor:
         tokens: Sequence[Sequence[Token]] | None = None,
         words: Sequence[Sequence[Token]] | None = None,
         folded: Sequence[str] | None = None,
+        table: TokenTable | None = None,
     ) -> sp.csr_matrix:
         """One CSR row of shape (1, n_features) per text, in order.
 
         `tokens` (from `tokenize`), `words` (from `segment_words` or `segment_batch`) and
-        `folded` (from `fold`) of the same texts spare the extractor from making them again.
+        `folded` (from `fold`) of the same texts spare the extractor from making them again;
+        `table` (`TokenTable.of` the tokens) stands for `tokens` and spares the table too.
         """
         options = self.options
         texts = list(texts)
+        if table is not None:
+            tokens = None
+            if len(table.offsets) - 1 != len(texts):
+                raise ValueError(
+                    f"got {len(texts)} texts but {len(table.offsets) - 1} in the table"
+                )
         for name, given in (("tokens", tokens), ("words", words), ("folded texts", folded)):
             if given is not None and len(given) != len(texts):
                 raise ValueError(f"got {len(texts)} texts but {len(given)} lists of {name}")
         rows: list[np.ndarray] = []
         hashes: list[np.ndarray] = []
-        syllables, syllable_docs, words_codes, word_docs = self._unit_codes(texts, tokens, words)
+        syllables, syllable_docs, words_codes, word_docs = self._unit_codes(
+            texts, tokens, words, table
+        )
         for codes, docs, (low, high), namespace in (
             (syllables, syllable_docs, options.syllable_ngrams, 1),
             (words_codes, word_docs, options.word_ngrams, 2),

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .token_table import TokenTable, kind_mask
 from .tokens import Token, tokenize
 
 _new_token = tuple.__new__
@@ -35,6 +36,7 @@ __all__ = [
     "load_segmenter",
     "segment",
     "segment_batch",
+    "segment_table",
     "segment_tokens",
     "segment_words",
 ]
@@ -591,12 +593,14 @@ def _packaged_model() -> SegmenterModel:
         return SegmenterModel.from_json(json.load(handle))
 
 
-def _join_flags(
-    flat: list[Token], offsets: list[int], texts: Sequence[str], model: SegmenterModel
-) -> np.ndarray:
-    """For each token of the batch (`flat`, text i at offsets[i]:offsets[i + 1]): does it
-    continue the word of the token before it?"""
+_WORD_KIND = kind_mask(["word"])
+
+
+def _join_flags(table: TokenTable, texts: Sequence[str], model: SegmenterModel) -> np.ndarray:
+    """For each token of the batch (`table.flat`, text i at offsets[i]:offsets[i + 1]): does
+    it continue the word of the token before it?"""
     tables = model.tables()
+    flat, offsets = table.flat, table.offsets
     if not tables.packable:  # a vocabulary too large for packed ids: score run by run
         return np.array(
             [
@@ -606,12 +610,8 @@ def _join_flags(
             ],
             bool,
         )
-    # 1. Each token's syllable code, from the cache in one comprehension (t[0]: text,
-    #    t[3]: kind); -1 for a token that is not a word, -2 for a syllable not seen yet.
-    known = tables._codes
-    codes = np.array([known.get(t[0], -2) if t[3] == "word" else -1 for t in flat], np.int64)
-    for k in np.flatnonzero(codes == -2).tolist():
-        codes[k] = tables.code(flat[k][0])
+    # 1. Each token's syllable code, once per distinct text; -1 for a token not a word.
+    codes = table.codes(_WORD_KIND, tables._codes, tables.code, -1)
     # 2. Runs: word tokens that follow a word token of the same text and line.
     is_word = codes >= 0
     continues = np.zeros(len(flat) + 1, bool)  # one more: an empty last text starts there
@@ -677,14 +677,6 @@ def _batch_words(
     return [words[cuts[i] : cuts[i + 1]] for i in range(len(texts))]
 
 
-def _flatten(token_lists: Sequence[Sequence[Token]]) -> tuple[list[Token], list[int]]:
-    flat = [token for tokens in token_lists for token in tokens]
-    offsets = [0]
-    for tokens in token_lists:
-        offsets.append(offsets[-1] + len(tokens))
-    return flat, offsets
-
-
 def segment_batch(
     texts: Sequence[str],
     tokens: Sequence[Sequence[Token]] | None = None,
@@ -695,12 +687,19 @@ def segment_batch(
     One numpy pass scores every space of the batch, so batches of hundreds of texts are
     several times faster than one call per text.
     """
-    model = model or _packaged_model()
     token_lists = [tokenize(text) for text in texts] if tokens is None else tokens
     if len(token_lists) != len(texts):
         raise ValueError(f"got {len(texts)} texts but {len(token_lists)} token lists")
-    flat, offsets = _flatten(token_lists)
-    return _batch_words(flat, offsets, texts, _join_flags(flat, offsets, texts, model))
+    return segment_table(texts, TokenTable.of(token_lists), model)
+
+
+def segment_table(
+    texts: Sequence[str], table: TokenTable, model: SegmenterModel | None = None
+) -> list[list[Token]]:
+    """`segment_batch` from the batch's `TokenTable`, which the language core makes once
+    for the segmenter and the features."""
+    flags = _join_flags(table, texts, model or _packaged_model())
+    return _batch_words(table.flat, table.offsets, texts, flags)
 
 
 def segment_tokens(
@@ -708,8 +707,7 @@ def segment_tokens(
 ) -> list[list[Token]]:
     """Group `tokens` of `text` into words: runs of word syllables split by the model."""
     groups: list[list[Token]] = []
-    flat, offsets = _flatten([tokens])
-    flags = _join_flags(flat, offsets, [text], model or _packaged_model()).tolist()
+    flags = _join_flags(TokenTable.of([tokens]), [text], model or _packaged_model()).tolist()
     for token, join in zip(tokens, flags, strict=True):
         if join:
             groups[-1].append(token)
