@@ -62,3 +62,17 @@ def test_codes_match_a_lookup_token_by_token(texts):
     assert codes.tolist() == [
         sum(map(ord, t.text)) if t.kind in ("word", "punct") else 0 for t in flat
     ]
+
+
+def test_the_words_table_goes_on_from_the_tokens_ids():
+    from duluan.text.words import segment_batch, segment_table, segment_words
+
+    lists = [tokenize(text) for text in TEXTS]
+    tokens = TokenTable.of(lists)
+    words = segment_table(TEXTS, tokens)
+    assert words.lists() == [segment_words(text) for text in TEXTS] == segment_batch(TEXTS)
+    assert len(words) == len(TEXTS)
+    assert words.texts[: len(tokens.texts)] == tokens.texts
+    assert [words.texts[i] for i in words.ids] == [word.text for word in words.flat]
+    assert [KINDS[k] for k in words.kinds] == [word.kind for word in words.flat]
+    assert any(" " in word.text for word in words.flat)  # "Hà Nội": a new text

@@ -175,13 +175,13 @@ def _analyse_batch(
     if "tokens" in wanted:
         for result in results:
             result.tokens = tokenize(result.text)
-    # 3. Words, once, for the whole batch; its table of tokens serves the features too.
-    table = None
-    if "words" in wanted or "features" in wanted:
-        table = TokenTable.of([result.tokens for result in results])
-    if "words" in wanted and table is not None:
-        word_lists = segment_table(texts, table)
-        for result, words in zip(results, word_lists, strict=True):
+    # 3. Words, once, for the whole batch; the tables of tokens and words serve the
+    #    features too.
+    token_table = word_table = None
+    if "words" in wanted:
+        token_table = TokenTable.of([result.tokens for result in results])
+        word_table = segment_table(texts, token_table)
+        for result, words in zip(results, word_table.lists(), strict=True):
             result.words = words
     # Folded once, for places and the character n-grams of the features.
     chars = "features" in wanted and options.features.char_ngrams[1] > 0
@@ -198,7 +198,7 @@ def _analyse_batch(
     # 6. Features from the tokens and words of steps 2 and 3.
     if "features" in wanted:
         matrix = _extractor(options.features).transform(
-            texts, words=[result.words for result in results], folded=folded, table=table
+            texts, tokens=token_table, words=word_table, folded=folded
         )
         indptr = matrix.indptr.tolist()
         indices, values, n_features = matrix.indices, matrix.data, matrix.shape[1]

@@ -131,19 +131,21 @@ class FeatureExtractor:
     def _unit_codes(
         self,
         texts: Sequence[str],
-        tokens: Sequence[Sequence[Token]] | None = None,
-        words: Sequence[Sequence[Token]] | None = None,
-        table: TokenTable | None = None,
+        tokens: Sequence[Sequence[Token]] | TokenTable | None = None,
+        words: Sequence[Sequence[Token]] | TokenTable | None = None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Codes and document ids of syllables and of words, in order, for the batch."""
         options = self.options
-        if table is None:
-            table = TokenTable.of([tokenize(text) for text in texts] if tokens is None else tokens)
-        syllables, syllable_docs = self._codes_of(table, self._written_codes, self._syllable_code)
+        if not isinstance(tokens, TokenTable):
+            tokens = TokenTable.of([tokenize(text) for text in texts] if tokens is None else tokens)
+        syllables, syllable_docs = self._codes_of(tokens, self._written_codes, self._syllable_code)
         if options.word_ngrams[1] > 0:
-            word_lists = segment_table(texts, table) if words is None else words
+            if words is None:
+                words = segment_table(texts, tokens)
+            elif not isinstance(words, TokenTable):
+                words = TokenTable.of(words)
             words_codes, word_docs = self._codes_of(
-                TokenTable.of(word_lists), self._written_word_codes, self._word_code
+                words, self._written_word_codes, self._word_code
             )
         else:
             words_codes, word_docs = np.empty(0, np.uint64), np.empty(0, np.int64)
@@ -163,33 +165,24 @@ class FeatureExtractor:
         self,
         texts: Sequence[str],
         *,
-        tokens: Sequence[Sequence[Token]] | None = None,
-        words: Sequence[Sequence[Token]] | None = None,
+        tokens: Sequence[Sequence[Token]] | TokenTable | None = None,
+        words: Sequence[Sequence[Token]] | TokenTable | None = None,
         folded: Sequence[str] | None = None,
-        table: TokenTable | None = None,
     ) -> sp.csr_matrix:
         """One CSR row of shape (1, n_features) per text, in order.
 
         `tokens` (from `tokenize`), `words` (from `segment_words` or `segment_batch`) and
         `folded` (from `fold`) of the same texts spare the extractor from making them again;
-        `table` (`TokenTable.of` the tokens) stands for `tokens` and spares the table too.
+        tokens and words may come as `TokenTable`s (as `segment_table` takes and gives them).
         """
         options = self.options
         texts = list(texts)
-        if table is not None:
-            tokens = None
-            if len(table.offsets) - 1 != len(texts):
-                raise ValueError(
-                    f"got {len(texts)} texts but {len(table.offsets) - 1} in the table"
-                )
         for name, given in (("tokens", tokens), ("words", words), ("folded texts", folded)):
             if given is not None and len(given) != len(texts):
                 raise ValueError(f"got {len(texts)} texts but {len(given)} lists of {name}")
         rows: list[np.ndarray] = []
         hashes: list[np.ndarray] = []
-        syllables, syllable_docs, words_codes, word_docs = self._unit_codes(
-            texts, tokens, words, table
-        )
+        syllables, syllable_docs, words_codes, word_docs = self._unit_codes(texts, tokens, words)
         for codes, docs, (low, high), namespace in (
             (syllables, syllable_docs, options.syllable_ngrams, 1),
             (words_codes, word_docs, options.word_ngrams, 2),

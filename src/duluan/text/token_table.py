@@ -19,7 +19,7 @@ import numpy as np
 
 from .tokens import KINDS, Token
 
-__all__ = ["OTHER_KIND", "TokenTable", "kind_mask"]
+__all__ = ["OTHER_KIND", "WORD_KIND", "TokenTable", "kind_mask"]
 
 OTHER_KIND = len(KINDS)  # the kind id of a token whose kind is not in KINDS
 
@@ -30,6 +30,7 @@ class _KindIds(dict[str, int]):
 
 
 _KIND_IDS = _KindIds((kind, i) for i, kind in enumerate(KINDS))
+WORD_KIND = _KIND_IDS["word"]
 _TEXT, _KIND = itemgetter(0), itemgetter(3)
 
 
@@ -46,7 +47,7 @@ class TokenTable:
 
     flat: list[Token]
     offsets: list[int]  # text i's tokens are flat[offsets[i] : offsets[i + 1]]
-    texts: list[str]  # the distinct token texts, in order of first sight
+    texts: list[str]  # the token texts, in order of first sight (distinct, in `of`)
     ids: np.ndarray  # per token: its text's index in `texts`
     kinds: np.ndarray  # per token: its kind's index in KINDS (OTHER_KIND if not there)
 
@@ -61,6 +62,15 @@ class TokenTable:
         ids = np.fromiter(map(index.__getitem__, written), np.intp, size)
         kinds = np.fromiter(map(_KIND_IDS.__getitem__, map(_KIND, flat)), np.int8, size)
         return cls(flat, offsets, texts, ids, kinds)
+
+    def __len__(self) -> int:
+        """The number of texts."""
+        return len(self.offsets) - 1
+
+    def lists(self) -> list[list[Token]]:
+        """The tokens of each text, in order."""
+        flat, offsets = self.flat, self.offsets
+        return [flat[offsets[i] : offsets[i + 1]] for i in range(len(offsets) - 1)]
 
     def docs(self) -> np.ndarray:
         """The index of each token's text in the batch."""

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .token_table import TokenTable, kind_mask
+from .token_table import WORD_KIND, TokenTable, kind_mask
 from .tokens import Token, tokenize
 
 _new_token = tuple.__new__
@@ -654,16 +654,20 @@ def _join_flags_by_runs(tokens: Sequence[Token], text: str, model: SegmenterMode
     return flags
 
 
-def _batch_words(
-    flat: list[Token], offsets: list[int], texts: Sequence[str], flags: np.ndarray
-) -> list[list[Token]]:
-    """Word tokens of each text from the flat tokens and their join flags."""
+def _batch_words(table: TokenTable, texts: Sequence[str], flags: np.ndarray) -> TokenTable:
+    """The words of the batch from its tokens and their join flags, as a table whose ids
+    go on from the tokens' (the features code a text once, word or syllable)."""
+    flat = table.flat
     heads = np.flatnonzero(~flags)  # first token of each word; a text's first token is one
     ends = np.append(heads[1:], len(flat)) if len(heads) else heads
-    # A one-syllable word is its token; only longer words are new tokens.
-    words = [flat[k] for k in heads.tolist()]
+    # A one-syllable word is its token, with its text's id; only longer words are new.
+    words = list(map(flat.__getitem__, heads.tolist()))
+    ids, kinds = table.ids[heads], table.kinds[heads]
     longer = np.flatnonzero(ends - heads > 1)
-    owner = np.searchsorted(offsets, heads[longer], side="right") - 1
+    owner = np.searchsorted(table.offsets, heads[longer], side="right") - 1
+    new_texts: dict[str, int] = {}
+    first_new = len(table.texts)
+    new_ids = []
     for w, first, last, i in zip(
         longer.tolist(),
         heads[longer].tolist(),
@@ -672,9 +676,13 @@ def _batch_words(
         strict=True,
     ):
         start, end = flat[first][1], flat[last][2]
-        words[w] = _new_token(Token, (texts[i][start:end], start, end, "word"))
-    cuts = np.searchsorted(heads, offsets).tolist()
-    return [words[cuts[i] : cuts[i + 1]] for i in range(len(texts))]
+        text = texts[i][start:end]
+        words[w] = _new_token(Token, (text, start, end, "word"))
+        new_ids.append(new_texts.setdefault(text, first_new + len(new_texts)))
+    ids[longer] = new_ids
+    kinds[longer] = WORD_KIND
+    cuts = np.searchsorted(heads, table.offsets).tolist()
+    return TokenTable(words, cuts, [*table.texts, *new_texts], ids, kinds)
 
 
 def segment_batch(
@@ -690,16 +698,16 @@ def segment_batch(
     token_lists = [tokenize(text) for text in texts] if tokens is None else tokens
     if len(token_lists) != len(texts):
         raise ValueError(f"got {len(texts)} texts but {len(token_lists)} token lists")
-    return segment_table(texts, TokenTable.of(token_lists), model)
+    return segment_table(texts, TokenTable.of(token_lists), model).lists()
 
 
 def segment_table(
     texts: Sequence[str], table: TokenTable, model: SegmenterModel | None = None
-) -> list[list[Token]]:
-    """`segment_batch` from the batch's `TokenTable`, which the language core makes once
-    for the segmenter and the features."""
+) -> TokenTable:
+    """`segment_batch` from and to a `TokenTable`: the language core makes the tokens'
+    table once for the segmenter and the features, and the features read the words' too."""
     flags = _join_flags(table, texts, model or _packaged_model())
-    return _batch_words(table.flat, table.offsets, texts, flags)
+    return _batch_words(table, texts, flags)
 
 
 def segment_tokens(
