@@ -55,8 +55,9 @@ class FeatureOptions:
 
 def _ngram_hashes(
     codes: np.ndarray, doc_ids: np.ndarray, low: int, high: int, namespace: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Hashes of every n-gram (low ≤ n ≤ high) of `codes` that stays inside one document."""
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Hashes of every n-gram (low ≤ n ≤ high) of `codes` that stays inside one document,
+    and its document: one pair of arrays per n, in the order of `doc_ids` (ascending)."""
     rows: list[np.ndarray] = []
     hashes: list[np.ndarray] = []
     size = len(codes)
@@ -73,9 +74,39 @@ def _ngram_hashes(
             inside = doc_ids[:count] == doc_ids[n - 1 :]
             rows.append(doc_ids[:count][inside])
             hashes.append(value[inside])
+    return rows, hashes
+
+
+# Rows sorted together: small enough for a sort in cache, large enough to call it rarely.
+_SORT_ROWS = 8
+
+
+def _sorted_by_row(
+    rows: list[np.ndarray], runs: list[np.ndarray], n_docs: int, key_type: type
+) -> np.ndarray:
+    """The cell keys (row * n_features + column) of all runs, sorted.
+
+    Each run is in ascending rows already, so the runs are first merged row by row (a
+    place for each key, from counts per row) and then sorted a few rows at a time: the
+    same order as one sort of everything, in about half the time.
+    """
     if not rows:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint64)
-    return np.concatenate(rows), np.concatenate(hashes)
+        return np.empty(0, key_type)
+    counts = [np.bincount(r, minlength=n_docs) for r in rows]
+    row_start = np.zeros(n_docs + 1, np.int64)
+    np.cumsum(np.sum(counts, axis=0, dtype=np.int64), out=row_start[1:])
+    merged: np.ndarray = np.empty(int(row_start[-1]), key_type)
+    taken = row_start[:-1].copy()  # where the next run's keys of each row go
+    for r, keys, count in zip(rows, runs, counts, strict=True):
+        first = np.zeros(n_docs, np.int64)  # where each row starts within the run
+        np.cumsum(count[:-1], out=first[1:])
+        place = np.arange(len(r), dtype=np.int64)
+        place += (taken - first)[r]
+        merged[place] = keys
+        taken += count
+    for low in range(0, n_docs, _SORT_ROWS):
+        merged[row_start[low] : row_start[min(low + _SORT_ROWS, n_docs)]].sort()
+    return merged
 
 
 class FeatureExtractor:
@@ -189,8 +220,8 @@ class FeatureExtractor:
         ):
             if high > 0 and len(codes):
                 r, h = _ngram_hashes(codes, docs, low, high, namespace)
-                rows.append(r)
-                hashes.append(h)
+                rows += r
+                hashes += h
         low, high = options.char_ngrams
         if high > 0 and texts:
             # Spaces at both ends let n-grams mark where a document starts and ends.
@@ -206,31 +237,33 @@ class FeatureExtractor:
             # Separators get an id of their own, so no n-gram crosses two texts.
             doc_ids = np.where(keep, doc_ids, -1 - np.arange(len(chars)))
             r, h = _ngram_hashes(chars.astype(np.uint64), doc_ids, low, high, 3)
-            rows.append(r)
-            hashes.append(h)
+            rows += r
+            hashes += h
         return self._matrix(rows, hashes, len(texts))
 
     def _matrix(
         self, rows: list[np.ndarray], hashes: list[np.ndarray], n_docs: int
     ) -> sp.csr_matrix:
-        """Count (row, column) pairs into a CSR matrix in canonical form, with one sort."""
+        """Count (row, column) pairs into a CSR matrix in canonical form.
+
+        `rows` and `hashes` come in runs (one per block and n), each in ascending rows.
+        """
         options = self.options
         n_features = options.n_features
         # A batch of up to 4,096 documents over 2**20 columns numbers its cells below
         # 2**32: 32-bit keys sort about 2.5 times faster than 64-bit ones.
         key_type = np.uint32 if n_docs * n_features <= 2**32 else np.uint64
-        if rows:
-            hashed = np.concatenate(hashes)
+        runs = []
+        for r, h in zip(rows, hashes, strict=True):
             if n_features & (n_features - 1) == 0:  # a power of two: a mask, not a division
-                hashed &= np.uint64(n_features - 1)
+                columns = h & np.uint64(n_features - 1)
             else:
-                hashed %= np.uint64(n_features)
-            keys: np.ndarray = np.concatenate(rows).astype(key_type)
+                columns = h % np.uint64(n_features)
+            keys = r.astype(key_type)
             np.multiply(keys, n_features, out=keys)
-            np.add(keys, hashed.astype(key_type), out=keys)
-            keys.sort()
-        else:
-            keys = np.empty(0, dtype=key_type)
+            np.add(keys, columns.astype(key_type), out=keys)
+            runs.append(keys)
+        keys = _sorted_by_row(rows, runs, n_docs, key_type)
         # Runs of equal keys are one cell; their length is its count.
         starts_run = np.empty(len(keys), dtype=bool)
         starts_run[:1] = True
