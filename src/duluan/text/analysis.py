@@ -9,7 +9,7 @@ start from the raw text). `analyse` runs the steps in order on shared intermedia
 3. segment the tokens into words once (`segment_table`, one numpy pass per batch, from
    a `TokenTable` that the features read too);
 4. find places (`find_places`, which reads the folded text its own way);
-5. keywords from the words of step 3 (`document_keywords(..., words=...)`);
+5. keywords from the words of step 3 (`batch_keywords`, as `document_keywords` gives them);
 6. hashed features from the tokens and words of steps 2 and 3, one sparse row per text.
 
 `analyse_many` does the same for a batch, which is where the segmenter and the feature
@@ -28,7 +28,7 @@ import scipy.sparse as sp
 
 from .features import FeatureExtractor, FeatureOptions
 from .fold import fold
-from .keywords import Keyword, document_keywords
+from .keywords import Keyword, batch_keywords
 from .normalize import normalize_text
 from .places import PlaceMention, find_places
 from .token_table import TokenTable
@@ -190,11 +190,12 @@ def _analyse_batch(
     if "places" in wanted:
         for result, folded_text in zip(results, folded or [], strict=True):
             result.places = find_places(result.text, folded=folded_text)
-    # 5. Keywords from the words of step 3.
-    if "keywords" in wanted:
-        top = options.keywords
-        for result in results:
-            result.keywords = document_keywords(result.text, top, words=result.words)
+    # 5. Keywords from the words of step 3, each distinct word read once for the batch.
+    if "keywords" in wanted and word_table is not None:
+        for result, keywords in zip(
+            results, batch_keywords(word_table, options.keywords), strict=True
+        ):
+            result.keywords = keywords
     # 6. Features from the tokens and words of steps 2 and 3.
     if "features" in wanted:
         matrix = _extractor(options.features).transform(
