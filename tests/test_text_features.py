@@ -115,3 +115,28 @@ def test_a_batch_too_large_for_32_bit_cell_keys_gives_the_same_rows():
     assert large.shape == small.shape
     assert abs(large - small).max() == pytest.approx(0.0, abs=1e-7)
     assert large.has_canonical_format
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 39), st.integers(0, 2**20 - 1)), max_size=60),
+        max_size=5,
+    ),
+)
+def test_keys_merged_by_row_then_sorted_in_groups_equal_one_sort(n_docs, drawn):
+    from duluan.text.features import _sorted_by_row
+
+    rows, runs = [], []
+    for cells in drawn:
+        # Rows ascending within a run (as the n-gram blocks give them), columns in any order.
+        cells = sorted(((row % n_docs, column) for row, column in cells), key=lambda c: c[0])
+        r = np.array([row for row, _ in cells], np.int64)
+        rows.append(r)
+        runs.append((r * 2**20 + np.array([c for _, c in cells], np.int64)).astype(np.uint64))
+    merged = _sorted_by_row(rows, runs, n_docs, np.uint64)
+    expected = np.sort(np.concatenate(runs)) if runs else np.empty(0, np.uint64)
+    assert merged.dtype == np.uint64
+    assert np.array_equal(merged, expected)
+    assert len(_sorted_by_row([], [], 0, np.uint32)) == 0

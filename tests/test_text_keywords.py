@@ -89,3 +89,21 @@ def _candidates_reference(text: str) -> list[tuple[str, str]]:
 )
 def test_candidates_follow_their_definition(text: str) -> None:
     assert keywords._candidates(text) == _candidates_reference(text)
+
+
+def test_batch_keywords_equal_document_keywords_text_by_text() -> None:
+    from duluan.text.token_table import TokenTable
+    from duluan.text.tokens import tokenize
+    from duluan.text.words import segment_table
+
+    texts = [
+        FLOOD,
+        "",
+        "Hà Nội: mưa lớn. Ngập nước ở Hà Nội! Ngập nước… Rác thải; rác thải? 12 giờ, 5 km",
+        "ko có điện 3 ngày rồi, bức xúc quá!!! 😡 @evn #mấtđiện",
+        "TP.HCM. Sài Gòn ngập. Thủ Đức ngập nước, Thủ Đức kẹt xe.",
+    ]
+    words = segment_table(texts, TokenTable.of([tokenize(text) for text in texts]))
+    assert keywords.batch_keywords(words, top=5) == [
+        document_keywords(text, 5, words=ws) for text, ws in zip(texts, words.lists(), strict=True)
+    ]

@@ -6,9 +6,10 @@ start from the raw text). `analyse` runs the steps in order on shared intermedia
 
 1. normalise the text (`normalize_text`);
 2. tokenise it once (`tokenize`);
-3. segment the tokens into words once (`segment_batch`, one numpy pass per batch);
+3. segment the tokens into words once (`segment_table`, one numpy pass per batch, from
+   a `TokenTable` that the features read too);
 4. find places (`find_places`, which reads the folded text its own way);
-5. keywords from the words of step 3 (`document_keywords(..., words=...)`);
+5. keywords from the words of step 3 (`batch_keywords`, as `document_keywords` gives them);
 6. hashed features from the tokens and words of steps 2 and 3, one sparse row per text.
 
 `analyse_many` does the same for a batch, which is where the segmenter and the feature
@@ -27,11 +28,12 @@ import scipy.sparse as sp
 
 from .features import FeatureExtractor, FeatureOptions
 from .fold import fold
-from .keywords import Keyword, document_keywords
+from .keywords import Keyword, batch_keywords
 from .normalize import normalize_text
 from .places import PlaceMention, find_places
+from .token_table import TokenTable
 from .tokens import Token, tokenize
-from .words import segment_batch
+from .words import segment_table
 
 __all__ = [
     "STEPS",
@@ -173,10 +175,13 @@ def _analyse_batch(
     if "tokens" in wanted:
         for result in results:
             result.tokens = tokenize(result.text)
-    # 3. Words, once, for the whole batch.
+    # 3. Words, once, for the whole batch; the tables of tokens and words serve the
+    #    features too.
+    token_table = word_table = None
     if "words" in wanted:
-        word_lists = segment_batch(texts, [result.tokens for result in results])
-        for result, words in zip(results, word_lists, strict=True):
+        token_table = TokenTable.of([result.tokens for result in results])
+        word_table = segment_table(texts, token_table)
+        for result, words in zip(results, word_table.lists(), strict=True):
             result.words = words
     # Folded once, for places and the character n-grams of the features.
     chars = "features" in wanted and options.features.char_ngrams[1] > 0
@@ -185,18 +190,16 @@ def _analyse_batch(
     if "places" in wanted:
         for result, folded_text in zip(results, folded or [], strict=True):
             result.places = find_places(result.text, folded=folded_text)
-    # 5. Keywords from the words of step 3.
-    if "keywords" in wanted:
-        top = options.keywords
-        for result in results:
-            result.keywords = document_keywords(result.text, top, words=result.words)
+    # 5. Keywords from the words of step 3, each distinct word read once for the batch.
+    if "keywords" in wanted and word_table is not None:
+        for result, keywords in zip(
+            results, batch_keywords(word_table, options.keywords), strict=True
+        ):
+            result.keywords = keywords
     # 6. Features from the tokens and words of steps 2 and 3.
     if "features" in wanted:
         matrix = _extractor(options.features).transform(
-            texts,
-            tokens=[result.tokens for result in results],
-            words=[result.words for result in results],
-            folded=folded,
+            texts, tokens=token_table, words=word_table, folded=folded
         )
         indptr = matrix.indptr.tolist()
         indices, values, n_features = matrix.indices, matrix.data, matrix.shape[1]

@@ -33,20 +33,26 @@ _LOWER = {cp: (v.lower() if v else v) for cp, v in _KEEP_CASE.items() if chr(cp)
 _LOWER.update({cp: None for start, stop in _COMBINING_RANGES for cp in range(start, stop)})
 
 
-# Folded forms of the space-separated pieces seen so far. `str.translate` with a dict
-# costs about 150 ns a character, a dict lookup per piece a tenth of that, and news and
-# posts repeat the same few thousand words. Folding is per character and lower-casing
-# never looks across a space, so folding piece by piece gives exactly `fold` of the whole.
-_PIECES: dict[str, str] = {}
+class _Pieces(dict[str, str]):
+    """Folded forms of the space-separated pieces seen so far.
+
+    `str.translate` with a dict costs about 150 ns a character, a dict lookup per piece a
+    tenth of that, and news and posts repeat the same few thousand words. Folding is per
+    character and lower-casing never looks across a space, so folding piece by piece
+    gives exactly `fold` of the whole. A piece not seen yet is folded by `__missing__`,
+    so `map(_PIECES.__getitem__, ...)` looks pieces up in C and folds only new ones.
+    """
+
+    def __missing__(self, piece: str) -> str:
+        folded = piece.lower().translate(_LOWER)
+        if len(self) >= _MAX_PIECES:
+            self.clear()
+        self[piece] = folded
+        return folded
+
+
+_PIECES = _Pieces()
 _MAX_PIECES = 300_000  # bound memory on endless streams of new words
-
-
-def _fold_piece(piece: str) -> str:
-    folded = piece.lower().translate(_LOWER)
-    if len(_PIECES) >= _MAX_PIECES:
-        _PIECES.clear()
-    _PIECES[piece] = folded
-    return folded
 
 
 def fold(text: str) -> str:
@@ -55,8 +61,7 @@ def fold(text: str) -> str:
         return text.lower()
     if len(text) < 24:  # a word or two: the table alone is as quick as splitting
         return text.lower().translate(_LOWER)
-    known = _PIECES.get
-    return " ".join([known(piece) or _fold_piece(piece) for piece in text.split(" ")])
+    return " ".join(map(_PIECES.__getitem__, text.split(" ")))
 
 
 def fold_keep_case(text: str) -> str:

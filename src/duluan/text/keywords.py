@@ -19,8 +19,11 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
+
 from .fold import fold
-from .tokens import Token
+from .token_table import WORD_KIND, TokenTable
+from .tokens import KINDS, Token
 from .words import segment_words
 
 DATA = Path(__file__).parent / "data"
@@ -75,6 +78,7 @@ def _background() -> tuple[int, dict[str, int]]:
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":"})
+_PUNCT_KIND = KINDS.index("punct")
 
 
 def _is_name(written: str) -> bool:
@@ -134,24 +138,41 @@ def _phrases(run: list[_Entry], append: Callable[[tuple[str, str]], None]) -> No
             append((key, written))
 
 
+# What `_candidates` reads from a token: a word's reading, or one of these two marks.
+_SENTENCE_END = ("end",)  # punctuation that ends a sentence
+_NOT_A_WORD = ("other",)  # any other token that is not a word
+
+
+def _read(token: Token) -> _Reading | tuple[str]:
+    if token[3] == "word":  # token[0] is the text, token[3] the kind: the fastest access
+        return _READINGS.get(token[0]) or _word_reading(token[0])
+    if token[3] == "punct" and token[0].strip() in _SENTENCE_ENDS:
+        return _SENTENCE_END
+    return _NOT_A_WORD
+
+
 def _candidates(text: str, words: Sequence[Token] | None = None) -> list[tuple[str, str]]:
     """Every phrase of one to MAX_WORDS content words and at most MAX_SYLLABLES syllables,
-    as (folded key, written form), in order.
+    as (folded key, written form), in order (see `_candidates_of`)."""
+    return _candidates_of(map(_read, segment_words(text) if words is None else words))
+
+
+def _candidates_of(readings: Iterable[_Reading | tuple[str]]) -> list[tuple[str, str]]:
+    """The candidate phrases of one text from what `_read` gives for each of its words.
 
     Phrases come from runs of content words, split at anything else: punctuation,
     numbers, stopwords, and a change between names and common words. One pass over the
-    words; each word's reading is a dictionary look-up once seen.
+    words; each word's reading is a dictionary look-up once seen (`_read`), or one per
+    distinct text of a batch (`batch_keywords`).
     """
     found: list[tuple[str, str]] = []
     append = found.append
     run: list[_Entry] = []  # the content words of the current run
     run_is_name = False
     sentence_start = True
-    known = _READINGS.get
-    # Tokens are named tuples: token[0] is the text, token[3] the kind (the fastest access).
-    for token in segment_words(text) if words is None else words:
-        if token[3] != "word":
-            if token[3] == "punct" and token[0].strip() in _SENTENCE_ENDS:
+    for reading in readings:
+        if len(reading) == 1:  # not a word
+            if reading is _SENTENCE_END:
                 sentence_start = True
             if run:
                 if len(run) == 1:  # the most common run: one content word between stopwords
@@ -161,7 +182,6 @@ def _candidates(text: str, words: Sequence[Token] | None = None) -> list[tuple[s
                     _phrases(run, append)
                 run = []
             continue
-        reading = known(token[0]) or _word_reading(token[0])
         if sentence_start:
             entry, name = reading[2], reading[3]
             sentence_start = False
@@ -262,7 +282,34 @@ def document_keywords(
     text: str, top: int = 8, *, words: Sequence[Token] | None = None
 ) -> list[Keyword]:
     """The most telling phrases of one text; `words` (from `segment_words`) if already made."""
-    candidates = _candidates(text, words)
+    return _keywords(_candidates(text, words), top)
+
+
+def batch_keywords(words: TokenTable, top: int = 8) -> list[list[Keyword]]:
+    """`document_keywords` of every text of a batch, from the table of its words (as
+    `segment_table` gives it): each distinct word text is read once for the batch."""
+    texts, ids, kinds = words.texts, words.ids, words.kinds
+    # What each distinct text reads as; two more slots for the marks of other tokens.
+    readings: list[_Reading | tuple[str]] = [_NOT_A_WORD] * len(texts)
+    readings += [_SENTENCE_END, _NOT_A_WORD]
+    known = _READINGS.get
+    is_word = kinds == WORD_KIND
+    for i in np.unique(ids[is_word]).tolist():
+        readings[i] = known(texts[i]) or _word_reading(texts[i])
+    is_punct = kinds == _PUNCT_KIND
+    ends = np.zeros(len(texts), bool)
+    for i in np.unique(ids[is_punct]).tolist():
+        ends[i] = texts[i].strip() in _SENTENCE_ENDS
+    slots = np.where(is_word, ids, np.where(is_punct & ends[ids], len(texts), len(texts) + 1))
+    read = list(map(readings.__getitem__, slots.tolist()))
+    offsets = words.offsets
+    return [
+        _keywords(_candidates_of(read[offsets[i] : offsets[i + 1]]), top)
+        for i in range(len(offsets) - 1)
+    ]
+
+
+def _keywords(candidates: list[tuple[str, str]], top: int) -> list[Keyword]:
     counts: Counter[str] = Counter(map(itemgetter(0), candidates))
     # A phrase seen once in one text is only as good as its words are rare; one repeated
     # or known as a collocation in the background earns its length.

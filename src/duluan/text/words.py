@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .token_table import WORD_KIND, TokenTable, kind_mask
 from .tokens import Token, tokenize
 
 _new_token = tuple.__new__
@@ -35,6 +36,7 @@ __all__ = [
     "load_segmenter",
     "segment",
     "segment_batch",
+    "segment_table",
     "segment_tokens",
     "segment_words",
 ]
@@ -591,12 +593,14 @@ def _packaged_model() -> SegmenterModel:
         return SegmenterModel.from_json(json.load(handle))
 
 
-def _join_flags(
-    flat: list[Token], offsets: list[int], texts: Sequence[str], model: SegmenterModel
-) -> np.ndarray:
-    """For each token of the batch (`flat`, text i at offsets[i]:offsets[i + 1]): does it
-    continue the word of the token before it?"""
+_WORD_KIND = kind_mask(["word"])
+
+
+def _join_flags(table: TokenTable, texts: Sequence[str], model: SegmenterModel) -> np.ndarray:
+    """For each token of the batch (`table.flat`, text i at offsets[i]:offsets[i + 1]): does
+    it continue the word of the token before it?"""
     tables = model.tables()
+    flat, offsets = table.flat, table.offsets
     if not tables.packable:  # a vocabulary too large for packed ids: score run by run
         return np.array(
             [
@@ -606,12 +610,8 @@ def _join_flags(
             ],
             bool,
         )
-    # 1. Each token's syllable code, from the cache in one comprehension (t[0]: text,
-    #    t[3]: kind); -1 for a token that is not a word, -2 for a syllable not seen yet.
-    known = tables._codes
-    codes = np.array([known.get(t[0], -2) if t[3] == "word" else -1 for t in flat], np.int64)
-    for k in np.flatnonzero(codes == -2).tolist():
-        codes[k] = tables.code(flat[k][0])
+    # 1. Each token's syllable code, once per distinct text; -1 for a token not a word.
+    codes = table.codes(_WORD_KIND, tables._codes, tables.code, -1)
     # 2. Runs: word tokens that follow a word token of the same text and line.
     is_word = codes >= 0
     continues = np.zeros(len(flat) + 1, bool)  # one more: an empty last text starts there
@@ -654,16 +654,20 @@ def _join_flags_by_runs(tokens: Sequence[Token], text: str, model: SegmenterMode
     return flags
 
 
-def _batch_words(
-    flat: list[Token], offsets: list[int], texts: Sequence[str], flags: np.ndarray
-) -> list[list[Token]]:
-    """Word tokens of each text from the flat tokens and their join flags."""
+def _batch_words(table: TokenTable, texts: Sequence[str], flags: np.ndarray) -> TokenTable:
+    """The words of the batch from its tokens and their join flags, as a table whose ids
+    go on from the tokens' (the features code a text once, word or syllable)."""
+    flat = table.flat
     heads = np.flatnonzero(~flags)  # first token of each word; a text's first token is one
     ends = np.append(heads[1:], len(flat)) if len(heads) else heads
-    # A one-syllable word is its token; only longer words are new tokens.
-    words = [flat[k] for k in heads.tolist()]
+    # A one-syllable word is its token, with its text's id; only longer words are new.
+    words = list(map(flat.__getitem__, heads.tolist()))
+    ids, kinds = table.ids[heads], table.kinds[heads]
     longer = np.flatnonzero(ends - heads > 1)
-    owner = np.searchsorted(offsets, heads[longer], side="right") - 1
+    owner = np.searchsorted(table.offsets, heads[longer], side="right") - 1
+    new_texts: dict[str, int] = {}
+    first_new = len(table.texts)
+    new_ids = []
     for w, first, last, i in zip(
         longer.tolist(),
         heads[longer].tolist(),
@@ -672,17 +676,13 @@ def _batch_words(
         strict=True,
     ):
         start, end = flat[first][1], flat[last][2]
-        words[w] = _new_token(Token, (texts[i][start:end], start, end, "word"))
-    cuts = np.searchsorted(heads, offsets).tolist()
-    return [words[cuts[i] : cuts[i + 1]] for i in range(len(texts))]
-
-
-def _flatten(token_lists: Sequence[Sequence[Token]]) -> tuple[list[Token], list[int]]:
-    flat = [token for tokens in token_lists for token in tokens]
-    offsets = [0]
-    for tokens in token_lists:
-        offsets.append(offsets[-1] + len(tokens))
-    return flat, offsets
+        text = texts[i][start:end]
+        words[w] = _new_token(Token, (text, start, end, "word"))
+        new_ids.append(new_texts.setdefault(text, first_new + len(new_texts)))
+    ids[longer] = new_ids
+    kinds[longer] = WORD_KIND
+    cuts = np.searchsorted(heads, table.offsets).tolist()
+    return TokenTable(words, cuts, [*table.texts, *new_texts], ids, kinds)
 
 
 def segment_batch(
@@ -695,12 +695,19 @@ def segment_batch(
     One numpy pass scores every space of the batch, so batches of hundreds of texts are
     several times faster than one call per text.
     """
-    model = model or _packaged_model()
     token_lists = [tokenize(text) for text in texts] if tokens is None else tokens
     if len(token_lists) != len(texts):
         raise ValueError(f"got {len(texts)} texts but {len(token_lists)} token lists")
-    flat, offsets = _flatten(token_lists)
-    return _batch_words(flat, offsets, texts, _join_flags(flat, offsets, texts, model))
+    return segment_table(texts, TokenTable.of(token_lists), model).lists()
+
+
+def segment_table(
+    texts: Sequence[str], table: TokenTable, model: SegmenterModel | None = None
+) -> TokenTable:
+    """`segment_batch` from and to a `TokenTable`: the language core makes the tokens'
+    table once for the segmenter and the features, and the features read the words' too."""
+    flags = _join_flags(table, texts, model or _packaged_model())
+    return _batch_words(table, texts, flags)
 
 
 def segment_tokens(
@@ -708,8 +715,7 @@ def segment_tokens(
 ) -> list[list[Token]]:
     """Group `tokens` of `text` into words: runs of word syllables split by the model."""
     groups: list[list[Token]] = []
-    flat, offsets = _flatten([tokens])
-    flags = _join_flags(flat, offsets, [text], model or _packaged_model()).tolist()
+    flags = _join_flags(TokenTable.of([tokens]), [text], model or _packaged_model()).tolist()
     for token, join in zip(tokens, flags, strict=True):
         if join:
             groups[-1].append(token)
