@@ -40,6 +40,7 @@ from duluan.text.places_aliases import (
     COMMON_AFTER_PREFIX,
     COMMON_WORDS,
     DOTTED_PREFIXES,
+    NAMED_AFTER,
     PERSON_TITLES,
     PREFIXES,
     SURNAMES,
@@ -101,6 +102,7 @@ _NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
 # "các phường Đa Kao, Nguyễn Thái Bình": after a plural word and a unit word, the names
 # that follow, split by commas or "và", are units of the same kind (see `_list_items`).
 _PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "cac"})  # as written: "bà" is not
+_FOLDED_PLURAL = frozenset(fold(w) for w in _PLURAL)
 _AND = r"(?:và|va\u0300|va)"
 _LIST_GAP = re.compile(rf"[ \t]{{0,3}},[ \t]{{0,3}}(?:{_AND}[ \t]{{1,3}})?|[ \t]{{1,3}}{_AND}[ \t]{{1,3}}", re.I)
 # After a number in a list, these make it a count, not a unit: "các quận 1, 3, 12 người".
@@ -227,6 +229,8 @@ def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True
     if i >= 2 and (tokens[i - 2].key, prev.key) in BLOCK_AFTER:
         return True
     if people:
+        if (prev.key,) in NAMED_AFTER or (i >= 2 and (tokens[i - 2].key, prev.key) in NAMED_AFTER):
+            return True
         lower = prev.text.lower()
         if not prev.text.isascii():
             return lower in PERSON_TITLES or (prev.text[:1].isupper() and lower in SURNAMES)
@@ -292,7 +296,9 @@ def _match_at(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[
     for length in (4, 3, 2):
         if tuple(keys[:length]) in BLOCK_PHRASES:
             return length, None
-    short = [gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT.get(tokens[i].text, ())]
+    short = tokens[i].text in _AMBIGUOUS_SHORT and [
+        gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT[tokens[i].text]
+    ]
     if short:
         if _short_form_blocked(tokens, i, text):
             return 1, None
@@ -354,11 +360,13 @@ def _match_prefixed(
             raw.number = last.key if raw.numbered else ""
             raw.abbreviated = len(keys[0]) == 1 and length == 1
             raw.dotted = "." in gap
-            raw.located = _place_word_before(tokens, i, text) in _LOCATIVE_FIRM and not (
-                _quarter_context(text, raw.start, raw.end)
-            )
+            if raw.numbered and raw.abbreviated and raw.number in _QUARTERS and not raw.dotted:
+                raw.located = _place_word_before(tokens, i, text) in _LOCATIVE_FIRM and not (
+                    _quarter_context(text, raw.start, raw.end)
+                )
             if (
                 i
+                and tokens[i - 1].key in _FOLDED_PLURAL
                 and unicodedata.normalize("NFC", tokens[i - 1].text.lower()) in _PLURAL
                 and _SPACES.fullmatch(text, tokens[i - 1].end, tokens[i].start)
             ):

@@ -35,6 +35,7 @@ from duluan.text.places_aliases import (
     COMMON_AFTER_PREFIX,
     COMMON_WORDS,
     DOTTED_PREFIXES,
+    NAMED_AFTER,
     PERSON_TITLES,
     PREFIXES,
     SURNAMES,
@@ -93,6 +94,7 @@ _QUARTER_WORDS = (
     "bao cao", "thi truong", "%",
 )  # fmt: skip
 _FOLDED_LOCATIVE = frozenset(fold(w) for w in _LOCATIVE)
+_FOLDED_FIRM = frozenset(fold(w) for w in _LOCATIVE_FIRM | {"thuộc"})
 # Old HCM's numbered districts: "Q1".."Q4" are quarters of a year as often ("Q1/2025"),
 # so only Q5 and above stand without a place nearby.
 _QUARTERS = frozenset({"1", "2", "3", "4"})
@@ -111,6 +113,7 @@ _NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
 # "các phường Đa Kao, Nguyễn Thái Bình": after a plural word and a unit word, the names
 # that follow, split by commas or "và", are units of the same kind (see `_list_items`).
 _PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "cac"})  # as written: "bà" is not
+_FOLDED_PLURAL = frozenset(fold(w) for w in _PLURAL)
 _AND = r"(?:và|va\u0300|va)"
 _LIST_GAP = re.compile(rf"[ \t]{{0,3}},[ \t]{{0,3}}(?:{_AND}[ \t]{{1,3}})?|[ \t]{{1,3}}{_AND}[ \t]{{1,3}}", re.I)
 # After a number in a list, these make it a count, not a unit: "các quận 1, 3, 12 người".
@@ -242,6 +245,8 @@ def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True
     if i >= 2 and (tokens[i - 2].key, prev.key) in BLOCK_AFTER:
         return True
     if people:
+        if (prev.key,) in NAMED_AFTER or (i >= 2 and (tokens[i - 2].key, prev.key) in NAMED_AFTER):
+            return True
         lower = prev.text.lower()
         if not prev.text.isascii():
             return lower in PERSON_TITLES or (prev.text[:1].isupper() and lower in SURNAMES)
@@ -308,7 +313,9 @@ def _match_at(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[
     for length in (4, 3, 2):
         if tuple(keys[:length]) in BLOCK_PHRASES:
             return length, None
-    short = [gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT.get(tokens[i].text, ())]
+    short = tokens[i].text in _AMBIGUOUS_SHORT and [
+        gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT[tokens[i].text]
+    ]
     if short:
         if _short_form_blocked(tokens, i, text):
             return 1, None
@@ -370,11 +377,13 @@ def _match_prefixed(
             raw.number = last.key if raw.numbered else ""
             raw.abbreviated = len(keys[0]) == 1 and length == 1
             raw.dotted = "." in gap
-            raw.located = _place_word_before(tokens, i, text) in _LOCATIVE_FIRM and not (
-                _quarter_context(text, raw.start, raw.end)
-            )
+            if raw.numbered and raw.abbreviated and raw.number in _QUARTERS and not raw.dotted:
+                raw.located = _place_word_before(tokens, i, text) in _LOCATIVE_FIRM and not (
+                    _quarter_context(text, raw.start, raw.end)
+                )
             if (
                 i
+                and tokens[i - 1].key in _FOLDED_PLURAL
                 and unicodedata.normalize("NFC", tokens[i - 1].text.lower()) in _PLURAL
                 and _SPACES.fullmatch(text, tokens[i - 1].end, tokens[i].start)
             ):
@@ -661,14 +670,27 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
     names = gaz.lengths
     if first.isdisjoint(keys):
         return []
+    if len(folded) == len(text):
+        # Offsets without a match object per token: the parts are gap, token, gap,
+        # token…, so token j runs from bounds[2j + 1] to bounds[2j + 2].
+        bounds = list(accumulate(map(len, parts), initial=0))
+        begins = bounds[1::2]  # where token j begins in the text
+    else:
+        begins = [t.start for t in tokens]
+    # A name admitted by the word before it ("về Định Quán") is capitalised unless that
+    # word is a firm one ("o thanh xuan"): the others are skipped before any matching.
     starts = [
         i for i in [i for i, k in enumerate(keys) if k in first]
         if keys[i] in alone
-        or (i + 1 < n and (keys[i], keys[i + 1]) in pairs)
-        or (i + 1 < n and i and keys[i - 1] in _FOLDED_LOCATIVE and (keys[i], keys[i + 1]) in rural_pairs)
-        or (i and keys[i] in located and keys[i - 1] in _FOLDED_LOCATIVE)
-        or (i + 1 < n and i >= 2 and keys[i - 1].isdigit() and keys[i - 2] in _NUMBERED_KINDS
-            and (keys[i], keys[i + 1]) in rural_pairs)
+        or (i + 1 < n and (
+            (pair := (keys[i], keys[i + 1])) in pairs
+            or (i and pair in rural_pairs and (
+                (keys[i - 1] in _FOLDED_LOCATIVE
+                 and (keys[i - 1] in _FOLDED_FIRM or text[begins[i]].isupper()))
+                or (i >= 2 and keys[i - 1].isdigit() and keys[i - 2] in _NUMBERED_KINDS)
+            ))
+        ))
+        or (keys[i] in located and i and keys[i - 1] in _FOLDED_LOCATIVE and text[begins[i]].isupper())
         or (keys[i] in prefix and (keys[i + 1 : i + 2] or [""])[0] in names)
         or (keys[i] in prefix and (keys[i + 2 : i + 3] or [""])[0] in names)
     ]  # fmt: skip
@@ -676,9 +698,6 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         return []
     if len(folded) == len(text):
         # Tokens are made only around the starts: most of a text is never looked at.
-        # Offsets without a match object per token: the parts are gap, token, gap,
-        # token…, so token j runs from bounds[2j + 1] to bounds[2j + 2].
-        bounds = list(accumulate(map(len, parts), initial=0))
         made: list[_Token] = []  # tokens[made_from:] once made
         made_from = made_to = 0
     raws: list[_Raw] = []

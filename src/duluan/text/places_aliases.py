@@ -10,6 +10,7 @@ __all__ = [
     "COMMON_AFTER_PREFIX",
     "COMMON_WORDS",
     "DOTTED_PREFIXES",
+    "NAMED_AFTER",
     "PERSON_TITLES",
     "PREFIXES",
     "SURNAMES",
@@ -70,8 +71,6 @@ ALIASES: dict[tuple[str, ...], tuple[str, str, str]] = {
 BLOCK_PHRASES: frozenset[tuple[str, ...]] = frozenset({
     ("thai", "binh", "duong"),
     ("hoa", "binh", "thuong", "ton"),
-    # The youth unions named after Hồ Chí Minh ("công sản TP.HCM", public assets, is a place)
-    ("san", "ho", "chi", "minh"), ("tncs", "ho", "chi", "minh"), ("tntp", "ho", "chi", "minh"),
 })  # fmt: skip
 
 # A bare name right after these words names a street, a river, a market, a monument,
@@ -83,6 +82,10 @@ BLOCK_AFTER: frozenset[tuple[str, ...]] = frozenset({
     ("benh", "vien"), ("thuy", "dien"),  # a hospital, a power plant named after the place
     ("duong", "mon"),  # a trail: "đường mòn Hồ Chí Minh"
 })  # fmt: skip
+
+# A bare name after these is the person the youth unions are named after ("Đoàn TNCS Hồ
+# Chí Minh", "Cộng sản Hồ Chí Minh"); a short form is still the city ("công sản TP.HCM").
+NAMED_AFTER: frozenset[tuple[str, ...]] = frozenset({("tncs",), ("tntp",), ("cong", "san")})
 
 # A bare name after a title or a surname is a person: "anh Long An", "Lê Thị Bình Minh".
 # Written with their diacritics: "chỉ Hà Nội" (only Hà Nội) is a place, "chị Hà Nội" a person.
