@@ -41,7 +41,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .topic_split import Members, Split, crossed_checkpoint, find_split
-from .topic_state import TopicChange, TopicState, _add, _truncate
+from .topic_state import TopicChange, TopicState, _add, _add_rows, _truncate
 from .topic_vectors import N_FEATURES
 
 __all__ = ["ClusterOptions", "TopicClusterer", "TopicState", "TopicChange"]
@@ -270,10 +270,9 @@ class TopicClusterer:
         )
         sums = (members @ batch).tocsr()
         sums.sort_indices()
-        for k, topic_id in enumerate(grown):
+        for topic_id in grown:
             change.grown_from.setdefault(topic_id, self.topics[topic_id].members)
-            start, end = sums.indptr[k], sums.indptr[k + 1]
-            _add(self.topics[topic_id], sums.indices[start:end], sums.data[start:end], options.top_terms)
+        _add_rows([self.topics[topic_id] for topic_id in grown], sums, options.top_terms)
         for i, topic_id in zip(usable, chosen, strict=True):
             topic = self.topics[topic_id]
             if topic.members == 0:  # started in this batch: born with its first story

@@ -188,6 +188,7 @@ class MemberLog:
 
     def __init__(self) -> None:
         self._topic: dict[int, int] = {}
+        self._stories: dict[int, set[int]] = {}  # topic as recorded → its stories
         self._time: dict[int, datetime] = {}
         self._row: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # story → (columns, weights)
 
@@ -199,10 +200,17 @@ class MemberLog:
             for p, story in enumerate(story_ids):
                 self._row[story] = (indices[indptr[p] : indptr[p + 1]], data[indptr[p] : indptr[p + 1]])
         for story, topic, _ in change.assignments:
-            self._topic[story] = topic
+            self._put(story, topic)
         for _, child, moved in change.splits:
             for story in moved:
-                self._topic[story] = child
+                self._put(story, child)
+
+    def _put(self, story: int, topic: int) -> None:
+        before = self._topic.get(story)
+        if before is not None:
+            self._stories[before].discard(story)
+        self._topic[story] = topic
+        self._stories.setdefault(topic, set()).add(story)
 
     def note_times(self, story_ids: Sequence[int], times: Sequence[datetime]) -> None:
         self._time.update(zip(story_ids, times, strict=True))
@@ -213,10 +221,10 @@ class MemberLog:
         """The `window` most recent stories of each topic; `resolve` follows merges."""
         wanted = set(topic_ids)
         found: dict[int, list[int]] = {t: [] for t in topic_ids}
-        for story, topic in self._topic.items():
+        for topic, stories in self._stories.items():  # follows merges once per topic, not per story
             holder = resolve(topic)
             if holder in wanted:
-                found[holder].append(story)
+                found[holder].extend(stories)
         empty = (np.empty(0, np.int32), np.empty(0, np.float32))
         out = {}
         for topic, stories in found.items():
