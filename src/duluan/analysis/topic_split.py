@@ -221,10 +221,10 @@ class MemberLog:
         """The `window` most recent stories of each topic; `resolve` follows merges."""
         wanted = set(topic_ids)
         found: dict[int, list[int]] = {t: [] for t in topic_ids}
-        for topic, stories in self._stories.items():  # follows merges once per topic, not per story
-            holder = resolve(topic)
+        for recorded, held in self._stories.items():  # follows merges once per topic, not per story
+            holder = resolve(recorded)
             if holder in wanted:
-                found[holder].extend(stories)
+                found[holder].extend(held)
         empty = (np.empty(0, np.int32), np.empty(0, np.float32))
         out = {}
         for topic, stories in found.items():
