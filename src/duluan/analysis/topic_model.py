@@ -207,10 +207,11 @@ class TopicClusterer:
         whose centroids drift towards the mean, from swallowing every story; the prior
         keeps a young workspace that talks of one thing only from removing that very thing.
         `matrix`, when given, is `_matrix(live)` already built."""
-        total = np.zeros(N_FEATURES)
-        if live:
+        if live:  # (0 + x is x: no zeros to add to)
             matrix = self._matrix(live) if matrix is None else matrix
-            total += np.bincount(matrix.indices, weights=matrix.data, minlength=N_FEATURES)
+            total = np.bincount(matrix.indices, weights=matrix.data, minlength=N_FEATURES)
+        else:
+            total = np.zeros(N_FEATURES)
         if rows is not None and rows.shape[0]:
             total += np.bincount(rows.indices, weights=rows.data.astype(np.float64), minlength=N_FEATURES)
         if self.background is not None:
@@ -250,11 +251,11 @@ class TopicClusterer:
         if live:
             sims = self._cosines(batch, centroids, mean)
             best = sims.argmax(axis=1)  # the first, so the lowest id, among equals
-            for position, i in enumerate(usable):
-                value = float(sims[position, best[position]])
-                if value >= options.threshold:
-                    best_topic[i] = live[best[position]].id
-                    best_sim[i] = value
+            values = sims[np.arange(len(usable)), best]
+            joins = values >= options.threshold
+            ids = np.array([t.id for t in live], dtype=np.int64)
+            best_topic[np.asarray(usable)[joins]] = ids[best[joins]]
+            best_sim[np.asarray(usable)[joins]] = values[joins]
         # 4. leader-follower among the rest, against the topics this batch starts
         leftovers = [p for p, i in enumerate(usable) if best_topic[i] < 0]
         if leftovers:

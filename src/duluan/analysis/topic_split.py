@@ -190,6 +190,7 @@ class MemberLog:
         self._topic: dict[int, int] = {}
         self._stories: dict[int, set[int]] = {}  # topic as recorded → its stories
         self._time: dict[int, datetime] = {}
+        self._order: dict[int, tuple[datetime, int]] = {}  # story → its place in time (first published, id)
         self._row: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # story → (columns, weights)
 
     def record(self, change: TopicChange, rows: sp.csr_matrix | None = None, story_ids: Sequence[int] = ()) -> None:
@@ -214,6 +215,7 @@ class MemberLog:
 
     def note_times(self, story_ids: Sequence[int], times: Sequence[datetime]) -> None:
         self._time.update(zip(story_ids, times, strict=True))
+        self._order.update((story, (time, story)) for story, time in zip(story_ids, times, strict=True))
 
     def members(
         self, topic_ids: Sequence[int], window: int, n_features: int, resolve: Callable[[int], int],
@@ -228,7 +230,7 @@ class MemberLog:
         empty = (np.empty(0, np.int32), np.empty(0, np.float32))
         out = {}
         for topic, stories in found.items():
-            recent = sorted(stories, key=lambda s: (self._time[s], s))[-window:]
+            recent = sorted(stories, key=self._order.__getitem__)[-window:]
             cells = [self._row.get(s, empty) for s in recent]
             indptr = np.concatenate([[0], np.cumsum([len(c) for c, _ in cells])])
             indices = np.concatenate([c for c, _ in cells]) if cells else empty[0]
