@@ -207,11 +207,10 @@ class TopicClusterer:
         whose centroids drift towards the mean, from swallowing every story; the prior
         keeps a young workspace that talks of one thing only from removing that very thing.
         `matrix`, when given, is `_matrix(live)` already built."""
+        total: np.ndarray = np.zeros(N_FEATURES)
         if live:  # (0 + x is x: no zeros to add to)
             matrix = self._matrix(live) if matrix is None else matrix
             total = np.bincount(matrix.indices, weights=matrix.data, minlength=N_FEATURES)
-        else:
-            total = np.zeros(N_FEATURES)
         if rows is not None and rows.shape[0]:
             total += np.bincount(rows.indices, weights=rows.data.astype(np.float64), minlength=N_FEATURES)
         if self.background is not None:
