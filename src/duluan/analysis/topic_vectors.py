@@ -225,9 +225,12 @@ class TopicVectorizer:
 
     def _word(self, word: str) -> int:
         """Cut a word never seen before into tokens, read them, and give it an id."""
-        known, read = self._token_ids.get, self._token
         word_id = self._word_ids[word] = len(self._word_starts) - 1
-        self._word_tokens.extend([known(t) or read(t) for t in _TOKEN.findall(word)])
+        if word.isalpha():  # letters only: one syllable, as _TOKEN would find it
+            self._word_tokens.append(self._token_ids.get(word) or self._token(word))
+        else:
+            known, read = self._token_ids.get, self._token
+            self._word_tokens.extend([known(t) or read(t) for t in _TOKEN.findall(word)])
         self._word_starts.append(len(self._word_tokens))
         self._word_tables = None
         return word_id
