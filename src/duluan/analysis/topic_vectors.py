@@ -161,17 +161,20 @@ class TopicVectorizer:
         # Background counts and stopwords of pairs, by key, for lookups in numpy.
         pairs = [(k.split(" "), n) for k, n in df.items() if k.count(" ") == 1]
         keys = self._keys_of([p for p, _ in pairs])
+        counts = np.array([n for _, n in pairs], dtype=np.float64)
+        self._background_pairs = (keys, counts)  # in the order of the counts, for background()
         order = np.argsort(keys)
         self._df_pair_keys = keys[order]
-        self._df_pair_counts = np.array([n for _, n in pairs], dtype=np.float64)[order]
+        self._df_pair_counts = counts[order]
         self._stop_pair_keys = np.sort(self._keys_of([w.split(" ") for w in _stop_pairs()]))
         self.idf = np.zeros(n_features, dtype=np.float32)
         self._reset_tokens()
 
     @staticmethod
     def _keys_of(pairs: Sequence[Sequence[str]]) -> np.ndarray:
-        first = np.array([_syllable_hash(a) for a, _ in pairs], dtype=np.uint64)
-        second = np.array([_syllable_hash(b) for _, b in pairs], dtype=np.uint64)
+        hashes = {s: _syllable_hash(s) for s in {s for pair in pairs for s in pair}}  # each syllable once
+        first = np.array([hashes[a] for a, _ in pairs], dtype=np.uint64)
+        second = np.array([hashes[b] for _, b in pairs], dtype=np.uint64)
         return _pair_keys(first, second)
 
     def _reset_tokens(self) -> None:
@@ -311,12 +314,12 @@ class TopicVectorizer:
         # The same weights as idf_of and columns as column_of, term by term, but in numpy:
         # this runs once per process and took 2 s as a loop.
         singles = [(t, n) for t, n in self._df.items() if " " not in t]
-        pairs = [(t.split(" "), n) for t, n in self._df.items() if t.count(" ") == 1]
-        counts = np.array([n for _, n in singles] + [n for _, n in pairs], dtype=np.float64)
+        pair_keys, pair_counts = self._background_pairs
+        counts = np.concatenate([np.array([n for _, n in singles], dtype=np.float64), pair_counts])
         idf = np.log((self._documents + 1) / (counts + 1)) + 1.0
         idf[: len(singles)] *= SYLLABLE_WEIGHT
         single_columns = np.array([_syllable_hash(t) % self.n_features for t, _ in singles], dtype=np.int64)
-        pair_columns = (self._keys_of([p for p, _ in pairs]) % np.uint64(self.n_features)).astype(np.int64)
+        pair_columns = (pair_keys % np.uint64(self.n_features)).astype(np.int64)
         all_columns = np.concatenate([single_columns, pair_columns])
         columns, inverse = np.unique(all_columns, return_inverse=True)
         weights = np.bincount(inverse, weights=counts / self._documents * idf)
