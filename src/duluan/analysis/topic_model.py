@@ -98,13 +98,16 @@ def _row_of(matrix: sp.csr_matrix) -> np.ndarray:
 
 
 def _along(matrix: sp.csr_matrix, mean: np.ndarray) -> np.ndarray:
-    """Each row's dot with a dense row."""
-    return np.bincount(_row_of(matrix), weights=matrix.data * mean[matrix.indices], minlength=matrix.shape[0])
+    """Each row's dot with a dense row: scipy's product sums a row's cells in order, from
+    zero, as a bincount of their products would, without the temporary arrays."""
+    return np.asarray(matrix @ mean, dtype=np.float64)
 
 
 def _squares(matrix: sp.csr_matrix) -> np.ndarray:
+    """Each row's squared length (its cells' squares summed in order, like `_along`)."""
     data = matrix.data.astype(np.float64)
-    return np.bincount(_row_of(matrix), weights=data * data, minlength=matrix.shape[0])
+    squares = sp.csr_matrix((data * data, np.zeros(len(data), dtype=np.int32), matrix.indptr), shape=(matrix.shape[0], 1))
+    return np.asarray(squares @ np.ones(1), dtype=np.float64)
 
 
 def _centred(
