@@ -141,9 +141,12 @@ def run_ours(texts: list[str], seed: int, k: int, within_batches: bool = True) -
     labels = [final.get(i, -2 - i) for i in range(len(texts))]  # no terms: a cluster of its own
     # Readable top terms, after the clock stops: the vectors keep only hashed columns.
     names: dict[int, str] = {}
+    seen: set[str] = set()
     for text in texts:
         for term in story_terms(text):
-            names.setdefault(vectorizer.column_of(term), term)
+            if term not in seen:  # a term seen before names no new column
+                seen.add(term)
+                names.setdefault(vectorizer.column_of(term), term)
     topics = []
     for topic_id in _top_groups(labels, k):
         state = clusterer.topics[topic_id]
