@@ -41,7 +41,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .topic_split import Members, Split, crossed_checkpoint, find_split
-from .topic_state import TopicChange, TopicState, _add, _truncate
+from .topic_state import TopicChange, TopicState, _add, _add_rows, _truncate
 from .topic_vectors import N_FEATURES
 
 __all__ = ["ClusterOptions", "TopicClusterer", "TopicState", "TopicChange"]
@@ -86,18 +86,90 @@ def _dots(first: sp.csr_matrix, second: sp.csr_matrix) -> np.ndarray:
     return (one @ two.T).toarray()  # type: ignore[no-any-return]
 
 
+def _gram(rows: sp.csr_matrix) -> np.ndarray:
+    """`_dots(rows, rows)` with one renumbering of the columns instead of two."""
+    columns, renumbered = np.unique(rows.indices, return_inverse=True)
+    one = sp.csr_matrix((rows.data, renumbered, rows.indptr), shape=(rows.shape[0], len(columns)))
+    return (one @ one.T).toarray()  # type: ignore[no-any-return]
+
+
 def _row_of(matrix: sp.csr_matrix) -> np.ndarray:
     return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
 
 
 def _along(matrix: sp.csr_matrix, mean: np.ndarray) -> np.ndarray:
-    """Each row's dot with a dense row."""
-    return np.bincount(_row_of(matrix), weights=matrix.data * mean[matrix.indices], minlength=matrix.shape[0])
+    """Each row's dot with a dense row: scipy's product sums a row's cells in order, from
+    zero, as a bincount of their products would, without the temporary arrays."""
+    return np.asarray(matrix @ mean, dtype=np.float64)
 
 
 def _squares(matrix: sp.csr_matrix) -> np.ndarray:
+    """Each row's squared length (its cells' squares summed in order, like `_along`)."""
     data = matrix.data.astype(np.float64)
-    return np.bincount(_row_of(matrix), weights=data * data, minlength=matrix.shape[0])
+    squares = sp.csr_matrix((data * data, np.zeros(len(data), dtype=np.int32), matrix.indptr), shape=(matrix.shape[0], 1))
+    return np.asarray(squares @ np.ones(1), dtype=np.float64)
+
+
+def _centred(
+    dots: np.ndarray, along_first: np.ndarray, squares_first: np.ndarray, along_second: np.ndarray,
+    squares_second: np.ndarray,
+) -> np.ndarray:
+    """Cosines from dot products, each row's dot with the unit mean and squared length:
+    what is left of the rows after removing their part along the mean."""
+    dots -= np.outer(along_first, along_second)
+    norm_first = np.sqrt(np.maximum(squares_first - along_first**2, 1e-24))
+    norm_second = np.sqrt(np.maximum(squares_second - along_second**2, 1e-24))
+    return dots / np.outer(norm_first, norm_second)  # type: ignore[no-any-return]
+
+
+class _Rounds:
+    """The live topics of one merge, compared round after round under one mean story.
+
+    The centroids are put in a matrix and transposed once; each round multiplies only the
+    rows of the topics it looks at, and recomputes the columns of the topics whose
+    centroid a merge changed. A dot product is summed over the columns of its first row
+    in order whatever else the matrices hold, so the cosines are those `_cosines` gives.
+    """
+
+    def __init__(self, clusterer: TopicClusterer, live: Sequence[TopicState], matrix: sp.csr_matrix, mean: np.ndarray) -> None:
+        self.clusterer, self.mean = clusterer, mean
+        self.position = {t.id: k for k, t in enumerate(live)}
+        self.built = {t.id: t.values for t in live}  # the centroid each column of `transposed` holds
+        used = np.zeros(N_FEATURES, dtype=bool)
+        used[matrix.indices] = True
+        self.renumber = np.where(used, np.cumsum(used, dtype=np.int64) - 1, -1)
+        width = int(used.sum())
+        compact = sp.csr_matrix((matrix.data, self.renumber[matrix.indices], matrix.indptr), shape=(len(live), width))
+        self.transposed = compact.T.tocsr()
+        self.along = clusterer._along_mean(matrix, mean)
+        self.squares = _squares(matrix)
+
+    def cosines(self, touched: Sequence[TopicState], live: Sequence[TopicState]) -> np.ndarray:
+        """`_cosines` of the centroids of `touched` against those of `live` (topics of the
+        matrix this was built from)."""
+        rows = self.clusterer._matrix(touched)
+        compact = self._compact(rows)
+        dots = (compact @ self.transposed).toarray()
+        changed = [t for t in live if self.built[t.id] is not t.values]  # merged into since the build
+        if changed:
+            fresh = self.clusterer._matrix(changed)
+            slots = [self.position[t.id] for t in changed]
+            dots[:, slots] = (compact @ self._compact(fresh).T).toarray()
+            self.along[slots] = self.clusterer._along_mean(fresh, self.mean)
+            self.squares[slots] = _squares(fresh)
+        slots = [self.position[t.id] for t in live]
+        along = self.clusterer._along_mean(rows, self.mean)
+        return _centred(dots[:, slots], along, _squares(rows), self.along[slots], self.squares[slots])
+
+    def _compact(self, rows: sp.csr_matrix) -> sp.csr_matrix:
+        """`rows` over the columns the live topics use (a merged centroid uses no other:
+        its columns are some of its two topics'); any other column adds nothing to a dot
+        product with a live topic."""
+        columns = self.renumber[rows.indices]
+        kept = columns >= 0
+        indptr = np.zeros(rows.shape[0] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(_row_of(rows)[kept], minlength=rows.shape[0]), out=indptr[1:])
+        return sp.csr_matrix((rows.data[kept], columns[kept], indptr), shape=(rows.shape[0], self.transposed.shape[0]))
 
 
 class TopicClusterer:
@@ -129,16 +201,19 @@ class TopicClusterer:
         values = np.concatenate([t.values for t in states]) if states else np.empty(0, np.float32)
         return sp.csr_matrix((values.astype(np.float64), indices, indptr), shape=(len(states), N_FEATURES))
 
-    def _background(self, live: Sequence[TopicState], rows: sp.csr_matrix | None = None) -> np.ndarray:
+    def _background(
+        self, live: Sequence[TopicState], rows: sp.csr_matrix | None = None, matrix: sp.csr_matrix | None = None,
+    ) -> np.ndarray:
         """The unit direction of the mean story, dense: everything recent (live topics and
         this batch), pulled towards the fixed `background` row as if it stood for
         PRIOR_STORIES stories. Comparing what is left after removing it keeps big topics,
         whose centroids drift towards the mean, from swallowing every story; the prior
-        keeps a young workspace that talks of one thing only from removing that very thing."""
-        total = np.zeros(N_FEATURES)
-        if live:
-            matrix = self._matrix(live)
-            total += np.bincount(matrix.indices, weights=matrix.data, minlength=N_FEATURES)
+        keeps a young workspace that talks of one thing only from removing that very thing.
+        `matrix`, when given, is `_matrix(live)` already built."""
+        total: np.ndarray = np.zeros(N_FEATURES)
+        if live:  # (0 + x is x: no zeros to add to)
+            matrix = self._matrix(live) if matrix is None else matrix
+            total = np.bincount(matrix.indices, weights=matrix.data, minlength=N_FEATURES)
         if rows is not None and rows.shape[0]:
             total += np.bincount(rows.indices, weights=rows.data.astype(np.float64), minlength=N_FEATURES)
         if self.background is not None:
@@ -149,19 +224,17 @@ class TopicClusterer:
 
     def _cosines(self, first: sp.csr_matrix, second: sp.csr_matrix, mean: np.ndarray) -> np.ndarray:
         """Cosines of the rows of two matrices after removing their part along `mean`."""
+        same = first is second
         first, second = sp.csr_matrix(first), sp.csr_matrix(second)
         # The product runs over the columns the rows use, not all 2^20: scipy's transpose
         # and product cost time in the number of columns, which dominated small products.
-        dots = _dots(first, second)
-        if not self.options.center:
-            along_first = np.zeros(first.shape[0])
-            along_second = np.zeros(second.shape[0])
-        else:
-            along_first, along_second = _along(first, mean), _along(second, mean)
-            dots -= np.outer(along_first, along_second)
-        norm_first = np.sqrt(np.maximum(_squares(first) - along_first**2, 1e-24))
-        norm_second = np.sqrt(np.maximum(_squares(second) - along_second**2, 1e-24))
-        return dots / np.outer(norm_first, norm_second)  # type: ignore[no-any-return]
+        dots = _gram(first) if same else _dots(first, second)
+        along_first, along_second = self._along_mean(first, mean), self._along_mean(second, mean)
+        return _centred(dots, along_first, _squares(first), along_second, _squares(second))
+
+    def _along_mean(self, matrix: sp.csr_matrix, mean: np.ndarray) -> np.ndarray:
+        """Each row's dot with the unit mean story (zero when not centring)."""
+        return _along(matrix, mean) if self.options.center else np.zeros(matrix.shape[0])
 
     def add_batch(self, rows: sp.csr_matrix, story_ids: Sequence[int], times: Sequence[datetime]) -> TopicChange:
         """Assign each story (a unit row; all-zero rows are skipped) of one batch."""
@@ -172,18 +245,19 @@ class TopicClusterer:
             return change
         batch = rows[usable].astype(np.float64)
         live = self._live(times[usable[0]])
-        mean = self._background(live, batch)
+        centroids = self._matrix(live)
+        mean = self._background(live, batch, centroids)
         best_topic = np.full(rows.shape[0], -1, dtype=np.int64)
         best_sim = np.zeros(rows.shape[0])
         # 3. every story against the centroids as they stood before the batch
         if live:
-            sims = self._cosines(batch, self._matrix(live), mean)
+            sims = self._cosines(batch, centroids, mean)
             best = sims.argmax(axis=1)  # the first, so the lowest id, among equals
-            for position, i in enumerate(usable):
-                value = float(sims[position, best[position]])
-                if value >= options.threshold:
-                    best_topic[i] = live[best[position]].id
-                    best_sim[i] = value
+            values = sims[np.arange(len(usable)), best]
+            joins = values >= options.threshold
+            ids = np.array([t.id for t in live], dtype=np.int64)
+            best_topic[np.asarray(usable)[joins]] = ids[best[joins]]
+            best_sim[np.asarray(usable)[joins]] = values[joins]
         # 4. leader-follower among the rest, against the topics this batch starts
         leftovers = [p for p, i in enumerate(usable) if best_topic[i] < 0]
         if leftovers:
@@ -199,10 +273,9 @@ class TopicClusterer:
         )
         sums = (members @ batch).tocsr()
         sums.sort_indices()
-        for k, topic_id in enumerate(grown):
+        for topic_id in grown:
             change.grown_from.setdefault(topic_id, self.topics[topic_id].members)
-            start, end = sums.indptr[k], sums.indptr[k + 1]
-            _add(self.topics[topic_id], sums.indices[start:end], sums.data[start:end], options.top_terms)
+        _add_rows([self.topics[topic_id] for topic_id in grown], sums, options.top_terms)
         for i, topic_id in zip(usable, chosen, strict=True):
             topic = self.topics[topic_id]
             if topic.members == 0:  # started in this batch: born with its first story
@@ -273,13 +346,16 @@ class TopicClusterer:
         threshold = self.options.merge_threshold
         focus = sorted(change.touched)
         live = self._live(now)
-        mean = self._background(live)
+        if len(live) < 2:
+            return
+        centroids = self._matrix(live)
+        rounds = _Rounds(self, live, centroids, self._background(live, matrix=centroids))
         while focus:
             touched = [self.topics[i] for i in focus if self.topics[i].status != "merged"]
             live = [t for t in live if t.status != "merged"]
             if not touched or len(live) < 2:
                 return
-            sims = self._cosines(self._matrix(touched), self._matrix(live), mean)
+            sims = rounds.cosines(touched, live)
             pairs = set()
             for a, b in zip(*np.nonzero(sims >= threshold), strict=True):
                 first, second = touched[int(a)].id, live[int(b)].id
@@ -342,7 +418,7 @@ class TopicClusterer:
             if topic.status != "active":
                 continue
             found = find_split(
-                members[topic_id], lambda rows: (_dots(rows, rows), _along(rows, mean)),
+                members[topic_id], lambda rows: (_gram(rows), _along(rows, mean)),
                 self.options.split_min_stories, self.options.split_threshold,
             )
             if found is not None:

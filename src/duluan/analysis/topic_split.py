@@ -188,7 +188,9 @@ class MemberLog:
 
     def __init__(self) -> None:
         self._topic: dict[int, int] = {}
+        self._stories: dict[int, set[int]] = {}  # topic as recorded → its stories
         self._time: dict[int, datetime] = {}
+        self._order: dict[int, tuple[datetime, int]] = {}  # story → its place in time (first published, id)
         self._row: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # story → (columns, weights)
 
     def record(self, change: TopicChange, rows: sp.csr_matrix | None = None, story_ids: Sequence[int] = ()) -> None:
@@ -199,13 +201,21 @@ class MemberLog:
             for p, story in enumerate(story_ids):
                 self._row[story] = (indices[indptr[p] : indptr[p + 1]], data[indptr[p] : indptr[p + 1]])
         for story, topic, _ in change.assignments:
-            self._topic[story] = topic
+            self._put(story, topic)
         for _, child, moved in change.splits:
             for story in moved:
-                self._topic[story] = child
+                self._put(story, child)
+
+    def _put(self, story: int, topic: int) -> None:
+        before = self._topic.get(story)
+        if before is not None:
+            self._stories[before].discard(story)
+        self._topic[story] = topic
+        self._stories.setdefault(topic, set()).add(story)
 
     def note_times(self, story_ids: Sequence[int], times: Sequence[datetime]) -> None:
         self._time.update(zip(story_ids, times, strict=True))
+        self._order.update((story, (time, story)) for story, time in zip(story_ids, times, strict=True))
 
     def members(
         self, topic_ids: Sequence[int], window: int, n_features: int, resolve: Callable[[int], int],
@@ -213,14 +223,14 @@ class MemberLog:
         """The `window` most recent stories of each topic; `resolve` follows merges."""
         wanted = set(topic_ids)
         found: dict[int, list[int]] = {t: [] for t in topic_ids}
-        for story, topic in self._topic.items():
-            holder = resolve(topic)
+        for recorded, held in self._stories.items():  # follows merges once per topic, not per story
+            holder = resolve(recorded)
             if holder in wanted:
-                found[holder].append(story)
+                found[holder].extend(held)
         empty = (np.empty(0, np.int32), np.empty(0, np.float32))
         out = {}
         for topic, stories in found.items():
-            recent = sorted(stories, key=lambda s: (self._time[s], s))[-window:]
+            recent = sorted(stories, key=self._order.__getitem__)[-window:]
             cells = [self._row.get(s, empty) for s in recent]
             indptr = np.concatenate([[0], np.cumsum([len(c) for c, _ in cells])])
             indices = np.concatenate([c for c, _ in cells]) if cells else empty[0]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
+import scipy.sparse as sp
 
 __all__ = ["TopicChange", "TopicState"]
 
@@ -64,3 +65,21 @@ def _add(state: TopicState, row_indices: np.ndarray, row_values: np.ndarray, top
     columns, inverse = np.unique(merged, return_inverse=True)
     sums = np.bincount(inverse, weights=weights)
     state.indices, state.values = _truncate(columns, sums, top)
+
+
+def _add_rows(states: list[TopicState], sums: sp.csr_matrix, top: int) -> None:
+    """`_add` of row k of `sums` (float64, sorted columns) to states[k], for all at once:
+    scipy's sum of two sorted sparse matrices merges each row's columns without a sort,
+    and adds a stored weight and a new one as `_add` does (in float64, old first)."""
+    indptr = np.zeros(len(states) + 1, dtype=np.int64)
+    np.cumsum([len(state.indices) for state in states], out=indptr[1:])
+    old = sp.csr_matrix(
+        (np.concatenate([state.values for state in states]).astype(np.float64),
+         np.concatenate([state.indices for state in states]), indptr),
+        shape=sums.shape,
+    )
+    total = (old + sums).tocsr()
+    total.sort_indices()
+    for k, state in enumerate(states):
+        start, end = total.indptr[k], total.indptr[k + 1]
+        state.indices, state.values = _truncate(total.indices[start:end], total.data[start:end], top)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -130,13 +130,26 @@ def _pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
         return splitmix64(first.astype(np.uint64) * _GOLDEN + second.astype(np.uint64))
 
 
+class _Ids(dict[str, int]):
+    """Ids of words: a word not seen before gets one from `new` on first lookup, so a batch
+    is mapped in one pass."""
+
+    def __init__(self, new: Callable[[str], int]) -> None:
+        super().__init__()
+        self._new = new
+
+    def __missing__(self, word: str) -> int:
+        return self._new(word)
+
+
 class TopicVectorizer:
     """Stateless apart from caches: the same text gives the same row in every process.
 
     `transform` gives the terms of `story_terms` without building them as strings: each
-    distinct token is read once (a cache of small integer ids), and the syllables and
-    pairs of a whole batch are found, hashed and counted in numpy. A syllable's column is
-    the CRC-32 of its folded form; a pair's, a 64-bit mix of its two syllables' CRC-32s.
+    distinct word (text between spaces) is cut into tokens once, each distinct token is
+    read once (caches of small integer ids), and the syllables and pairs of a whole batch
+    are found, hashed and counted in numpy. A syllable's column is the CRC-32 of its
+    folded form; a pair's, a 64-bit mix of its two syllables' CRC-32s.
     """
 
     def __init__(self, n_features: int = N_FEATURES) -> None:
@@ -148,17 +161,20 @@ class TopicVectorizer:
         # Background counts and stopwords of pairs, by key, for lookups in numpy.
         pairs = [(k.split(" "), n) for k, n in df.items() if k.count(" ") == 1]
         keys = self._keys_of([p for p, _ in pairs])
+        counts = np.array([n for _, n in pairs], dtype=np.float64)
+        self._background_pairs = (keys, counts)  # in the order of the counts, for background()
         order = np.argsort(keys)
         self._df_pair_keys = keys[order]
-        self._df_pair_counts = np.array([n for _, n in pairs], dtype=np.float64)[order]
+        self._df_pair_counts = counts[order]
         self._stop_pair_keys = np.sort(self._keys_of([w.split(" ") for w in _stop_pairs()]))
         self.idf = np.zeros(n_features, dtype=np.float32)
         self._reset_tokens()
 
     @staticmethod
     def _keys_of(pairs: Sequence[Sequence[str]]) -> np.ndarray:
-        first = np.array([_syllable_hash(a) for a, _ in pairs], dtype=np.uint64)
-        second = np.array([_syllable_hash(b) for _, b in pairs], dtype=np.uint64)
+        hashes = {s: _syllable_hash(s) for s in {s for pair in pairs for s in pair}}  # each syllable once
+        first = np.array([hashes[a] for a, _ in pairs], dtype=np.uint64)
+        second = np.array([hashes[b] for _, b in pairs], dtype=np.uint64)
         return _pair_keys(first, second)
 
     def _reset_tokens(self) -> None:
@@ -169,6 +185,13 @@ class TopicVectorizer:
         self._folded_hashes: list[int] = []
         self._single_columns: list[int] = []
         self._tables: tuple[np.ndarray, ...] | None = None
+        # per word id: its token ids, at word_starts[id]:word_starts[id + 1] of word_tokens;
+        # the empty word stands between two texts
+        self._word_ids = _Ids(self._word)
+        self._word_ids[""] = 0
+        self._word_starts: list[int] = [0, 1]
+        self._word_tokens: list[int] = [_SEPARATOR_ID]
+        self._word_tables: tuple[np.ndarray, np.ndarray] | None = None
 
     def idf_of(self, term: str) -> float:
         """The weight of a folded term (a syllable or a pair of syllables) for tf = 1."""
@@ -203,6 +226,35 @@ class TopicVectorizer:
         self._tables = None
         return token_id
 
+    def _word(self, word: str) -> int:
+        """Cut a word never seen before into tokens, read them, and give it an id."""
+        word_id = self._word_ids[word] = len(self._word_starts) - 1
+        if word.isalpha():  # letters only: one syllable, as _TOKEN would find it
+            self._word_tokens.append(self._token_ids.get(word) or self._token(word))
+        else:
+            known, read = self._token_ids.get, self._token
+            self._word_tokens.extend([known(t) or read(t) for t in _TOKEN.findall(word)])
+        self._word_starts.append(len(self._word_tokens))
+        self._word_tables = None
+        return word_id
+
+    def _tokens(self, texts: Iterable[str]) -> np.ndarray:
+        """The token ids of the texts, each text after a separator: words are split at
+        white space (no token spans it, so each word is cut on its own, once)."""
+        words: list[str] = []
+        for text in texts:
+            words.append("")
+            words.extend(text[:MAX_CHARS].lower().split())
+        found = np.fromiter(map(self._word_ids.__getitem__, words), dtype=np.int64, count=len(words))
+        if self._word_tables is None:
+            self._word_tables = (np.array(self._word_starts, dtype=np.int64), np.array(self._word_tokens, dtype=np.int64))
+        starts, tokens = self._word_tables
+        # each word's run of tokens, in order
+        first, counts = starts[found], starts[found + 1] - starts[found]
+        ends = np.cumsum(counts)
+        offsets = np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - counts, counts)
+        return tokens[np.repeat(first, counts) + offsets]  # type: ignore[no-any-return]
+
     def _pair_columns(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """Columns of pairs of folded syllable ids; -1 for stopword pairs. Notes their idf."""
         hashes = np.array(self._folded_hashes, dtype=np.uint64)
@@ -219,20 +271,14 @@ class TopicVectorizer:
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         """One unit-length CSR row per text (an all-zero row when a text has no terms)."""
-        if len(self._token_ids) > 1_000_000:
+        if len(self._token_ids) > 1_000_000 or len(self._word_ids) > 1_000_000:
             self._reset_tokens()  # bound memory on endless streams
-        known, read = self._token_ids.get, self._token
-        ids: list[int] = []
-        n_texts = 0
-        for text in texts:
-            ids.append(_SEPARATOR_ID)
-            ids.extend([known(t) or read(t) for t in _TOKEN.findall(text[:MAX_CHARS].lower())])
-            n_texts += 1
+        tokens = self._tokens(texts)
         if self._tables is None:
             self._tables = tuple(np.array(column) for column in zip(*self._token_rows, strict=True))
         folded_of, marked_of, stop_marked_of, stop_plain_of, break_of = self._tables
-        tokens = np.array(ids, dtype=np.int64)
         doc = np.cumsum(tokens == _SEPARATOR_ID) - 1
+        n_texts = int(doc[-1]) + 1 if len(doc) else 0
         # 1. stopwords as written in marked texts, folded in unmarked ones
         marked = np.bincount(doc, weights=marked_of[tokens], minlength=n_texts) > 0
         stop = np.where(marked[doc], stop_marked_of[tokens], stop_plain_of[tokens]) | break_of[tokens]
@@ -257,8 +303,8 @@ class TopicVectorizer:
         matrix.data = (1.0 + np.log(matrix.data)) * self.idf[matrix.indices]
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        matrix = sp.csr_matrix(sp.diags(1.0 / norms) @ matrix, dtype=np.float32)
-        matrix.sort_indices()
+        # Each row times its 1 / norm, in float32: the numbers a diagonal product gives.
+        matrix.data *= np.repeat((1.0 / norms).astype(np.float32), np.diff(matrix.indptr))
         return matrix
 
     def background(self) -> sp.csr_matrix:
@@ -268,12 +314,12 @@ class TopicVectorizer:
         # The same weights as idf_of and columns as column_of, term by term, but in numpy:
         # this runs once per process and took 2 s as a loop.
         singles = [(t, n) for t, n in self._df.items() if " " not in t]
-        pairs = [(t.split(" "), n) for t, n in self._df.items() if t.count(" ") == 1]
-        counts = np.array([n for _, n in singles] + [n for _, n in pairs], dtype=np.float64)
+        pair_keys, pair_counts = self._background_pairs
+        counts = np.concatenate([np.array([n for _, n in singles], dtype=np.float64), pair_counts])
         idf = np.log((self._documents + 1) / (counts + 1)) + 1.0
         idf[: len(singles)] *= SYLLABLE_WEIGHT
         single_columns = np.array([_syllable_hash(t) % self.n_features for t, _ in singles], dtype=np.int64)
-        pair_columns = (self._keys_of([p for p, _ in pairs]) % np.uint64(self.n_features)).astype(np.int64)
+        pair_columns = (pair_keys % np.uint64(self.n_features)).astype(np.int64)
         all_columns = np.concatenate([single_columns, pair_columns])
         columns, inverse = np.unique(all_columns, return_inverse=True)
         weights = np.bincount(inverse, weights=counts / self._documents * idf)
