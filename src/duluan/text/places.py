@@ -618,6 +618,10 @@ class _Filter:
     pairs: frozenset[tuple[str, str]]  # ...or needs the next token too: ("ha", "noi")
     rural_pairs: frozenset[tuple[str, str]]  # ...and a place word before it: "về Định Quán"
     located: frozenset[str]  # one-token names that need a place word before: "ở Vinh"
+    # A unit word starts a match only where a name begins after it: a one-token name, or
+    # the first two tokens of a longer one ("tỉnh" before "hình" is no place).
+    name_singles: frozenset[str]
+    name_pairs: frozenset[tuple[str, str]]
     window: int  # how many tokens after a start `_match_at` may read
 
 
@@ -637,9 +641,12 @@ def _filter(gaz: Gazetteer) -> _Filter:
         key for key, units in gaz.by_key.items()
         if len(key) >= 2 and any(u.level == "district" for u in units)
     ]  # fmt: skip
-    alone = {k[0] for k in (*ALIASES, *BLOCK_PHRASES)} | {key[0] for key in bare if len(key) == 1}
+    # A short form or blocked phrase of two tokens or more starts only where its first two
+    # are: "thành", "hoa", "tp" are far more common than "thành phố HCM", "Hòa Bình Thượng…".
+    phrases = [k for k in (*ALIASES, *BLOCK_PHRASES) if len(k) >= 2]
+    alone = {k[0] for k in ALIASES if len(k) == 1} | {key[0] for key in bare if len(key) == 1}
     alone |= _FOLDED_AMBIGUOUS
-    pairs = frozenset((key[0], key[1]) for key in bare if len(key) >= 2)
+    pairs = frozenset((key[0], key[1]) for key in (*bare, *phrases) if len(key) >= 2)
     rural_pairs = frozenset((key[0], key[1]) for key in rural) - pairs
     located = frozenset(
         key[0] for key, units in gaz.by_key.items()
@@ -650,9 +657,12 @@ def _filter(gaz: Gazetteer) -> _Filter:
     first = alone | prefix | located | {a for a, _ in pairs} | {a for a, _ in rural_pairs}
     # A prefix (two tokens) then a name, or a bare name holding a prefix then a name.
     window = 2 * gaz.max_tokens + 6
+    name_singles = frozenset(key[0] for key in gaz.by_key if len(key) == 1)
+    name_pairs = frozenset((key[0], key[1]) for key in gaz.by_key if len(key) >= 2)
     return _Filter(
-        frozenset(first), frozenset(alone), frozenset(prefix), pairs, rural_pairs, located, window
-    )
+        frozenset(first), frozenset(alone), frozenset(prefix), pairs, rural_pairs, located,
+        name_singles, name_pairs, window,
+    )  # fmt: skip
 
 
 def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
@@ -666,8 +676,7 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         keys = parts[1::2]
     n = len(keys)
     first, alone, prefix, pairs, rural_pairs = flt.first, flt.alone, flt.prefix, flt.pairs, flt.rural_pairs
-    located = flt.located
-    names = gaz.lengths
+    located, singles, name_pairs = flt.located, flt.name_singles, flt.name_pairs
     if first.isdisjoint(keys):
         return []
     if len(folded) == len(text):
@@ -691,8 +700,10 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
             ))
         ))
         or (keys[i] in located and i and keys[i - 1] in _FOLDED_LOCATIVE and text[begins[i]].isupper())
-        or (keys[i] in prefix and (keys[i + 1 : i + 2] or [""])[0] in names)
-        or (keys[i] in prefix and (keys[i + 2 : i + 3] or [""])[0] in names)
+        or (keys[i] in prefix and (
+            (i + 1 < n and (keys[i + 1] in singles or tuple(keys[i + 1 : i + 3]) in name_pairs))
+            or (i + 2 < n and (keys[i + 2] in singles or tuple(keys[i + 2 : i + 4]) in name_pairs))
+        ))
     ]  # fmt: skip
     if not starts:
         return []
