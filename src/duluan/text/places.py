@@ -679,13 +679,11 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
     located, singles, name_pairs = flt.located, flt.name_singles, flt.name_pairs
     if first.isdisjoint(keys):
         return []
-    if len(folded) == len(text):
-        # Offsets without a match object per token: the parts are gap, token, gap,
-        # token…, so token j runs from bounds[2j + 1] to bounds[2j + 2].
-        bounds = list(accumulate(map(len, parts), initial=0))
-        begins = bounds[1::2]  # where token j begins in the text
-    else:
-        begins = [t.start for t in tokens]
+
+    def capital(i: int) -> bool:  # token i is capitalised (asked of a few tokens only)
+        if len(folded) != len(text):
+            return tokens[i].text[:1].isupper()
+        return text[sum(map(len, parts[: 2 * i + 1]))].isupper()
     # A name admitted by the word before it ("về Định Quán") is capitalised unless that
     # word is a firm one ("o thanh xuan"): the others are skipped before any matching.
     starts = [
@@ -695,11 +693,11 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
             (pair := (keys[i], keys[i + 1])) in pairs
             or (i and pair in rural_pairs and (
                 (keys[i - 1] in _FOLDED_LOCATIVE
-                 and (keys[i - 1] in _FOLDED_FIRM or text[begins[i]].isupper()))
+                 and (keys[i - 1] in _FOLDED_FIRM or capital(i)))
                 or (i >= 2 and keys[i - 1].isdigit() and keys[i - 2] in _NUMBERED_KINDS)
             ))
         ))
-        or (keys[i] in located and i and keys[i - 1] in _FOLDED_LOCATIVE and text[begins[i]].isupper())
+        or (keys[i] in located and i and keys[i - 1] in _FOLDED_LOCATIVE and capital(i))
         or (keys[i] in prefix and (
             (i + 1 < n and (keys[i + 1] in singles or tuple(keys[i + 1 : i + 3]) in name_pairs))
             or (i + 2 < n and (keys[i + 2] in singles or tuple(keys[i + 2 : i + 4]) in name_pairs))
@@ -709,6 +707,9 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         return []
     if len(folded) == len(text):
         # Tokens are made only around the starts: most of a text is never looked at.
+        # Offsets without a match object per token: the parts are gap, token, gap,
+        # token…, so token j runs from bounds[2j + 1] to bounds[2j + 2].
+        bounds = list(accumulate(map(len, parts), initial=0))
         made: list[_Token] = []  # tokens[made_from:] once made
         made_from = made_to = 0
     raws: list[_Raw] = []
