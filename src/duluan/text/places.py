@@ -75,8 +75,9 @@ _TUPLE = tuple.__new__
 # A place word before a bare name ("ở Gò Vấp", "về Định Quán") says a place follows. "ở"
 # and "tại" say it firmly enough to take a lowercase or common-word name ("o thanh xuan");
 # "về", "đến", "từ" only admit capitalised names ("trở về thanh xuân" is youth).
-# "thuộc" (belongs to) is firm too; "cách", "ra", "vào", "lên", "ghé", "gần" (a distance, a
-# trip, nearness) take capitalised names only, like "về".
+# "cách", "ra", "vào", "lên", "ghé", "gần", "thuộc" (a distance, a trip, nearness,
+# belonging) take capitalised names only, like "về"; "thuộc" takes a lowercase one from a
+# writer who never capitalises ("thuoc vinh long"), see `_locative_before`.
 _LOCATIVE_FIRM = frozenset({"ở", "tại", "o", "tai"})
 _LOCATIVE = _LOCATIVE_FIRM | frozenset({
     "về", "đến", "từ", "tới", "cách", "ra", "vào", "lên", "xuống", "ghé", "gần", "thuộc",
@@ -165,8 +166,8 @@ class _Raw:
     abbreviated: bool = False  # "Q.1", "P7": needs context more than "quận 1"
     number: str = ""  # the number of a numbered unit, "10" in "Q10"
     dotted: bool = False  # "Q.3", not "Q3": a quarter of a year is written "Q3/2025"
-    located: bool = False
-    listed: frozenset[str] = frozenset()  # the levels a list after it continues with  # "ở Q1": a firm place word before; no quarter of a year
+    located: bool = False  # "ở Q1": a firm place word before, no quarter of a year near
+    listed: frozenset[str] = frozenset()  # the levels a list after it continues with
     confidence: float = 0.95
 
 
@@ -326,7 +327,7 @@ def _match_at(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[
             unit = gaz.get(*target)
             if unit is not None:
                 if _blocked_before(tokens, i, text, people=False):
-                    return length, None  # not its tail either: "Đoàn TNCS TP.HCM" is no "HCM"
+                    return length, None  # nor its tail: a blocked "TP.HCM" leaves no "HCM"
                 raw = _Raw(tokens[i].start, tokens[i + length - 1].end, [unit], "alias")
                 return length, raw
     prefixed = _match_prefixed(gaz, tokens, i, text)
