@@ -167,3 +167,25 @@ def test_eval_floor():
     # Robustness: at most 3 points lost without diacritics.
     for metric in ("complaint F1", "concern macro F1"):
         assert scores[("as-written", metric)] - scores[("no-diacritics", metric)] <= 0.03
+
+
+def test_blind_set_is_well_formed_and_apart_from_the_others():
+    blind = [json.loads(line) for line in (DATA / "concerns_blind.jsonl").open(encoding="utf-8")]
+    others = {
+        json.loads(line)["text"]
+        for name in ("concerns_eval.jsonl", "concerns_dev.jsonl")
+        for line in (DATA / name).open(encoding="utf-8")
+    }
+    assert len(blind) == 240 and len({r["id"] for r in blind}) == 240
+    assert {r["concern"] for r in blind} == EXPECTED_IDS
+    assert not {r["text"] for r in blind} & others
+
+
+@pytest.mark.slow
+def test_blind_set_floor():
+    # Measured once, blind (see models/concern.md): 0.833 complaint F1, 0.860 concern
+    # macro F1; the floors sit a little below so that a worse model fails here.
+    rows = evaluate_concerns(DATA / "concerns_blind.jsonl", per_class=False)
+    scores = {(r.split, r.metric): r.score for r in rows}
+    assert scores[("as-written", "complaint F1")] >= 0.80
+    assert scores[("as-written", "concern macro F1")] >= 0.83
