@@ -111,6 +111,8 @@ _STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES)) | _FO
 # Unit words that take a number: "phường 15 Tân Bình" is an address, so the name after
 # the number is a place even when written as an everyday word ("phuong 15 tan binh").
 _NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
+_ADDRESS_GAP = re.compile(r"\s{0,2},?\s{1,3}")  # "phường 15 Tân Bình", "phường 15, Tân Bình"
+_BELONGS = frozenset({"thuộc", "thuoc"})  # a place word that is also "learnt" in "học thuộc"
 # "các phường Đa Kao, Nguyễn Thái Bình": after a plural word and a unit word, the names
 # that follow, split by commas or "và", are units of the same kind (see `_list_items`).
 _PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "cac"})  # as written: "bà" is not
@@ -260,7 +262,7 @@ def _place_word_before(tokens: list[_Token], i: int, text: str) -> str:
     if i == 0 or not _SPACES.fullmatch(text, tokens[i - 1].end, tokens[i].start):
         return ""
     word = unicodedata.normalize("NFC", tokens[i - 1].text.lower())  # "ở" typed decomposed
-    if word in ("thuộc", "thuoc") and i >= 2 and tokens[i - 2].key == "hoc":
+    if word in _BELONGS and i >= 2 and tokens[i - 2].key == "hoc":
         return ""  # "học thuộc": learnt by heart
     return word if word in _LOCATIVE else ""
 
@@ -270,7 +272,7 @@ def _locative_before(tokens: list[_Token], i: int, text: str) -> str | None:
     word = _place_word_before(tokens, i, text)
     if not word:
         return None
-    if word in ("thuộc", "thuoc"):
+    if word in _BELONGS:
         # "thuoc vinh long" from a writer who never capitalises; else "thuộc thanh xuân"
         # is youth, and only a capitalised name after it is a place.
         lower = _lowercase_writer(text, tokens[i - 1].start, tokens[i].end)
@@ -297,7 +299,7 @@ def _after_numbered_unit(tokens: list[_Token], i: int, text: str) -> bool:
     """Token i follows "phường 15" or "Q.3" (a space or a comma between): an address."""
     if i < 2 or not tokens[i - 1].key.isdigit() or tokens[i - 2].key not in _NUMBERED_KINDS:
         return False
-    return re.fullmatch(r"\s{0,2},?\s{1,3}", text[tokens[i - 1].end : tokens[i].start]) is not None
+    return _ADDRESS_GAP.fullmatch(text, tokens[i - 1].end, tokens[i].start) is not None
 
 
 def _lowercase_writer(text: str, start: int, end: int) -> bool:
@@ -314,13 +316,12 @@ def _match_at(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[
     for length in (4, 3, 2):
         if tuple(keys[:length]) in BLOCK_PHRASES:
             return length, None
-    short = tokens[i].text in _AMBIGUOUS_SHORT and [
-        gaz.get("new", "province", code) for code in _AMBIGUOUS_SHORT[tokens[i].text]
-    ]
-    if short:
+    codes = _AMBIGUOUS_SHORT.get(tokens[i].text)
+    if codes:
         if _short_form_blocked(tokens, i, text):
             return 1, None
-        return 1, _Raw(tokens[i].start, tokens[i].end, [u for u in short if u], "alias")
+        units = [u for u in (gaz.get("new", "province", code) for code in codes) if u]
+        return 1, _Raw(tokens[i].start, tokens[i].end, units, "alias")
     for length in (3, 2, 1):
         target = ALIASES.get(tuple(keys[:length]))
         if target and len(keys) >= length and _joined(tokens, i, i + length - 1, text):
