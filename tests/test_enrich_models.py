@@ -9,7 +9,14 @@ import scipy.sparse as sp
 
 from duluan.enrich import datasets
 from duluan.enrich.linear import LinearModel, fit_temperature, softmax
-from duluan.enrich.models import FEATURE_OPTIONS, TASKS, ModelSet, predict, shared_features
+from duluan.enrich.models import (
+    FEATURE_OPTIONS,
+    TASKS,
+    ModelSet,
+    gated_toxicity_labels,
+    predict,
+    shared_features,
+)
 from duluan.enrich.scoring import expected_calibration_error, macro_f1, weighted_f1
 from duluan.errors import UsageError
 from duluan.text.fold import fold_keep_case
@@ -46,6 +53,29 @@ def test_predictions_are_sensible():
     assert insult["toxicity"]["label"] in {"offensive", "hate"}
     assert insult["toxicity"]["score"] > polite["toxicity"]["score"]
     assert polite["toxicity"]["label"] == "clean"
+
+
+NEWS = (
+    "Doanh nghiệp tại TP.HCM cần tuyển hàng nghìn lao động cuối năm. Theo trung tâm dịch vụ "
+    "việc làm TP.HCM, nhu cầu tuyển dụng dịp cuối năm tăng mạnh, tập trung ở ngành dệt may, "
+    "da giày và điện tử."
+)
+
+
+def test_toxicity_label_follows_the_score():
+    labels = ["clean", "hate", "offensive"]
+    probabilities = np.array([[0.2, 0.5, 0.3], [0.6, 0.1, 0.3], [0.6, 0.3, 0.1], [0.1, 0.5, 0.4]])
+    toxic = np.array([False, True, True, True])
+    # Not toxic by the score: clean, whatever the label head says; toxic: the likelier
+    # kind of abuse, even where the head's top class is clean.
+    assert gated_toxicity_labels(labels, probabilities, toxic) == ["clean", "offensive", "hate", "hate"]
+
+
+def test_labels_never_contradict_the_toxic_flag():
+    for row in predict([SPORT, COMPLAINT, PRAISE, INSULT, POLITE, NEWS, "", "ok"]):
+        assert (row["toxicity"]["label"] != "clean") == row["toxicity"]["toxic"]
+    # The label head alone put "hate" first for this news lead (and for two thirds of VNTC dev).
+    assert predict([NEWS])[0]["toxicity"]["label"] == "clean"
 
 
 def test_without_diacritics_gives_the_same_answers():

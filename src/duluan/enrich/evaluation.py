@@ -20,7 +20,7 @@ import numpy as np
 from . import datasets
 from .baseline import Baseline
 from .mixture import Mixture
-from .models import TASKS, ModelSet, shared_features, thresholds
+from .models import TASKS, ModelSet, gated_toxicity_labels, shared_features, thresholds
 from .scoring import accuracy, expected_calibration_error, f1_scores, macro_f1, weighted_f1
 
 __all__ = ["EVALUATIONS", "EvalRow", "EvalSet", "evaluate"]
@@ -52,6 +52,9 @@ class EvalSet:
     # Decide among these labels only (a 3-class model on 2-class data); empty: all.
     among: tuple[str, ...] = ()
     label_map: tuple[tuple[str, str], ...] = ()
+    # The toxicity label as shipped: clean unless the toxicity score says toxic
+    # (`models.gated_toxicity_labels`), not the label head's own top class.
+    gated: bool = False
 
 
 EVALUATIONS: tuple[EvalSet, ...] = (
@@ -61,7 +64,7 @@ EVALUATIONS: tuple[EvalSet, ...] = (
         "sentiment", "aivivn/eval", "sentiment", ("F1 negative", "macro F1"),
         among=("negative", "positive"),
     ),  # fmt: skip
-    EvalSet("toxicity", "vihsd/dev", "toxicity-kind", ("macro F1",)),
+    EvalSet("toxicity", "vihsd/dev", "toxicity-kind", ("macro F1",), gated=True),
     EvalSet(
         "toxicity", "victsd/valid", "toxicity-score", ("F1 toxic", "macro F1"),
         label_map=(("offensive", "toxic"), ("hate", "toxic")),
@@ -132,7 +135,11 @@ def evaluate(
             features = shared_features(variant.texts)
             probabilities = head.predict_proba(features)
             threshold = thresholds(head, features) if binary and "toxic" in head.labels else None
-            predicted = _decide(head.labels, probabilities, spec, threshold)
+            if spec.gated:
+                _, toxic = models.toxic_flags(features)
+                predicted = gated_toxicity_labels(head.labels, probabilities, toxic)
+            else:
+                predicted = _decide(head.labels, probabilities, spec, threshold)
             base_predicted = None
             if baseline:
                 model = baselines[spec.head]
