@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, func, select
 
@@ -27,6 +28,10 @@ def test_ingest_labels_new_documents_with_places(engine: Engine) -> None:
         places = conn.execute(select(document_places.c.province_code, document_places.c.ward_code)).all()
     assert len(rows) == 2
     assert "flooding" in rows and rows["flooding"].complaint_p > 0.5
+    # How people feel and speak is read in their posts, not in press articles.
+    assert rows["flooding"].sentiment == "negative" and rows["flooding"].toxicity is not None
+    news = next(r for key, r in rows.items() if key != "flooding")
+    assert news.category and news.sentiment is None and news.toxicity is None and news.toxicity_score is None
     assert ("79", "26824") in places  # phường Thủ Đức, new unit, in TP.HCM
     assert all(r.keywords for r in rows.values())
 
@@ -57,3 +62,35 @@ def test_label_streams_json_lines_without_a_workspace() -> None:
     assert any(p["province_code_new"] == "79" for p in first["labels"]["places"])
     assert second["labels"]["category"]["label"]
     assert set(second["labels"]["sentiment"]["probabilities"]) == {"negative", "neutral", "positive"}
+
+
+def test_label_reads_a_kind_as_ingestion_does() -> None:
+    records = [{"text": SPORT, "kind": "news"}, {"text": SPORT, "kind": "comment"}, {"text": SPORT, "kind": 7}]
+    stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    result = CliRunner().invoke(main, ["label"], input=stdin)
+    assert result.exit_code == 0, result.output
+    news, comment, unknown = (json.loads(x)["labels"] for x in result.output.splitlines())
+    assert news["sentiment"]["label"] is None and news["toxicity"]["label"] is None
+    assert news["category"]["label"] == comment["category"]["label"]
+    assert comment["sentiment"]["label"] and unknown["sentiment"]["label"]
+
+
+def test_enrich_texts_wants_one_kind_per_text() -> None:
+    from duluan.enrich.pipeline import enrich_texts
+
+    with pytest.raises(ValueError, match="2 texts but 1 kinds"):
+        enrich_texts([COMPLAINT, SPORT], ["post"])
+
+
+def test_model_version_changes_with_the_enrichment_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    from duluan.enrich import pipeline
+
+    before = pipeline.model_version()
+    monkeypatch.setattr(pipeline, "ENRICHMENT_RULES", pipeline.ENRICHMENT_RULES + 1)
+    pipeline.model_version.cache_clear()
+    try:
+        assert pipeline.model_version() != before
+    finally:
+        monkeypatch.undo()
+        pipeline.model_version.cache_clear()
+    assert pipeline.model_version() == before

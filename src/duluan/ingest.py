@@ -181,7 +181,9 @@ def prepare_batch(
     if enrich and out.documents:
         from .enrich.pipeline import enrich_texts  # the models load only where they are used
 
-        out.enrichments = enrich_texts([enrichment_input(d) for d in out.documents])
+        out.enrichments = enrich_texts(
+            [enrichment_input(d) for d in out.documents], [d.kind for d in out.documents]
+        )
     return out
 
 

@@ -87,7 +87,11 @@ def _label_distribution(conn: Connection, out: WorkspaceSummary, top: int) -> No
         return
     for name in ("category", "sentiment", "toxicity"):
         column = enrichments.c[name]
-        out.labels[name] = dict(conn.execute(select(column, func.count()).group_by(column)).all())
+        # Press articles have no sentiment or toxicity (`PRESS_KINDS`): counted among
+        # the documents that have one.
+        out.labels[name] = dict(
+            conn.execute(select(column, func.count()).where(column.is_not(None)).group_by(column)).all()
+        )
     out.complaints = conn.execute(
         select(func.count()).select_from(enrichments).where(enrichments.c.complaint_p >= COMPLAINT_AT)
     ).scalar_one()

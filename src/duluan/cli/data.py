@@ -64,7 +64,8 @@ def print_workspace_summary(s: WorkspaceSummary) -> None:
                 f"{label or '—'} {n} ({100 * n / total:.0f}%)"
                 for label, n in sorted(counts.items(), key=lambda kv: -kv[1])[:8]
             )
-            console.print(f"  {name}: {shown}")
+            scope = " (posts and comments)" if name in ("sentiment", "toxicity") else ""
+            console.print(f"  {name}{scope}: {shown}")
         if s.top_provinces:
             console.print("  most named provinces: " + ", ".join(f"{name} {n}" for name, n in s.top_provinces))
 

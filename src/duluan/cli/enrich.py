@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 import click
 
+from ..records import DOCUMENT_KINDS
 from ..store import repository as repo
 from .common import console, open_workspace, progress_bar, workspace_options
 from .text import _records
@@ -25,6 +26,10 @@ def label(texts: tuple[str, ...], source: TextIO | None, batch_size: int) -> Non
     """Label texts with every model: category, sentiment, toxicity, complaint, concern,
     keywords and places. Streams JSON Lines in and out; needs no workspace.
 
+    A JSON record's "kind", when it is one of news, page, post or comment, is read as at
+    ingestion: news articles and web pages get no sentiment and no toxicity (the models
+    learned them from comments, posts and reviews). Without a kind, every label is given.
+
     \b
     Examples:
       duluan label "Đường ngập nước ba ngày nay không ai xử lý"
@@ -37,7 +42,9 @@ def label(texts: tuple[str, ...], source: TextIO | None, batch_size: int) -> Non
     batch: list[dict[str, Any]] = []
 
     def flush() -> None:
-        for record, found in zip(batch, enrich_texts([normalize_text(r["text"]) for r in batch]), strict=True):
+        kinds = [r.get("kind") if r.get("kind") in DOCUMENT_KINDS else None for r in batch]
+        texts = [normalize_text(r["text"]) for r in batch]
+        for record, found in zip(batch, enrich_texts(texts, kinds), strict=True):
             record["labels"] = found.as_dict()
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
@@ -77,12 +84,13 @@ def enrich(redo: bool, batch_size: int, workspace: Path | None, database_url: st
             if not todo:
                 break
             inputs = [
-                enrichment_input(Document(kind="news", text=text, title=title, content_hash="", origin="",
+                enrichment_input(Document(kind=kind, text=text, title=title, content_hash="", origin="",
                                           published_at=repo.utcnow(), fetched_at=repo.utcnow()))
-                for _, title, text in todo
+                for _, title, text, kind in todo
             ]
+            kinds = [kind for *_, kind in todo]
             rows, places = [], []
-            for (doc_id, _, _), found in zip(todo, enrich_texts(inputs), strict=True):
+            for (doc_id, *_), found in zip(todo, enrich_texts(inputs, kinds), strict=True):
                 row, mentions = repo.enrichment_rows(doc_id, found, version)
                 rows.append(row)
                 places.extend(mentions)

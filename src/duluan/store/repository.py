@@ -294,10 +294,12 @@ def replace_enrichments(conn: Connection, rows: list[dict[str, Any]], places: li
         conn.execute(insert(document_places), places)
 
 
-def documents_to_enrich(conn: Connection, version: str, after_id: int, limit: int, redo: bool) -> list[tuple[int, str | None, str]]:
-    """(id, title, text) of documents with no enrichment, or one from other models."""
+def documents_to_enrich(
+    conn: Connection, version: str, after_id: int, limit: int, redo: bool
+) -> list[tuple[int, str | None, str, str]]:
+    """(id, title, text, kind) of documents with no enrichment, or one from other models."""
     query = (
-        select(documents.c.id, documents.c.title, documents.c.text)
+        select(documents.c.id, documents.c.title, documents.c.text, documents.c.kind)
         .select_from(documents.outerjoin(enrichments, enrichments.c.document_id == documents.c.id))
         .where(documents.c.id > after_id)
         .order_by(documents.c.id)
@@ -305,4 +307,4 @@ def documents_to_enrich(conn: Connection, version: str, after_id: int, limit: in
     )
     if not redo:
         query = query.where((enrichments.c.document_id.is_(None)) | (enrichments.c.model_version != version))
-    return [(r.id, r.title, r.text) for r in conn.execute(query)]
+    return [(r.id, r.title, r.text, r.kind) for r in conn.execute(query)]
