@@ -24,7 +24,9 @@ what the topics themselves have):
    start, and a merge keeps the older id), so a theme keeps its id as topics join it;
 5. between two full groupings (`find_themes`), a day's new topics join the nearest theme
    (`extend_themes`): at `threshold` or more in threshold mode, else they start a theme;
-   always the nearest with K given. Nothing already grouped moves.
+   always the nearest with K given. Nothing already grouped moves;
+6. a periodic full grouping takes over the ids of the themes it continues (`carry_ids`:
+   the old and new themes sharing most stories are paired first).
 """
 
 from __future__ import annotations
@@ -39,10 +41,16 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from duluan.analysis.topic_model import PRIOR_STORIES, PRIOR_WEIGHT, TopicClusterer, TopicState, _gram
+from duluan.analysis.topic_model import (
+    PRIOR_STORIES,
+    PRIOR_WEIGHT,
+    TopicClusterer,
+    TopicState,
+    _gram,
+)
 from duluan.analysis.topic_vectors import N_FEATURES
 
-__all__ = ["ThemeOptions", "Themes", "extend_themes", "find_themes", "theme_terms"]
+__all__ = ["ThemeOptions", "Themes", "carry_ids", "extend_themes", "find_themes", "theme_terms"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class ThemeOptions:
     k: int | None = None  # themes wanted; None: agglomerate down to `threshold`
     threshold: float = 0.1  # centred cosine of two themes' summed centroids (chosen on VNTC dev)
     min_stories: int = 3  # topics below this are candidates: they join the nearest theme
+    candidates_join: bool = True  # False: candidates stay out of every theme (measured only)
     method: str = ""  # "" = k-means with K given, centroid linkage with a threshold; or
     # "centroid" / "average" to agglomerate down to K (variants measured and not kept)
     max_rounds: int = 100  # k-means passes (it stops when no topic moves)
@@ -175,7 +184,7 @@ def find_themes(topics: Sequence[TopicState], background: sp.csr_matrix | None, 
     ids = [min(listed[p].id for p in positions) for positions in groups]
     theme_of = {listed[p].id: ids[g] for g, positions in enumerate(groups) for p in positions}
     candidates = [p for p, t in enumerate(listed) if t.members < options.min_stories]
-    if candidates:
+    if candidates and options.candidates_join:
         best, _ = _nearest(dots, candidates, groups)
         theme_of.update((listed[p].id, ids[g]) for p, g in zip(candidates, best.tolist(), strict=True))
     return Themes(theme_of)
@@ -208,6 +217,32 @@ def extend_themes(
     return Themes(theme_of)
 
 
+def carry_ids(previous: Themes, now: Themes, topics: Sequence[TopicState]) -> Themes:
+    """`now` (a fresh grouping) with the ids of `previous` where they fit: the pairs of an
+    old and a new theme sharing the most stories first (ties: lower ids), each id used
+    once; a new theme left over keeps its oldest topic's id, or the next of its topics'
+    ids not taken."""
+    stories = {t.id: t.members for t in topics}
+    shared: dict[tuple[int, int], int] = {}
+    for topic_id, new_theme in now.theme_of.items():
+        old_theme = previous.theme_of.get(topic_id)
+        if old_theme is not None:
+            shared[(old_theme, new_theme)] = shared.get((old_theme, new_theme), 0) + stories.get(topic_id, 0)
+    renamed: dict[int, int] = {}
+    taken: set[int] = set()
+    for (old_theme, new_theme), _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+        if new_theme not in renamed and old_theme not in taken:
+            renamed[new_theme] = old_theme
+            taken.add(old_theme)
+    for new_theme, members in sorted(now.topics_of().items()):
+        if new_theme not in renamed:
+            free = [t for t in members if t not in taken]
+            # every id a theme's topics carry taken: a negative id cannot meet a topic id
+            renamed[new_theme] = free[0] if free else -new_theme
+            taken.add(renamed[new_theme])
+    return Themes({topic_id: renamed[theme] for topic_id, theme in now.theme_of.items()})
+
+
 def theme_terms(themes: Themes, topics: Sequence[TopicState], theme_ids: Sequence[int], top: int) -> list[list[int]]:
     """The `top` heaviest columns of each theme's summed centroid."""
     by_id = {t.id: t for t in topics}
@@ -226,6 +261,13 @@ def theme_terms(themes: Themes, topics: Sequence[TopicState], theme_ids: Sequenc
 
 # --- the experiment: choice on VNTC dev, then day-by-day ids on both sets -------------
 
+# (name, full grouping every N days (0: day 1 only), ids carried by shared stories)
+POLICIES = (
+    ("regroup every day, id = oldest topic", 1, False),
+    ("regroup every day, ids carried", 1, True),
+    ("extend daily, regroup every 7 days, ids carried", 7, True),
+    ("extend daily, group on day 1 only", 0, False),
+)
 SWEEP_THRESHOLDS = (0.0, 0.02, 0.04, 0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.13)
 
 
@@ -259,6 +301,10 @@ def main() -> None:
               f"{adjusted_rand_score(vntc.labels, labels[0]):.3f} | {adjusted_rand_score(labels[0], labels[1]):.3f} |")
 
     row("spherical k-means, K given", lambda r: find_themes(list(r.state.values()), r.background, ThemeOptions(k=k)))
+    row("spherical k-means, K given, candidates each their own cluster",
+        lambda r: find_themes(list(r.state.values()), r.background, ThemeOptions(k=k, candidates_join=False)))
+    row("centroid linkage, threshold 0.1, candidates each their own cluster",
+        lambda r: find_themes(list(r.state.values()), r.background, ThemeOptions(candidates_join=False)))
     for method in ("centroid", "average"):
         row(f"{method} linkage, K given",
             lambda r, m=method: find_themes(list(r.state.values()), r.background, ThemeOptions(k=k, method=m)))
@@ -276,15 +322,19 @@ def main() -> None:
         k = len(set(data.labels))
         days = tq.run_ours_days(data.texts, 1)
         for mode, options in (("K given", ThemeOptions(k=k)), ("threshold", ThemeOptions())):
-            for policy in ("regroup every day", "extend (group on day 1 only)"):
+            for policy, every, carry in POLICIES:
                 themes = Themes()
                 kept = total = 0
-                started = time.perf_counter()
                 seconds = 0.0
-                for state, background in days:
+                for day, (state, background) in enumerate(days):
                     started = time.perf_counter()
-                    now = (find_themes(list(state.values()), background, options) if policy.startswith("regroup") or not themes.theme_of
-                           else extend_themes(themes, list(state.values()), background, options))
+                    topics = list(state.values())
+                    if not themes.theme_of or (every and day % every == 0):
+                        now = find_themes(topics, background, options)
+                        if carry and themes.theme_of:
+                            now = carry_ids(themes, now, topics)
+                    else:
+                        now = extend_themes(themes, topics, background, options)
                     seconds += time.perf_counter() - started
                     for topic_id, theme_id in themes.theme_of.items():
                         if topic_id in now.theme_of and state[topic_id].members >= options.min_stories:

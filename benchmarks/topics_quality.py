@@ -1,6 +1,6 @@
 """Topic quality on real text: our online clustering against NMF and BERTopic, one run.
 
-    python benchmarks/topics_quality.py [--data ../shared/data] [--tc-sample 15000] [--only-ours]
+    python benchmarks/topics_quality.py [--data ../shared/data] [--tc-sample 15000] [--only-ours] [--no-themes]
 
 Data sets (read from the shared data folder, never copied): VNTC dev (5,000 articles, 10
 labels) and a random sample of TC201805 leads (about 30 labels). Every method gets the
@@ -13,6 +13,11 @@ syllable pairs, `topic_vectors.story_terms`), and is timed from the raw texts:
 - BERTopic 0.17 without a neural model: TF-IDF → TruncatedSVD(100) vectors passed as
   embeddings, UMAP(15 neighbours, 5 dimensions) + HDBSCAN(min_cluster_size 15); its
   outliers (-1) count as one cluster, as they would for a user.
+- ours, themes: the same runs of ours, topics grouped into themes (`topic_themes.py`):
+  "K given" = k-means with K = number of labels (what NMF is given), "threshold" =
+  centroid linkage at 0.1 (chosen on VNTC dev); a document takes its topic's theme, and
+  candidate topics (under 3 stories) join the nearest theme. Time: ours + the grouping.
+  `--no-themes` leaves these rows out.
 
 Metrics: NMI and ARI against the labels; NPMI coherence of the top-10 terms of the K
 largest topics (K = number of labels) on held-out real text (VNTC train articles past the
@@ -42,14 +47,14 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+from sklearn.metrics import adjusted_rand_score, homogeneity_score, normalized_mutual_info_score
+from topic_themes import ThemeOptions, find_themes, theme_terms
 
 from duluan.analysis import topic_vectors
 from duluan.analysis.topic_model import ClusterOptions, TopicClusterer
 from duluan.analysis.topic_split import MemberLog, fold_batch
 from duluan.analysis.topic_state import TopicState
 from duluan.analysis.topic_vectors import TopicVectorizer, story_terms
-from topic_themes import ThemeOptions, find_themes, theme_terms
 
 BATCH = 1000
 TOP_WORDS = 10
@@ -359,7 +364,8 @@ def report(data: DataSet, results: list[Result]) -> str:
     first = next((r for r in results if r.method == "ours" and r.runs), None)
     if first is not None:
         lines.append(f"\nmajority-label grouping of our topics (reads the labels; a reference, not a method): "
-                     f"NMI {majority_grouping_nmi(first.runs[0], data.labels):.3f}")
+                     f"NMI {majority_grouping_nmi(first.runs[0], data.labels):.3f}; homogeneity of our topics "
+                     f"{homogeneity_score(data.labels, first.runs[0].labels):.3f}")
     return "\n".join(lines)
 
 
