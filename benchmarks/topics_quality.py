@@ -1,6 +1,6 @@
 """Topic quality on real text: our online clustering against NMF and BERTopic, one run.
 
-    python benchmarks/topics_quality.py [--data ../shared/data] [--tc-sample 15000] [--only-ours]
+    python benchmarks/topics_quality.py [--data ../shared/data] [--tc-sample 15000] [--only-ours] [--no-themes]
 
 Data sets (read from the shared data folder, never copied): VNTC dev (5,000 articles, 10
 labels) and a random sample of TC201805 leads (about 30 labels). Every method gets the
@@ -13,6 +13,11 @@ syllable pairs, `topic_vectors.story_terms`), and is timed from the raw texts:
 - BERTopic 0.17 without a neural model: TF-IDF → TruncatedSVD(100) vectors passed as
   embeddings, UMAP(15 neighbours, 5 dimensions) + HDBSCAN(min_cluster_size 15); its
   outliers (-1) count as one cluster, as they would for a user.
+- ours, themes: the same runs of ours, topics grouped into themes (`topic_themes.py`):
+  "K given" = k-means with K = number of labels (what NMF is given), "threshold" =
+  centroid linkage at 0.1 (chosen on VNTC dev); a document takes its topic's theme, and
+  candidate topics (under 3 stories) join the nearest theme. Time: ours + the grouping.
+  `--no-themes` leaves these rows out.
 
 Metrics: NMI and ARI against the labels; NPMI coherence of the top-10 terms of the K
 largest topics (K = number of labels) on held-out real text (VNTC train articles past the
@@ -27,6 +32,7 @@ shuffles across batches too. Time: the second run (warm imports, JIT compiled), 
 from __future__ import annotations
 
 import argparse
+import copy
 import gzip
 import json
 import math
@@ -40,11 +46,14 @@ from itertools import combinations
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+import scipy.sparse as sp
+from sklearn.metrics import adjusted_rand_score, homogeneity_score, normalized_mutual_info_score
+from topic_themes import ThemeOptions, find_themes, theme_terms
 
 from duluan.analysis import topic_vectors
 from duluan.analysis.topic_model import ClusterOptions, TopicClusterer
 from duluan.analysis.topic_split import MemberLog, fold_batch
+from duluan.analysis.topic_state import TopicState
 from duluan.analysis.topic_vectors import TopicVectorizer, story_terms
 
 BATCH = 1000
@@ -64,6 +73,12 @@ class Run:
     labels: list[int]
     topics: list[list[str]]  # top words of the topics, largest first
     seconds: float
+    # ours only, for the theme level: the clusterer's topics, its background row, story →
+    # topic, and column → a readable term
+    state: dict[int, TopicState] | None = None
+    background: sp.csr_matrix | None = None
+    final: dict[int, int] | None = None
+    names: dict[int, str] | None = None
 
 
 @dataclass
@@ -123,7 +138,7 @@ def _top_groups(labels: Sequence[int], k: int) -> list[int]:
     return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
 
 
-def run_ours(texts: list[str], seed: int, k: int, within_batches: bool = True) -> Run:
+def run_ours(texts: list[str], seed: int, k: int, within_batches: bool = True, keep_state: bool = True) -> Run:
     order = _order(len(texts), seed, within_batches)
     _cold()
     started = time.perf_counter()
@@ -152,7 +167,64 @@ def run_ours(texts: list[str], seed: int, k: int, within_batches: bool = True) -
         state = clusterer.topics[topic_id]
         best = np.argsort(-state.values, kind="stable")[:TOP_WORDS]
         topics.append([names.get(int(state.indices[i]), "") for i in best])
-    return Run(labels, topics, seconds)
+    if not keep_state:
+        return Run(labels, topics, seconds)
+    return Run(labels, topics, seconds, clusterer.topics, vectorizer.background(), final, names)
+
+
+class Days(list[tuple[dict[int, TopicState], sp.csr_matrix]]):
+    """The clusterer's topics at the end of each batch ("day"), with the background row;
+    `final`: story → topic after the last."""
+
+    final: dict[int, int]
+
+
+def run_ours_days(texts: list[str], seed: int) -> Days:
+    """`run_ours` keeping a copy of the topics after every batch (for the theme ids)."""
+    order = _order(len(texts), seed, True)
+    vectorizer = TopicVectorizer()
+    rows = vectorizer.transform([texts[i] for i in order])
+    clusterer = TopicClusterer(ClusterOptions(), background=vectorizer.background())
+    log = MemberLog()
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    days = Days()
+    for start in range(0, len(order), BATCH):
+        positions = list(range(start, min(start + BATCH, len(order))))
+        day = [base + timedelta(days=start // BATCH, seconds=p - start) for p in positions]
+        fold_batch(clusterer, log, rows[positions], [order[p] for p in positions], day)
+        # centroid arrays are replaced, never changed in place, so a shallow copy suffices
+        days.append(({i: copy.copy(t) for i, t in clusterer.topics.items()}, vectorizer.background()))
+    days.final = log.final_topics(clusterer.resolve)
+    return days
+
+
+THEME_MODES = {
+    "ours, themes (K given)": lambda k: ThemeOptions(k=k),
+    "ours, themes (threshold)": lambda k: ThemeOptions(),  # threshold 0.1, chosen on VNTC dev
+}
+
+
+def run_themes(run: Run, options: ThemeOptions, k: int) -> Run:
+    """Documents labelled by the theme of their topic (candidate topics join the nearest
+    theme); time = our run + the grouping."""
+    assert run.state is not None and run.final is not None and run.names is not None
+    started = time.perf_counter()
+    themes = find_themes(list(run.state.values()), run.background, options)
+    seconds = time.perf_counter() - started
+    labels = [themes.theme_of.get(run.final.get(i, -1), -2 - i) for i in range(len(run.labels))]
+    largest = _top_groups(labels, k)
+    topics = [[run.names.get(c, "") for c in columns] for columns in theme_terms(themes, list(run.state.values()), largest, TOP_WORDS)]
+    return Run(labels, topics, run.seconds + seconds)
+
+
+def majority_grouping_nmi(run: Run, labels: Sequence[str]) -> float:
+    """NMI if each of our topics went to the label most of its documents carry: what a
+    grouping of our topics could reach at best (it reads the labels; not a method)."""
+    holders: dict[int, list[str]] = {}
+    for topic, label in zip(run.labels, labels, strict=True):
+        holders.setdefault(topic, []).append(label)
+    majority = {t: max(sorted(set(v)), key=v.count) for t, v in holders.items()}
+    return float(normalized_mutual_info_score(labels, [majority[t] for t in run.labels]))
 
 
 def run_nmf(texts: list[str], seed: int, k: int) -> Run:
@@ -234,7 +306,7 @@ def npmi(topics: list[list[str]], held_out: list[str]) -> float:
     return sum(scores) / len(scores) if scores else float("nan")
 
 
-def evaluate(data: DataSet, methods: dict[str, Callable[[list[str], int, int], Run]]) -> list[Result]:
+def evaluate(data: DataSet, methods: dict[str, Callable[[list[str], int, int], Run]], themes: bool = True) -> list[Result]:
     k = len(set(data.labels))
     results = []
     for name, method in methods.items():
@@ -249,6 +321,13 @@ def evaluate(data: DataSet, methods: dict[str, Callable[[list[str], int, int], R
             result.error = f"{type(exc).__name__}: {exc}"
         results.append(result)
         print(f"  {data.name}: {name} done", flush=True)
+        if name == "ours" and themes and not result.error:
+            # The theme level, from the same runs of ours (seeds 1 and 2, full shuffle).
+            for theme_name, make in THEME_MODES.items():
+                level = Result(theme_name)
+                level.runs = [run_themes(r, make(k), k) for r in result.runs]
+                level.full_shuffle = adjusted_rand_score(level.runs[0].labels, run_themes(full, make(k), k).labels)
+                results.append(level)
     return results
 
 
@@ -276,11 +355,17 @@ def report(data: DataSet, results: list[Result]) -> str:
             f"| {r.method} | {n_topics} | {nmi:.3f} | {ari:.3f} | {coherence:.3f} | {stability:.3f} | {full} | "
             f"{first.seconds:.1f} / {second.seconds:.1f} |"
         )
-    if "ours" in stats:
-        nmi, seconds = stats["ours"]
+    ours = [m for m in stats if m.startswith("ours")]
+    for mine in ours:
+        nmi, seconds = stats[mine]
         for other, (other_nmi, other_seconds) in stats.items():
-            if other != "ours":
-                lines.append(f"\nours vs {other}: NMI {nmi - other_nmi:+.3f}, {other_seconds / seconds:.1f}x the speed")
+            if other not in ours:
+                lines.append(f"\n{mine} vs {other}: NMI {nmi - other_nmi:+.3f}, {other_seconds / seconds:.1f}x the speed")
+    first = next((r for r in results if r.method == "ours" and r.runs), None)
+    if first is not None:
+        lines.append(f"\nmajority-label grouping of our topics (reads the labels; a reference, not a method): "
+                     f"NMI {majority_grouping_nmi(first.runs[0], data.labels):.3f}; homogeneity of our topics "
+                     f"{homogeneity_score(data.labels, first.runs[0].labels):.3f}")
     return "\n".join(lines)
 
 
@@ -291,6 +376,7 @@ def main() -> None:
     parser.add_argument("--held-out", type=int, default=10_000, help="texts for NPMI")
     parser.add_argument("--skip-bertopic", action="store_true")
     parser.add_argument("--only-ours", action="store_true", help="no baselines (to iterate on our method's speed)")
+    parser.add_argument("--no-themes", action="store_true", help="no theme rows (the topics grouped into themes)")
     args = parser.parse_args()
     methods: dict[str, Callable[[list[str], int, int], Run]] = {"ours": run_ours}
     if not args.only_ours:
@@ -299,7 +385,7 @@ def main() -> None:
             methods["BERTopic (TF-IDF+SVD)"] = run_bertopic
     out = []
     for data in load_sets(args.data, args.tc_sample, args.held_out):
-        out.append(report(data, evaluate(data, methods)))
+        out.append(report(data, evaluate(data, methods, themes=not args.no_themes)))
     print()
     print("\n\n".join(out))
 
