@@ -45,9 +45,9 @@ COMPLAINT_FEATURES = (
     "petition", "nobody_acts", "hardship", "sufferer", "against",
     "question", "exclamation", "first_person", "length",
 )  # fmt: skip
-_FIRST_PERSON = frozenset({"tôi", "tui", "mình", "tớ", "tao", "em", "bọn", "tụi", "chúng"})
-_FIRST_PERSON_FOLDED = frozenset({"toi", "tui", "minh", "tao", "em"})
-_LETTERS = re.compile(r"\w+")
+_FIRST_PERSON = re.compile(r"\b(?:tôi|tui|mình|tớ|tao|em|bọn|tụi|chúng)\b", re.IGNORECASE)
+# Without diacritics "Minh" is also a name (Hồ Chí Minh): only "minh" in lower case.
+_FIRST_PERSON_FOLDED = re.compile(r"\b(?:[Tt]oi|[Tt]ui|minh|[Tt]ao|[Ee]m)\b")
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -142,12 +142,8 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
 
 def complaint_features(text: str, label: LexiconLabel) -> list[float]:
     """The values of COMPLAINT_FEATURES for one text and its lexicon label."""
-    words = _LETTERS.findall(text)
-    lower = {w.lower() for w in words if not w[:1].isupper()}
-    # "minh" without diacritics is also a name (Hồ Chí Minh): only lower-case words count,
-    # and folded forms only when the text has no diacritics at all.
-    ascii_text = text.isascii()
-    first = bool(lower & (_FIRST_PERSON_FOLDED if ascii_text else _FIRST_PERSON))
+    # Folded pronouns only count when the text has no diacritics at all ("tới" is "toi").
+    pronoun = _FIRST_PERSON_FOLDED if text.isascii() else _FIRST_PERSON
     families = label.family_scores
     return [
         families.get("petition", 0.0),
@@ -157,8 +153,8 @@ def complaint_features(text: str, label: LexiconLabel) -> list[float]:
         families.get("against", 0.0),
         float("?" in text),
         float("!" in text),
-        float(first),
-        math.log1p(len(words)) / 3.0,
+        float(pronoun.search(text) is not None),
+        math.log1p(len(text.split())) / 3.0,
     ]
 
 
@@ -284,10 +280,13 @@ class LinearHeads:
         # int8 with one scale per output: a quarter of float32, and the rounding error
         # (half a step of max|w|/127) is far below what moves a prediction.
         scales = np.maximum(np.abs(kept).max(axis=0), 1e-12) / 127.0
+        quantised = np.round(kept / scales).astype(np.int8)
+        # Columns whose weights all round to zero carry nothing once quantised.
+        nonzero = quantised.any(axis=1)
         np.savez_compressed(
             stem.with_suffix(".npz"),
-            columns=columns,
-            weights=np.round(kept / scales).astype(np.int8),
+            columns=columns[nonzero],
+            weights=quantised[nonzero],
             scales=scales.astype(np.float32),
             concern_bias=self.concern_bias.astype(np.float32),
         )

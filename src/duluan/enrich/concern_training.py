@@ -26,7 +26,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +41,13 @@ from .concern_synth import compose_examples
 from .concerns import CONCERN_IDS, MODEL_STEM
 from .datasets import data_dir as resolve_data_dir
 
-__all__ = ["TrainingReport", "WeakExample", "train_concern_model", "weak_examples"]
+__all__ = [
+    "TrainingReport",
+    "WeakExample",
+    "refit_gold_part",
+    "train_concern_model",
+    "weak_examples",
+]
 
 # News categories that name a concern, or say "no civic concern" (None: let the lexicon say).
 TC201805_CONCERN = {
@@ -292,14 +298,50 @@ def train_concern_model(
     return report
 
 
+def refit_gold_part(
+    seed: int = 13,
+    source: Path | None = None,
+    out: Path | None = None,
+    gold_paths: Sequence[Path] = GOLD_PATHS,
+    gold_options: GoldOptions | None = None,
+) -> TrainingReport:
+    """Step 5 alone: refit the gold part of the model at `source` (default: shipped) and
+    save it to `out` (default: `source`). The heads read no gold text, so this gives the
+    model a full training run would, in seconds, after the gold texts or options change."""
+    started = time.perf_counter()
+    stem = source or MODEL_STEM
+    loaded = LinearHeads.load(stem)
+    heads = replace(loaded, gold_complaint_coef=None, gold_complaint_bias=0.0, stack={})
+    gold = read_gold(gold_paths)
+    model = fit_gold(heads, GoldData.build(heads, gold), np.arange(len(gold)),
+                     gold_options or GoldOptions(), seed)  # fmt: skip
+    training = dict(loaded.meta.get("training", {}))
+    training.update(seed=seed, stack=dict(model.stack), gold_texts=len(gold))
+    model.meta = {**loaded.meta, "seed": seed, "training": training}
+    model.save(out or stem)
+    report = TrainingReport(
+        **{k: v for k, v in training.items() if k in TrainingReport.__dataclass_fields__}
+    )
+    report.seconds = round(time.perf_counter() - started, 1)
+    report.model_path = str((out or stem).with_suffix(".npz"))
+    return report
+
+
 def main(argv: list[str] | None = None) -> None:
     """`python -m duluan.enrich.concern_training --data DIR --seed N`."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None, help="data folder (default $DULUAN_DATA)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--out", type=Path, default=None, help="model stem (default: shipped)")
+    parser.add_argument(
+        "--gold-only", type=Path, nargs="?", const=MODEL_STEM, default=None, metavar="STEM",
+        help="refit only the gold part of the model at STEM (default: shipped), seconds",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    report = train_concern_model(args.data, args.seed, args.out)
+    if args.gold_only is not None:
+        report = refit_gold_part(args.seed, args.gold_only, args.out)
+    else:
+        report = train_concern_model(args.data, args.seed, args.out)
     print(json.dumps(vars(report), ensure_ascii=False, indent=1))
 
 
