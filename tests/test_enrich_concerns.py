@@ -106,6 +106,9 @@ def test_model_file_round_trips_without_pickle(tmp_path):
     with np.load(tmp_path / "copy.npz", allow_pickle=False) as arrays:
         assert all(arrays[name].dtype != object for name in arrays.files)
     np.testing.assert_allclose(again.gold_complaint_coef, model.gold_complaint_coef, atol=1e-3)
+    # What training fits the gold part on is what the file holds: quantising is idempotent.
+    np.testing.assert_array_equal(model.quantised().concern_coef, again.concern_coef)
+    np.testing.assert_array_equal(model.quantised().gold_complaint_coef, again.gold_complaint_coef)
 
 
 @pytest.mark.parametrize(

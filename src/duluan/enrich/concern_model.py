@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -269,8 +269,8 @@ class LinearHeads:
         return self.combine(self.stack_inputs(texts))
 
     # Storage: the columns whose weights matter, quantised, plus a JSON header.
-    def save(self, stem: Path, min_weight: float = 1e-3) -> None:
-        """Write `stem`.npz and `stem`.json."""
+    def _quantise(self, min_weight: float = 1e-3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(columns, int8 weights, float32 scale per output) as stored."""
         parts = [self.concern_coef, self.complaint_coef[:, None]]
         if self.gold_complaint_coef is not None:
             parts.append(self.gold_complaint_coef[:, None])
@@ -283,11 +283,31 @@ class LinearHeads:
         quantised = np.round(kept / scales).astype(np.int8)
         # Columns whose weights all round to zero carry nothing once quantised.
         nonzero = quantised.any(axis=1)
+        return columns[nonzero], quantised[nonzero], scales.astype(np.float32)
+
+    def quantised(self) -> LinearHeads:
+        """This model with the weights `save` would store, as `load` reads them back."""
+        columns, weights, scales = self._quantise()
+        dense = np.zeros((self.options.n_features, weights.shape[1]), dtype=np.float32)
+        dense[columns] = weights.astype(np.float32) * scales
+        n = len(self.labels)
+        gold = self.gold_complaint_coef is not None
+        return replace(
+            self,
+            concern_coef=np.ascontiguousarray(dense[:, :n]),
+            concern_bias=self.concern_bias.astype(np.float32).astype(np.float64),
+            complaint_coef=np.ascontiguousarray(dense[:, n]),
+            gold_complaint_coef=np.ascontiguousarray(dense[:, n + 1]) if gold else None,
+        )
+
+    def save(self, stem: Path) -> None:
+        """Write `stem`.npz and `stem`.json."""
+        columns, weights, scales = self._quantise()
         np.savez_compressed(
             stem.with_suffix(".npz"),
-            columns=columns[nonzero],
-            weights=quantised[nonzero],
-            scales=scales.astype(np.float32),
+            columns=columns,
+            weights=weights,
+            scales=scales,
             concern_bias=self.concern_bias.astype(np.float32),
         )
         header = {

@@ -276,7 +276,10 @@ def train_concern_model(
     report.concern_temperature = model.concern_temperature
     report.complaint_platt = (model.complaint_scale, model.complaint_shift)
 
-    # 5. the gold part: stack weights and the gold complaint unit, on every gold text.
+    # 5. the gold part: stack weights and the gold complaint unit, on every gold text. It
+    # reads the heads as they will be stored (int8), so that a refit from the saved file
+    # (refit_gold_part, --gold-only) gives this very model.
+    model = model.quantised()
     gold = read_gold(gold_paths)
     if gold:
         data = GoldData.build(model, gold)
