@@ -8,9 +8,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from duluan.enrich.concern_eval import evaluate_concerns, score_predictions
-from duluan.enrich.concern_lexicon import COMPLAINT_MARKERS, TOPIC_TERMS
-from duluan.enrich.concern_model import LinearHeads
+from duluan.enrich.concern_eval import evaluate_concerns, evaluate_gold_cv, score_predictions
+from duluan.enrich.concern_gold import (
+    GoldData,
+    GoldOptions,
+    cross_validate,
+    fit_gold,
+    gold_folds,
+    read_gold,
+)
+from duluan.enrich.concern_lexicon import COMPLAINT_FAMILIES, COMPLAINT_MARKERS, TOPIC_TERMS
+from duluan.enrich.concern_model import COMPLAINT_FEATURES, LinearHeads, complaint_features
 from duluan.enrich.concern_rules import LexiconLabeller, folded_words
 from duluan.enrich.concerns import (
     CONCERN_IDS,
@@ -40,6 +48,9 @@ def test_taxonomy_has_every_id_with_names_and_examples():
 def test_lexicon_covers_every_concern_but_other():
     assert set(TOPIC_TERMS) == EXPECTED_IDS - {"other"}
     assert "bức xúc" in COMPLAINT_MARKERS and COMPLAINT_MARKERS["cảm ơn"] < 0
+    # The families split the markers without changing them.
+    assert sum(len(f) for f in COMPLAINT_FAMILIES.values()) == len(COMPLAINT_MARKERS)
+    assert all(w < 0 for w in COMPLAINT_FAMILIES["against"].values())
 
 
 def test_model_card_lists_the_taxonomy():
@@ -57,6 +68,23 @@ def test_lexicon_reads_with_and_without_diacritics_and_teencode():
     assert accented.complaint_score == folded.complaint_score
     assert labeller.label("Đội tuyển thắng 2-0 tối qua").concern == "other"
     assert folded_words("Đề nghị, xử lý!") == " de nghi xu ly "
+    assert accented.family_scores == {"nobody_acts": 4.5, "sufferer": 2.0}
+    assert sum(accented.family_scores.values()) == accented.complaint_score
+
+
+def test_complaint_features_read_marks_first_person_and_length():
+    labeller = LexiconLabeller()
+    text = "Nhà tôi mất điện cả tuần nay, ai giải quyết giùm?"
+    found = complaint_features(text, labeller.label(text))
+    values = dict(zip(COMPLAINT_FEATURES, found, strict=True))
+    assert values["question"] == 1.0 and values["exclamation"] == 0.0
+    assert values["first_person"] == 1.0 and values["nobody_acts"] > 0
+    column = COMPLAINT_FEATURES.index("first_person")
+    # "Minh" in a place name is not the writer; folded "toi" only counts in folded text.
+    news = "Tại TP Hồ Chí Minh, mưa lớn kéo dài tới tối"
+    assert complaint_features(news, labeller.label(news))[column] == 0.0
+    folded = "nha toi mat dien ca tuan nay"
+    assert complaint_features(folded, labeller.label(folded))[column] == 1.0
 
 
 def test_model_loads_offline_from_the_package_once(monkeypatch):
@@ -64,7 +92,8 @@ def test_model_loads_offline_from_the_package_once(monkeypatch):
     first = load_concern_model()
     assert first is load_concern_model()
     assert first.labels == list(CONCERN_IDS)
-    assert MODEL_STEM.with_suffix(".npz").stat().st_size < 8_000_000
+    assert MODEL_STEM.with_suffix(".npz").stat().st_size < 2_000_000
+    assert first.gold_complaint_coef is not None and "complaint_gold" in first.stack
 
 
 def test_model_file_round_trips_without_pickle(tmp_path):
@@ -76,6 +105,10 @@ def test_model_file_round_trips_without_pickle(tmp_path):
         np.testing.assert_allclose(a, b, atol=1e-3)
     with np.load(tmp_path / "copy.npz", allow_pickle=False) as arrays:
         assert all(arrays[name].dtype != object for name in arrays.files)
+    np.testing.assert_allclose(again.gold_complaint_coef, model.gold_complaint_coef, atol=1e-3)
+    # What training fits the gold part on is what the file holds: quantising is idempotent.
+    np.testing.assert_array_equal(model.quantised().concern_coef, again.concern_coef)
+    np.testing.assert_array_equal(model.quantised().gold_complaint_coef, again.gold_complaint_coef)
 
 
 @pytest.mark.parametrize(
@@ -137,36 +170,119 @@ def test_scores_are_computed_right_on_a_tiny_case():
     assert scores.concern_accuracy == pytest.approx(0.75)
 
 
-def test_eval_set_is_large_varied_and_apart_from_dev():
+def test_gold_sets_are_large_varied_and_distinct():
     rows = [json.loads(line) for line in (DATA / "concerns_eval.jsonl").open(encoding="utf-8")]
     dev = [json.loads(line) for line in (DATA / "concerns_dev.jsonl").open(encoding="utf-8")]
     assert len(rows) >= 800
     assert {r["concern"] for r in rows} == EXPECTED_IDS
     assert sum(not r["diacritics"] for r in rows) >= len(rows) // 5 - 10
+    # Both train the gold part: a text in both would count twice and cross its folds.
     assert not {r["text"] for r in rows} & {r["text"] for r in dev}
+    gold = read_gold()
+    assert len(gold) == len(rows) + len(dev) and len({r["id"] for r in gold}) == len(gold)
 
 
-# Floors: the scores reached when the model was shipped (see models/concern.md), minus a
-# small margin, so that a worse model or lexicon fails here.
+def test_gold_folds_keep_groups_whole_and_follow_the_seed():
+    rows = read_gold()
+    folds = gold_folds(rows, 5, seed=13)
+    assert set(folds) == {0, 1, 2, 3, 4}
+    assert np.array_equal(folds, gold_folds(rows, 5, seed=13))
+    assert not np.array_equal(folds, gold_folds(rows, 5, seed=14))
+    sizes = np.bincount(folds)
+    assert sizes.min() >= 0.8 * len(rows) / 5
+    # Consecutive ids written together (ce-0001…ce-0005) stay in one fold.
+    index = {r["id"]: i for i, r in enumerate(rows)}
+    assert len({folds[index[f"ce-000{i}"]] for i in range(1, 5)}) == 1
+    by_concern = gold_folds(rows, 5, seed=13, by="concern")
+    for concern in EXPECTED_IDS:
+        assert (
+            len({f for f, r in zip(by_concern, rows, strict=True) if r["concern"] == concern}) == 1
+        )
+
+
+@pytest.fixture(scope="module")
+def small_gold():
+    """The shipped weak-label heads and 120 gold texts (every 7th), for the CV machinery."""
+    heads = load_concern_model()
+    heads = LinearHeads(
+        labels=heads.labels, concern_coef=heads.concern_coef, concern_bias=heads.concern_bias,
+        complaint_coef=heads.complaint_coef, complaint_bias=heads.complaint_bias,
+        options=heads.options, concern_temperature=heads.concern_temperature,
+        complaint_scale=heads.complaint_scale, complaint_shift=heads.complaint_shift,
+    )  # fmt: skip
+    rows = read_gold()[::7][:120]
+    return heads, GoldData.build(heads, rows)
+
+
+def test_gold_part_reads_only_its_training_rows(small_gold):
+    heads, data = small_gold
+    train = np.arange(0, 90)
+    options = GoldOptions(inner_folds=3)
+    fitted = fit_gold(heads, data, train, options, seed=13)
+    assert fitted.gold_complaint_coef is not None and "complaint_gold" in fitted.stack
+    # Flip every label outside `train`: nothing fitted may change.
+    flipped = GoldData(
+        rows=data.rows, x=data.x, inputs=data.inputs,
+        y_complaint=data.y_complaint.copy(), y_concern=data.y_concern.copy(),
+    )  # fmt: skip
+    outside = data.both(np.arange(90, len(data.rows)))
+    flipped.y_complaint[outside] = ~flipped.y_complaint[outside]
+    flipped.y_concern[outside] = (flipped.y_concern[outside] + 1) % len(heads.labels)
+    again = fit_gold(heads, flipped, train, options, seed=13)
+    assert again.stack == fitted.stack
+    np.testing.assert_array_equal(again.gold_complaint_coef, fitted.gold_complaint_coef)
+
+
+def test_cross_validation_predicts_every_text_out_of_fold(small_gold):
+    heads, data = small_gold
+    cv = cross_validate(heads, data, GoldOptions(gold_head="none"), k=3, seed=13)
+    n = len(data.rows)
+    assert cv.complaint.shape == (2 * n,) and cv.concern.shape == (2 * n, len(heads.labels))
+    assert np.all((cv.complaint > 0) & (cv.complaint < 1))
+    np.testing.assert_allclose(cv.concern.sum(axis=1), 1.0, atol=1e-6)
+    # Each fold's predictions come from a stack fit on the other folds, so they differ
+    # from one fit on everything.
+    everything = fit_gold(heads, data, np.arange(n), GoldOptions(gold_head="none"), seed=13)
+    _, complaint = everything.combine(data.inputs)
+    assert not np.allclose(complaint, cv.complaint)
+
+
+# Floors: out-of-fold scores over the 905 gold texts when the model was shipped (see
+# models/concern.md), minus a small margin, so that a worse model or lexicon fails here.
 FLOORS = {
-    ("as-written", "complaint F1"): 0.87,  # shipped: 0.895
-    ("as-written", "concern macro F1"): 0.80,  # shipped: 0.821
-    ("no-diacritics", "complaint F1"): 0.87,  # shipped: 0.899
-    ("no-diacritics", "concern macro F1"): 0.79,  # shipped: 0.817
+    ("as-written", "complaint F1"): 0.91,  # shipped: 0.934
+    ("as-written", "concern macro F1"): 0.80,  # shipped: 0.828
+    ("no-diacritics", "complaint F1"): 0.91,  # shipped: 0.935
+    ("no-diacritics", "concern macro F1"): 0.80,  # shipped: 0.825
 }
 
 
 @pytest.mark.slow
-def test_eval_floor():
-    rows = evaluate_concerns(per_class=False)
+def test_gold_cross_validation_floor():
+    rows = evaluate_gold_cv()
     scores = {(r.split, r.metric): r.score for r in rows}
     for key, floor in FLOORS.items():
         assert scores[key] >= floor, f"{key}: {scores[key]:.3f} < {floor}"
-    assert scores[("as-written", "complaint ECE")] <= 0.05  # shipped: 0.008
-    assert scores[("as-written", "concern ECE")] <= 0.12  # shipped: 0.078
+    assert scores[("as-written", "complaint ECE")] <= 0.05  # shipped: 0.028
+    assert scores[("as-written", "concern ECE")] <= 0.12
     # Robustness: at most 3 points lost without diacritics.
     for metric in ("complaint F1", "concern macro F1"):
         assert scores[("as-written", metric)] - scores[("no-diacritics", metric)] <= 0.03
+    # The lexicon baseline is the same in every run.
+    baseline = {(r.split, r.metric): r.baseline for r in rows}
+    assert baseline[("as-written", "complaint F1")] < scores[("as-written", "complaint F1")]
+
+
+def test_evaluate_concerns_scores_any_labelled_file(tmp_path):
+    path = tmp_path / "tiny.jsonl"
+    rows = [
+        {"text": "Rác đầu hẻm cả tuần không ai thu gom", "complaint": True, "concern": "waste"},
+        {"text": "Đội tuyển thắng 2-0 tối qua", "complaint": False, "concern": "other"},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    table = {(r.split, r.metric): r for r in evaluate_concerns(path, per_class=False)}
+    assert table[("as-written", "complaint F1")].dataset == "tiny"
+    assert table[("as-written", "concern accuracy")].score == 1.0
 
 
 def test_blind_set_is_well_formed_and_apart_from_the_others():

@@ -14,7 +14,7 @@ exasperation ("hoài"), and newsroom or advice phrasing ("cho biết", "mẹo") 
 
 from __future__ import annotations
 
-__all__ = ["COMPLAINT_MARKERS", "TOPIC_TERMS"]
+__all__ = ["COMPLAINT_FAMILIES", "COMPLAINT_MARKERS", "TOPIC_TERMS"]
 
 
 def _terms(strong: str, weak: str = "") -> dict[str, float]:
@@ -161,8 +161,10 @@ TOPIC_TERMS: dict[str, dict[str, float]] = {
     ),
 }
 
-# Signed weights; the score is their sum over the distinct markers found.
-COMPLAINT_MARKERS: dict[str, float] = {
+# Signed weights; the score is their sum over the distinct markers found. The families
+# are kept apart because the stacked model weighs each family's sum on its own.
+COMPLAINT_FAMILIES: dict[str, dict[str, float]] = {}
+COMPLAINT_FAMILIES["petition"] = {
     # 1. petition and complaint vocabulary
     "bức xúc": 2.5, "phản ánh": 2.0, "phản ảnh": 2.0, "kiến nghị": 2.0, "khiếu nại": 2.0,
     "tố cáo": 2.0, "kêu cứu": 3.0, "cầu cứu": 3.0, "cứu với": 3.0, "cứu giúp": 2.5,
@@ -176,6 +178,8 @@ COMPLAINT_MARKERS: dict[str, float] = {
     "vào cuộc": 2.0, "can thiệp": 2.0, "xử lý gấp": 2.5, "xử lý dứt điểm": 2.5,
     "giải quyết dứt điểm": 2.5, "khắc phục": 1.0, "làm đơn": 2.0, "gửi đơn": 2.0,
     "trình báo": 1.5, "đòi lại": 1.5, "đòi quyền lợi": 2.0, "biểu tình": 2.0,
+}  # fmt: skip
+COMPLAINT_FAMILIES["nobody_acts"] = {
     # 2. nobody acts, it has lasted, who is responsible
     "không ai giải quyết": 3.0, "chưa được giải quyết": 2.5, "không được giải quyết": 2.5,
     "không ai xử lý": 3.0, "chưa ai xử lý": 3.0, "chưa thấy ai": 2.5, "không ai tới": 2.5,
@@ -188,6 +192,8 @@ COMPLAINT_MARKERS: dict[str, float] = {
     "ngày nào cũng": 1.0, "tối nào cũng": 1.0, "đêm nào cũng": 1.0, "hoài": 1.0,
     "mãi không": 1.5, "vẫn chưa": 1.0, "tới giờ": 0.5, "đến nay": 0.5,
     "làm ngơ": 2.5, "im re": 2.0, "né tránh": 1.5, "đùn đẩy": 2.5, "đẩy qua đẩy lại": 2.5,
+}  # fmt: skip
+COMPLAINT_FAMILIES["hardship"] = {
     # 3. exasperation and hardship
     "khổ quá": 2.0, "khổ lắm": 2.0, "khổ sở": 1.5, "chịu không nổi": 2.5,
     "không chịu nổi": 2.5, "chịu hết nổi": 2.5, "sống sao nổi": 2.5, "sống không nổi": 2.5,
@@ -203,6 +209,8 @@ COMPLAINT_MARKERS: dict[str, float] = {
     "không biết kêu ai": 3.0, "kêu ai": 2.0, "phải làm sao": 2.0, "làm sao đây": 1.5,
     "xin hỏi": 1.0, "dùm": 1.0, "giùm": 1.0, "khẩn cấp": 1.0,
     "người dân": 0.5, "bà con": 0.5, "hộ dân": 1.0, "cử tri": 1.5, "tiểu thương": 0.5,
+}  # fmt: skip
+COMPLAINT_FAMILIES["sufferer"] = {
     # 3b. a first-person sufferer, a request, a broken or missing thing: each alone is
     # weak (news says "xuống cấp" too), together they make the complaint.
     "nhà tôi": 1.0, "nhà tui": 1.0, "nhà mình": 0.5, "nhà em": 1.0, "xóm tôi": 1.5,
@@ -221,6 +229,8 @@ COMPLAINT_MARKERS: dict[str, float] = {
     "nhức nhối": 1.5, "tràn lan": 1.0, "ngang nhiên": 1.5, "công khai": 0.0,
     "không ăn thua": 1.5, "qua loa": 1.5, "ẩu": 1.0, "hứa": 0.5, "kêu": 0.5,
     "quá trời": 0.5, "quá": 0.5, "ghê": 0.0, "chán": 1.0, "nản": 1.0, "cực": 0.5,
+}  # fmt: skip
+COMPLAINT_FAMILIES["against"] = {
     # 4. neutral news, advice, praise and small talk count against
     "cho biết": -1.5, "theo kế hoạch": -2.0, "dự kiến": -1.5, "khởi công": -2.0,
     "thông xe": -2.0, "hoàn thành": -1.0, "ban hành": -1.5, "công bố": -1.5,
@@ -236,3 +246,6 @@ COMPLAINT_MARKERS: dict[str, float] = {
     "trả lời kiến nghị": -3.0, "trả lời chất vấn": -3.0, "tiếp thu": -2.0,
     "tiếp nhận": -1.0, "sau phản ánh": -3.0, "đại biểu": -1.5, "bộ trưởng": -1.0,
 }  # fmt: skip
+COMPLAINT_MARKERS: dict[str, float] = {
+    k: v for family in COMPLAINT_FAMILIES.values() for k, v in family.items()
+}

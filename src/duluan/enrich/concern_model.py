@@ -9,8 +9,10 @@ to a JSON file with the labels, feature options and calibration. Nothing is pick
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +21,33 @@ import scipy.sparse as sp
 from scipy.optimize import minimize
 
 from ..text.features import FeatureExtractor, FeatureOptions
-from .concern_rules import LexiconLabeller
+from .concern_rules import LexiconLabel, LexiconLabeller
 
-__all__ = ["LinearHeads", "StackInputs", "fit_logistic", "fit_softmax", "fit_temperature"]
+__all__ = [
+    "COMPLAINT_FEATURES",
+    "LinearHeads",
+    "StackInputs",
+    "complaint_features",
+    "fit_binary",
+    "fit_logistic",
+    "fit_softmax",
+    "fit_temperature",
+]
 
 # Character and syllable n-grams only: the segmenter triples feature time and adds
 # little to short complaints; the folded character n-grams carry the no-diacritics case.
 DEFAULT_FEATURES = FeatureOptions(n_features=2**18, word_ngrams=(0, 0))
+FORMATS = ("duluan-concern-linear/1", "duluan-concern-linear/2")
+
+# Scalar features of a text that the complaint stack may weigh one by one: the lexicon's
+# marker families, a question or exclamation mark, a first-person writer, the length.
+COMPLAINT_FEATURES = (
+    "petition", "nobody_acts", "hardship", "sufferer", "against",
+    "question", "exclamation", "first_person", "length",
+)  # fmt: skip
+_FIRST_PERSON = re.compile(r"\b(?:tôi|tui|mình|tớ|tao|em|bọn|tụi|chúng)\b", re.IGNORECASE)
+# Without diacritics "Minh" is also a name (Hồ Chí Minh): only "minh" in lower case.
+_FIRST_PERSON_FOLDED = re.compile(r"\b(?:[Tt]oi|[Tt]ui|minh|[Tt]ao|[Ee]m)\b")
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -77,6 +99,36 @@ def fit_logistic(
     return coef[:, 1] - coef[:, 0], float(bias[1] - bias[0])
 
 
+def fit_binary(
+    x: sp.csr_matrix,
+    y: np.ndarray,
+    weights: np.ndarray,
+    l2: float,
+    offset: np.ndarray | None = None,
+    max_iter: int = 300,
+) -> tuple[np.ndarray, float]:
+    """Logistic regression with L2 and a fixed per-row `offset` added to the logit, so that
+    a unit can learn what an existing score misses: (coef of shape (features,), bias)."""
+    n, d = x.shape
+    sign = np.where(y, 1.0, -1.0)
+    base = np.zeros(n) if offset is None else np.asarray(offset, dtype=np.float64)
+    share = weights / weights.sum()
+    xt = x.T.tocsr()
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        coef, bias = params[:d], params[d]
+        margin = sign * (np.asarray(x @ coef).ravel() + bias + base)
+        value = float((share * np.logaddexp(0.0, -margin)).sum()) + 0.5 * l2 * float(coef @ coef)
+        slope = -share * sign * _sigmoid(-margin)
+        grad = np.asarray(xt @ slope).ravel() + l2 * coef
+        return value, np.concatenate([grad, [slope.sum()]])
+
+    result = minimize(
+        loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", options={"maxiter": max_iter}
+    )
+    return result.x[:d], float(result.x[d])
+
+
 def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
     """The temperature that minimises the log loss of softmax(logits / T) on (logits, y)."""
     best, best_loss = 1.0, float("inf")
@@ -88,6 +140,24 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
     return best
 
 
+def complaint_features(text: str, label: LexiconLabel) -> list[float]:
+    """The values of COMPLAINT_FEATURES for one text and its lexicon label."""
+    # Folded pronouns only count when the text has no diacritics at all ("tới" is "toi").
+    pronoun = _FIRST_PERSON_FOLDED if text.isascii() else _FIRST_PERSON
+    families = label.family_scores
+    return [
+        families.get("petition", 0.0),
+        families.get("nobody_acts", 0.0),
+        families.get("hardship", 0.0),
+        families.get("sufferer", 0.0),
+        families.get("against", 0.0),
+        float("?" in text),
+        float("!" in text),
+        float(pronoun.search(text) is not None),
+        math.log1p(len(text.split())) / 3.0,
+    ]
+
+
 @dataclass(frozen=True)
 class StackInputs:
     """Per-text inputs of the stacked prediction."""
@@ -97,6 +167,8 @@ class StackInputs:
     lexicon_topics: np.ndarray  # (texts, labels) lexicon topic scores
     no_topic: np.ndarray  # (texts,) 1 where the lexicon matched no topic phrase
     lexicon_complaint: np.ndarray  # (texts,) lexicon complaint score
+    complaint_features: np.ndarray  # (texts, len(COMPLAINT_FEATURES))
+    gold_logit: np.ndarray  # (texts,) the gold complaint head's logit, zeros without one
 
 
 @dataclass
@@ -109,6 +181,9 @@ class LinearHeads:
     complaint_coef: np.ndarray  # (n_features,)
     complaint_bias: float
     options: FeatureOptions = DEFAULT_FEATURES
+    # A second complaint unit trained on the hand-labelled gold texts (None: not trained).
+    gold_complaint_coef: np.ndarray | None = None
+    gold_complaint_bias: float = 0.0
     concern_temperature: float = 1.0
     complaint_scale: float = 1.0  # Platt scaling of the complaint logit: a·z + b
     complaint_shift: float = 0.0
@@ -136,17 +211,31 @@ class LinearHeads:
         probs = _softmax(concern / self.concern_temperature)
         return probs, _sigmoid(self.complaint_scale * complaint + self.complaint_shift)
 
+    def gold_scores(self, x: sp.csr_matrix) -> np.ndarray:
+        """The gold complaint head's logit for rows `x` (zeros when there is none)."""
+        if self.gold_complaint_coef is None:
+            return np.zeros(x.shape[0])
+        return np.asarray(x @ self.gold_complaint_coef, dtype=np.float64).ravel() + (
+            self.gold_complaint_bias
+        )
+
     def stack_inputs(self, texts: Sequence[str]) -> StackInputs:
         """What the stacked prediction reads: the heads' scores and the lexicon's."""
-        concern, complaint = self.raw_scores(self.features(texts))
+        x = self.features(texts)
+        concern, complaint = self.raw_scores(x)
         labels = self._lexicon.label_many(texts)
         topics = self._lexicon.topic_matrix(labels, self.labels)
+        extra = [complaint_features(t, lab) for t, lab in zip(texts, labels, strict=True)]
         return StackInputs(
             log_probs=np.log(_softmax(concern) + 1e-9),
             complaint_logit=complaint,
             lexicon_topics=topics,
             no_topic=(topics.max(axis=1) == 0).astype(np.float64),
             lexicon_complaint=np.array([lab.complaint_score for lab in labels]),
+            complaint_features=np.array(extra, dtype=np.float64).reshape(
+                len(texts), len(COMPLAINT_FEATURES)
+            ),
+            gold_logit=self.gold_scores(x),
         )
 
     def combine(self, inputs: StackInputs) -> tuple[np.ndarray, np.ndarray]:
@@ -158,12 +247,20 @@ class LinearHeads:
             + s["concern_lexicon"] * inputs.lexicon_topics
             + s["concern_no_topic"] * inputs.no_topic[:, None] * other
         )
-        complaint = _sigmoid(
+        return _softmax(logits), _sigmoid(self.complaint_logit(inputs))
+
+    def complaint_logit(self, inputs: StackInputs) -> np.ndarray:
+        """The stacked complaint score before the sigmoid."""
+        s = self.stack
+        z = (
             s["complaint_model"] * inputs.complaint_logit
             + s["complaint_lexicon"] * inputs.lexicon_complaint
             + s["complaint_bias"]
+            + s.get("complaint_gold", 0.0) * inputs.gold_logit
         )
-        return _softmax(logits), complaint
+        for j, name in enumerate(COMPLAINT_FEATURES):
+            z = z + s.get(f"complaint_x_{name}", 0.0) * inputs.complaint_features[:, j]
+        return z
 
     def predict(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Calibrated (concern probabilities, complaint probability) for `texts`."""
@@ -172,26 +269,54 @@ class LinearHeads:
         return self.combine(self.stack_inputs(texts))
 
     # Storage: the columns whose weights matter, quantised, plus a JSON header.
-    def save(self, stem: Path, min_weight: float = 1e-3) -> None:
-        """Write `stem`.npz and `stem`.json."""
-        stacked = np.hstack([self.concern_coef, self.complaint_coef[:, None]])
+    def _quantise(self, min_weight: float = 1e-3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(columns, int8 weights, float32 scale per output) as stored."""
+        parts = [self.concern_coef, self.complaint_coef[:, None]]
+        if self.gold_complaint_coef is not None:
+            parts.append(self.gold_complaint_coef[:, None])
+        stacked = np.hstack(parts)
         columns = np.flatnonzero(np.abs(stacked).max(axis=1) >= min_weight).astype(np.int32)
         kept = stacked[columns]
         # int8 with one scale per output: a quarter of float32, and the rounding error
         # (half a step of max|w|/127) is far below what moves a prediction.
         scales = np.maximum(np.abs(kept).max(axis=0), 1e-12) / 127.0
+        quantised = np.round(kept / scales).astype(np.int8)
+        # Columns whose weights all round to zero carry nothing once quantised.
+        nonzero = quantised.any(axis=1)
+        return columns[nonzero], quantised[nonzero], scales.astype(np.float32)
+
+    def quantised(self) -> LinearHeads:
+        """This model with the weights `save` would store, as `load` reads them back."""
+        columns, weights, scales = self._quantise()
+        dense = np.zeros((self.options.n_features, weights.shape[1]), dtype=np.float32)
+        dense[columns] = weights.astype(np.float32) * scales
+        n = len(self.labels)
+        gold = self.gold_complaint_coef is not None
+        return replace(
+            self,
+            concern_coef=np.ascontiguousarray(dense[:, :n]),
+            concern_bias=self.concern_bias.astype(np.float32).astype(np.float64),
+            complaint_coef=np.ascontiguousarray(dense[:, n]),
+            gold_complaint_coef=np.ascontiguousarray(dense[:, n + 1]) if gold else None,
+        )
+
+    def save(self, stem: Path) -> None:
+        """Write `stem`.npz and `stem`.json."""
+        columns, weights, scales = self._quantise()
         np.savez_compressed(
             stem.with_suffix(".npz"),
             columns=columns,
-            weights=np.round(kept / scales).astype(np.int8),
-            scales=scales.astype(np.float32),
+            weights=weights,
+            scales=scales,
             concern_bias=self.concern_bias.astype(np.float32),
         )
         header = {
-            "format": "duluan-concern-linear/1",
+            "format": FORMATS[-1],
             "labels": self.labels,
             "features": asdict(self.options),
             "complaint_bias": self.complaint_bias,
+            "gold_complaint": self.gold_complaint_coef is not None,
+            "gold_complaint_bias": self.gold_complaint_bias,
             "concern_temperature": self.concern_temperature,
             "complaint_scale": self.complaint_scale,
             "complaint_shift": self.complaint_shift,
@@ -206,7 +331,7 @@ class LinearHeads:
     def load(cls, stem: Path) -> LinearHeads:
         """Read what `save` wrote; no pickle is ever allowed."""
         header = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
-        if header.get("format") != "duluan-concern-linear/1":
+        if header.get("format") not in FORMATS:
             raise ValueError(
                 f"{stem}.json is not a concern model (format {header.get('format')!r})"
             )
@@ -219,7 +344,8 @@ class LinearHeads:
             weights = arrays["weights"].astype(np.float32) * arrays["scales"]
             concern_bias = arrays["concern_bias"].astype(np.float64)
         n_labels = len(header["labels"])
-        dense = np.zeros((options.n_features, n_labels + 1), dtype=np.float32)
+        gold = bool(header.get("gold_complaint", False))
+        dense = np.zeros((options.n_features, n_labels + 1 + gold), dtype=np.float32)
         dense[columns] = weights
         return cls(
             labels=list(header["labels"]),
@@ -228,6 +354,8 @@ class LinearHeads:
             complaint_coef=np.ascontiguousarray(dense[:, n_labels]),
             complaint_bias=float(header["complaint_bias"]),
             options=options,
+            gold_complaint_coef=np.ascontiguousarray(dense[:, n_labels + 1]) if gold else None,
+            gold_complaint_bias=float(header.get("gold_complaint_bias", 0.0)),
             concern_temperature=float(header["concern_temperature"]),
             complaint_scale=float(header["complaint_scale"]),
             complaint_shift=float(header["complaint_shift"]),

@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..text.fold import fold
 from ..text.teencode import expand_teencode
-from .concern_lexicon import COMPLAINT_MARKERS, TOPIC_TERMS
+from .concern_lexicon import COMPLAINT_FAMILIES, COMPLAINT_MARKERS, TOPIC_TERMS
 
 __all__ = ["LexiconLabel", "LexiconLabeller", "folded_words"]
 
@@ -51,6 +51,8 @@ class LexiconLabel:
     concern: str  # best-scoring concern id, "other" when no topic phrase matched
     concern_scores: dict[str, float]  # summed topic weights per concern (matched only)
     markers: tuple[str, ...]  # the complaint markers found, folded
+    # the same markers' weights summed per family of concern_lexicon.COMPLAINT_FAMILIES
+    family_scores: dict[str, float] = field(default_factory=dict)
 
     @property
     def topic_strength(self) -> float:
@@ -65,6 +67,11 @@ class LexiconLabeller:
         self.complaint_threshold = complaint_threshold
         self._topics = {cid: _fold_table(terms) for cid, terms in TOPIC_TERMS.items()}
         self._markers = _fold_table(COMPLAINT_MARKERS)
+        self._family = {
+            phrase: name
+            for name, table in COMPLAINT_FAMILIES.items()
+            for phrase, _ in _fold_table(table)
+        }
         # Index every phrase by its first word: a text is only checked for the phrases
         # that start with one of its words (same matches, several times faster).
         self._by_first: dict[str, list[tuple[str, str, float]]] = {}
@@ -86,6 +93,10 @@ class LexiconLabeller:
         # A marker inside a longer one found too ("đề nghị" in "đề nghị xử lý") adds nothing.
         kept = [(m, w) for m, w in found if not any(m != o and m in o for o, _ in found)]
         score = sum(w for _, w in kept)
+        families: dict[str, float] = {}
+        for marker, weight in kept:
+            family = self._family[marker]
+            families[family] = families.get(family, 0.0) + weight
         if "?" in text:
             score += _QUESTION_WEIGHT
         if "!" in text:
@@ -103,6 +114,7 @@ class LexiconLabeller:
             concern=concern,
             concern_scores=scores,
             markers=tuple(m.strip() for m, _ in kept),
+            family_scores=families,
         )
 
     def topic_matrix(self, labels: Sequence[LexiconLabel], ids: Sequence[str]) -> np.ndarray:

@@ -10,8 +10,11 @@ No labelled public data exists for civic complaints, so the labels are made here
 3. self-training: texts the lexicon could not decide are labelled by that model where it
    is confident, and the model is trained again on both;
 4. calibration on a held-out tenth of the weak labels: a temperature for the concern
-   softmax, Platt scaling for the complaint unit.
-Everything is deterministic by `seed`; the evaluation set (tests/data) is never read.
+   softmax, Platt scaling for the complaint unit;
+5. the gold part (concern_gold): the 905 hand-labelled texts of tests/data
+   (concerns_eval.jsonl and concerns_dev.jsonl) fit the stack that blends the heads with
+   the lexicon and a gold complaint unit. The heads themselves never read a gold text.
+Everything is deterministic by `seed`. The blind set (concerns_blind.jsonl) is never read.
 """
 
 from __future__ import annotations
@@ -22,16 +25,15 @@ import json
 import random
 import time
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import minimize
 
 from ..text.features import FeatureExtractor
-from ..text.fold import fold_keep_case
+from .concern_gold import GOLD_PATHS, GoldData, GoldOptions, fit_gold, read_gold
 from .concern_model import DEFAULT_FEATURES, LinearHeads, fit_logistic, fit_softmax
 from .concern_model import fit_temperature as _fit_temperature
 from .concern_rules import LexiconLabeller
@@ -39,7 +41,13 @@ from .concern_synth import compose_examples
 from .concerns import CONCERN_IDS, MODEL_STEM
 from .datasets import data_dir as resolve_data_dir
 
-__all__ = ["TrainingReport", "WeakExample", "train_concern_model", "weak_examples"]
+__all__ = [
+    "TrainingReport",
+    "WeakExample",
+    "refit_gold_part",
+    "train_concern_model",
+    "weak_examples",
+]
 
 # News categories that name a concern, or say "no civic concern" (None: let the lexicon say).
 TC201805_CONCERN = {
@@ -52,7 +60,6 @@ TC201805_CONCERN = {
 }  # every other TC201805 category → "other"  # fmt: skip
 VNTC_CONCERN = {"Suc khoe": "health", "Chinh tri Xa hoi": None, "Doi song": None,
                 "Kinh doanh": None, "Phap luat": None}  # fmt: skip
-DEV_PATH = Path(__file__).resolve().parents[3] / "tests" / "data" / "concerns_dev.jsonl"
 VICTSD_OTHER_SECTIONS = frozenset({"TheThao", "GiaiTri", "TheGioi", "KhoaHoc"})
 PER_CATEGORY = {"tc201805": 400, "vntc": 300}
 SYNTH_PER_CONCERN = 300
@@ -86,6 +93,7 @@ class TrainingReport:
     concern_temperature: float = 1.0
     complaint_platt: tuple[float, float] = (1.0, 0.0)
     stack: dict[str, float] = field(default_factory=dict)
+    gold_texts: int = 0
     seconds: float = 0.0
     model_path: str = ""
 
@@ -192,51 +200,12 @@ def _platt(logits: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(coef[0]), bias
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def fit_stack(model: LinearHeads, rows: list[dict]) -> dict[str, float]:
-    """Weights that blend the heads with the lexicon, by log loss on labelled `rows`."""
-    texts = [r["text"] for r in rows]
-    # Both spellings of every dev text, so the blend does not lean on diacritics.
-    texts += [fold_keep_case(t) for t in texts]
-    inputs = model.stack_inputs(texts)
-    y_complaint = np.array([bool(r["complaint"]) for r in rows] * 2)
-    index = {label: i for i, label in enumerate(model.labels)}
-    y_concern = np.array([index[r["concern"]] for r in rows] * 2)
-    start = {
-        "concern_model": 1.0 / model.concern_temperature, "concern_lexicon": 0.5,
-        "concern_no_topic": 0.5, "complaint_model": model.complaint_scale,
-        "complaint_lexicon": 0.5, "complaint_bias": model.complaint_shift,
-    }  # fmt: skip
-    fitted = dict(start)
-    for part in ("concern", "complaint"):
-        names = [k for k in start if k.startswith(part)]
-
-        def loss(values: np.ndarray, names: list[str] = names, part: str = part) -> float:
-            model.stack = {**fitted, **dict(zip(names, values, strict=True))}
-            probs, complaint = model.combine(inputs)
-            prior = 0.001 * float(np.sum(values**2))
-            if part == "concern":
-                picked = probs[np.arange(len(y_concern)), y_concern]
-            else:
-                picked = np.where(y_complaint, complaint, 1.0 - complaint)
-            return -float(np.log(picked + 1e-9).mean()) + prior
-
-        result = minimize(loss, np.array([start[k] for k in names]), method="L-BFGS-B")
-        fitted.update(dict(zip(names, result.x, strict=True)))
-    return {k: round(float(v), 4) for k, v in fitted.items()}
-
-
 def train_concern_model(
     data_dir: str | Path | None = None,
     seed: int = 13,
     out: Path | None = None,
-    dev_path: Path | None = None,
+    gold_paths: Sequence[Path] = GOLD_PATHS,
+    gold_options: GoldOptions | None = None,
 ) -> TrainingReport:
     """Train and save the concern model from ../shared/data (or `data_dir`)."""
     started = time.perf_counter()
@@ -307,11 +276,17 @@ def train_concern_model(
     report.concern_temperature = model.concern_temperature
     report.complaint_platt = (model.complaint_scale, model.complaint_shift)
 
-    # 5. stacking with the lexicon, weights fit on our small hand-labelled dev set.
-    dev = _read_jsonl(dev_path or DEV_PATH)
-    if dev:
-        model.stack = fit_stack(model, dev)
+    # 5. the gold part: stack weights and the gold complaint unit, on every gold text. It
+    # reads the heads as they will be stored (int8), so that a refit from the saved file
+    # (refit_gold_part, --gold-only) gives this very model.
+    model = model.quantised()
+    gold = read_gold(gold_paths)
+    if gold:
+        data = GoldData.build(model, gold)
+        options = gold_options or GoldOptions()
+        model = fit_gold(model, data, np.arange(len(gold)), options, seed)
         report.stack = dict(model.stack)
+        report.gold_texts = len(gold)
 
     labelled = [e for e in examples if e.concern]
     report.concern_labels = dict(Counter(e.concern or "" for e in labelled))
@@ -326,14 +301,50 @@ def train_concern_model(
     return report
 
 
+def refit_gold_part(
+    seed: int = 13,
+    source: Path | None = None,
+    out: Path | None = None,
+    gold_paths: Sequence[Path] = GOLD_PATHS,
+    gold_options: GoldOptions | None = None,
+) -> TrainingReport:
+    """Step 5 alone: refit the gold part of the model at `source` (default: shipped) and
+    save it to `out` (default: `source`). The heads read no gold text, so this gives the
+    model a full training run would, in seconds, after the gold texts or options change."""
+    started = time.perf_counter()
+    stem = source or MODEL_STEM
+    loaded = LinearHeads.load(stem)
+    heads = replace(loaded, gold_complaint_coef=None, gold_complaint_bias=0.0, stack={})
+    gold = read_gold(gold_paths)
+    model = fit_gold(heads, GoldData.build(heads, gold), np.arange(len(gold)),
+                     gold_options or GoldOptions(), seed)  # fmt: skip
+    training = dict(loaded.meta.get("training", {}))
+    training.update(seed=seed, stack=dict(model.stack), gold_texts=len(gold))
+    model.meta = {**loaded.meta, "seed": seed, "training": training}
+    model.save(out or stem)
+    report = TrainingReport(
+        **{k: v for k, v in training.items() if k in TrainingReport.__dataclass_fields__}
+    )
+    report.seconds = round(time.perf_counter() - started, 1)
+    report.model_path = str((out or stem).with_suffix(".npz"))
+    return report
+
+
 def main(argv: list[str] | None = None) -> None:
     """`python -m duluan.enrich.concern_training --data DIR --seed N`."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None, help="data folder (default $DULUAN_DATA)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--out", type=Path, default=None, help="model stem (default: shipped)")
+    parser.add_argument(
+        "--gold-only", type=Path, nargs="?", const=MODEL_STEM, default=None, metavar="STEM",
+        help="refit only the gold part of the model at STEM (default: shipped), seconds",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    report = train_concern_model(args.data, args.seed, args.out)
+    if args.gold_only is not None:
+        report = refit_gold_part(args.seed, args.gold_only, args.out)
+    else:
+        report = train_concern_model(args.data, args.seed, args.out)
     print(json.dumps(vars(report), ensure_ascii=False, indent=1))
 
 
