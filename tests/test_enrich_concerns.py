@@ -285,23 +285,37 @@ def test_evaluate_concerns_scores_any_labelled_file(tmp_path):
     assert table[("as-written", "concern accuracy")].score == 1.0
 
 
-def test_blind_set_is_well_formed_and_apart_from_the_others():
-    blind = [json.loads(line) for line in (DATA / "concerns_blind.jsonl").open(encoding="utf-8")]
+BLIND_SETS = {"concerns_blind.jsonl": 240, "concerns_blind2.jsonl": 300}
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_SETS))
+def test_blind_sets_are_well_formed_and_apart_from_the_others(name):
+    blind = [json.loads(line) for line in (DATA / name).open(encoding="utf-8")]
     others = {
         json.loads(line)["text"]
-        for name in ("concerns_eval.jsonl", "concerns_dev.jsonl")
-        for line in (DATA / name).open(encoding="utf-8")
+        for other in ("concerns_eval.jsonl", "concerns_dev.jsonl", *BLIND_SETS)
+        if other != name
+        for line in (DATA / other).open(encoding="utf-8")
     }
-    assert len(blind) == 240 and len({r["id"] for r in blind}) == 240
+    size = BLIND_SETS[name]
+    assert len(blind) == size and len({r["id"] for r in blind}) == size
+    assert len({r["text"] for r in blind}) == size
     assert {r["concern"] for r in blind} == EXPECTED_IDS
+    assert all(isinstance(r["complaint"], bool) and r["kind"] in ("news", "post", "comment") for r in blind)
     assert not {r["text"] for r in blind} & others
 
 
+# Scored blind (see models/concern.md): the model trained on gold reached complaint F1
+# 0.892 and 0.860, concern macro F1 0.877 and 0.813; the floors sit a little below, so
+# that a worse model fails here. Never tune on these sets.
+BLIND_FLOORS = {"concerns_blind.jsonl": (0.86, 0.85), "concerns_blind2.jsonl": (0.83, 0.79)}
+
+
 @pytest.mark.slow
-def test_blind_set_floor():
-    # Measured once, blind (see models/concern.md): 0.833 complaint F1, 0.860 concern
-    # macro F1; the floors sit a little below so that a worse model fails here.
-    rows = evaluate_concerns(DATA / "concerns_blind.jsonl", per_class=False)
+@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
+def test_blind_set_floor(name):
+    rows = evaluate_concerns(DATA / name, per_class=False)
     scores = {(r.split, r.metric): r.score for r in rows}
-    assert scores[("as-written", "complaint F1")] >= 0.80
-    assert scores[("as-written", "concern macro F1")] >= 0.83
+    complaint, concern = BLIND_FLOORS[name]
+    assert scores[("as-written", "complaint F1")] >= complaint
+    assert scores[("as-written", "concern macro F1")] >= concern

@@ -14,7 +14,7 @@ No labelled public data exists for civic complaints, so the labels are made here
 5. the gold part (concern_gold): the 905 hand-labelled texts of tests/data
    (concerns_eval.jsonl and concerns_dev.jsonl) fit the stack that blends the heads with
    the lexicon and a gold complaint unit. The heads themselves never read a gold text.
-Everything is deterministic by `seed`. The blind set (concerns_blind.jsonl) is never read.
+Everything is deterministic by `seed`. The blind sets (concerns_blind*.jsonl) are never read.
 """
 
 from __future__ import annotations
