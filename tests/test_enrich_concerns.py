@@ -319,3 +319,17 @@ def test_blind_set_floor(name):
     complaint, concern = BLIND_FLOORS[name]
     assert scores[("as-written", "complaint F1")] >= complaint
     assert scores[("as-written", "concern macro F1")] >= concern
+
+
+@pytest.mark.slow
+def test_models_eval_prints_the_cross_validated_and_blind_scores():
+    from click.testing import CliRunner
+
+    from duluan.cli import main
+
+    result = CliRunner().invoke(main, ["models", "eval", "concern", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {r["dataset"] for r in rows} == {"gold 5-fold CV", "concerns_blind", "concerns_blind2"}
+    blind2 = {(r["split"], r["metric"]): r["score"] for r in rows if r["dataset"] == "concerns_blind2"}
+    assert blind2[("as-written", "complaint F1")] >= BLIND_FLOORS["concerns_blind2.jsonl"][0]

@@ -73,15 +73,22 @@ def eval_command(names: tuple[str, ...], data_dir: Path | None, model_dir: Path 
     rows = evaluate(shared, data_dir or os.environ.get("DULUAN_DATA"), model_dir,
                     baseline=not no_baseline) if shared else []
     if "concern" in chosen:
-        # Our own 905 texts train the gold part: out-of-fold scores, lexicon as baseline.
-        from ..enrich.concern_eval import evaluate_gold_cv
+        # Our own 905 texts train the gold part: out-of-fold scores, lexicon as baseline;
+        # then the blind sets, the scores that count (in a checkout).
+        from ..enrich.concern_eval import BLIND_PATHS, evaluate_concerns, evaluate_gold_cv
 
         rows.extend(evaluate_gold_cv())
+        for path in BLIND_PATHS:
+            if path.exists():
+                rows.extend(evaluate_concerns(path, per_class=False))
     if as_json:
         for row in rows:
             click.echo(json.dumps(asdict(row), ensure_ascii=False))
         return
-    table = Table("model", "data set", "split", "metric", "score", "baseline")
+    table = Table("model")
+    table.add_column("data set", no_wrap=True)  # "concerns_blind2" must stay readable
+    for column in ("split", "metric", "score", "baseline"):
+        table.add_column(column)
     for row in rows:
         base = "" if row.baseline is None else f"{row.baseline:.4f}"
         table.add_row(row.model, row.dataset, row.split, row.metric, f"{row.score:.4f}", base)

@@ -27,6 +27,7 @@ from .scoring import expected_calibration_error, f1_scores
 
 __all__ = [
     "ConcernEvalRow",
+    "BLIND_PATHS",
     "EVAL_PATH",
     "Scores",
     "evaluate_concerns",
@@ -35,6 +36,9 @@ __all__ = [
 ]
 
 EVAL_PATH = Path(__file__).resolve().parents[3] / "tests" / "data" / "concerns_eval.jsonl"
+# Written by colleagues who saw only the task and the taxonomy; never read by training.
+# In a checkout only (an installed package has no tests folder).
+BLIND_PATHS = tuple(EVAL_PATH.with_name(f"concerns_blind{n}.jsonl") for n in ("", "2"))
 
 
 # The other models' row type, so `duluan models eval` can print one table.
