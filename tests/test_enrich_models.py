@@ -9,7 +9,9 @@ import scipy.sparse as sp
 
 from duluan.enrich import datasets
 from duluan.enrich.linear import LinearModel, fit_temperature, softmax
-from duluan.enrich.models import FEATURE_OPTIONS, TASKS, ModelSet, predict, shared_features
+from duluan.enrich.models import (
+    FEATURE_OPTIONS, TASKS, ModelSet, model_inputs, predict, shared_features,
+)
 from duluan.enrich.scoring import expected_calibration_error, macro_f1, weighted_f1
 from duluan.errors import UsageError
 from duluan.text.fold import fold_keep_case
@@ -173,7 +175,7 @@ def test_mixture_weighs_experts_by_the_router_and_lacks_nothing():
 
 def test_sentiment_is_read_through_its_mixture():
     models = ModelSet(("sentiment",))
-    labels, p = models.probabilities("sentiment", shared_features([COMPLAINT, PRAISE]))
+    labels, p = models.probabilities("sentiment", model_inputs([COMPLAINT, PRAISE]))
     assert labels == ["negative", "neutral", "positive"]
     assert p.sum(axis=1) == pytest.approx(np.ones(2))
     domains, weights = models.reader("sentiment").domain_probabilities(shared_features([PRAISE]))

@@ -20,7 +20,7 @@ import numpy as np
 from . import datasets
 from .baseline import Baseline
 from .mixture import Mixture
-from .models import TASKS, ModelSet, shared_features, thresholds
+from .models import TASKS, ModelSet, model_inputs, thresholds
 from .scoring import accuracy, expected_calibration_error, f1_scores, macro_f1, weighted_f1
 
 __all__ = ["EVALUATIONS", "EvalRow", "EvalSet", "evaluate"]
@@ -129,9 +129,10 @@ def evaluate(
         dataset, split = spec.dataset.split("/")
         for variant, label in ((data, split), (datasets.without_diacritics(data), f"{split} (no diacritics)")):
             truth = [mapping.get(t, t) for t in variant.labels]
-            features = shared_features(variant.texts)
-            probabilities = head.predict_proba(features)
-            threshold = thresholds(head, features) if binary and "toxic" in head.labels else None
+            inputs = model_inputs(variant.texts)
+            _, probabilities = models.probabilities(spec.head, inputs)
+            threshold = (thresholds(head, inputs.features)
+                         if binary and "toxic" in head.labels else None)  # fmt: skip
             predicted = _decide(head.labels, probabilities, spec, threshold)
             base_predicted = None
             if baseline:
