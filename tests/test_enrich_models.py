@@ -10,7 +10,12 @@ import scipy.sparse as sp
 from duluan.enrich import datasets
 from duluan.enrich.linear import LinearModel, fit_temperature, softmax
 from duluan.enrich.models import (
-    FEATURE_OPTIONS, TASKS, ModelSet, model_inputs, predict, shared_features,
+    FEATURE_OPTIONS,
+    TASKS,
+    ModelSet,
+    model_inputs,
+    predict,
+    shared_features,
 )
 from duluan.enrich.scoring import expected_calibration_error, macro_f1, weighted_f1
 from duluan.errors import UsageError
