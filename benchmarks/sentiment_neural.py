@@ -35,6 +35,7 @@ import numpy as np  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
 
 from duluan.enrich import datasets  # noqa: E402
+from duluan.enrich.blend import NeuralBlend  # noqa: E402
 from duluan.enrich.mixture import Mixture  # noqa: E402
 from duluan.enrich.models import TASKS, ModelSet, shared_features  # noqa: E402
 from duluan.enrich.neural import CnnModel, CnnOptions, TokenIds, token_ids, train_cnn  # noqa: E402
@@ -207,7 +208,7 @@ def main() -> None:
           "AIVIVN F1 negative, written and folded; weight = the CNN's share)")  # fmt: skip
     for kind in ("mean", "log-linear"):
         print(f"{kind:<11} " + " ".join(f"{w}:{choices[(kind, w)]:.4f}" for w in grid))
-    kind, weight = max(choices, key=lambda c: (choices[c], -c[1]))
+    kind, weight = max(choices, key=lambda c: (choices[c], -c[1]))  # a tie: the smaller CNN share
     print(f"chosen: {kind}, CNN weight {weight}")
 
     def systems_of(p: dict[tuple[str, str, str], np.ndarray], names: list[str]) -> dict[str, dict]:
@@ -233,6 +234,8 @@ def main() -> None:
             cnn.save(cache / "sentiment-cnn")
     log(f"CNN for dev ready (best epoch {cnn.metadata.get('best_epoch')})")
     shipped = ModelSet(("sentiment",)).reader("sentiment")
+    if isinstance(shipped, NeuralBlend):  # once the blend is shipped: its mixture alone
+        shipped = shipped.mixture
     assert isinstance(shipped, Mixture)
     dev: dict[tuple[str, str, str], np.ndarray] = {}
     for name in DEV.values():

@@ -1,4 +1,4 @@
-"""The sentiment mixture blended with the CNN: a weighted geometric mean of their probabilities.
+"""The sentiment mixture blended with the CNN: a weighted mean of their probabilities.
 
 The linear mixture (`mixture.py`) reads bags of syllable n-grams; the CNN (`neural.py`)
 reads the order of the words within three syllables and shares vectors between a syllable
@@ -8,8 +8,9 @@ and its form without diacritics. Their errors differ enough that a blend beats e
 1. the mixture gives its probabilities from the shared features;
 2. the CNN gives each domain head's probabilities from the token ids, mixed by the same
    router weights as the mixture's experts (0 for a label a head lacks);
-3. the answer is p_mixture^(1 - w) * p_cnn^w, renormalised, with w the CNN's weight
-   (chosen by cross-validation on the training sets, never on dev).
+3. the answer is (1 - w) * p_mixture + w * p_cnn, with w the CNN's weight. The kind of
+   blend and w were chosen by cross-validation on the training sets, never on dev (see
+   the model card: a log-linear blend at 0.2 scored the same F1 there, with a lower ECE).
 """
 
 from __future__ import annotations
@@ -24,9 +25,6 @@ from .mixture import Mixture
 from .neural import CnnModel, TokenIds
 
 __all__ = ["NeuralBlend"]
-
-_FLOOR = 1e-6  # a label one side gives 0 (the reviews head's "neutral") stays possible
-
 
 @dataclass
 class NeuralBlend:
@@ -59,9 +57,6 @@ class NeuralBlend:
 
     def predict_proba(self, features: sp.csr_matrix, token_ids: TokenIds) -> np.ndarray:
         """Probabilities over `labels`, rows summing to 1 (step 3)."""
-        log = (1 - self.weight) * np.log(np.maximum(self.mixture.predict_proba(features), _FLOOR))
-        log += self.weight * np.log(np.maximum(self.cnn_probabilities(features, token_ids), _FLOOR))
-        log -= log.max(axis=1, keepdims=True)
-        p = np.exp(log)
-        p /= p.sum(axis=1, keepdims=True)
+        p = (1 - self.weight) * self.mixture.predict_proba(features)
+        p += self.weight * self.cnn_probabilities(features, token_ids)
         return p

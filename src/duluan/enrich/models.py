@@ -81,7 +81,7 @@ class CnnSpec:
     name: str
     train_sets: dict[str, str]  # domain (a label of the mixture's router) -> training set
     heads: dict[str, tuple[str, ...]]  # domain -> its labels
-    weight: float  # the CNN's share in the log-linear blend (blend.py)
+    weight: float  # the CNN's share in the mean of probabilities (blend.py)
     options: CnnOptions = CnnOptions()
 
 
@@ -151,7 +151,7 @@ TASKS: dict[str, Task] = {
         CnnSpec(
             "sentiment-cnn", {"feedback": "uit-vsfc/train", "reviews": "aivivn/train"},
             {"feedback": ("negative", "neutral", "positive"), "reviews": ("negative", "positive")},
-            weight=0.2,
+            weight=0.3,
         ),  # fmt: skip
     ),
     "toxicity": Task(
