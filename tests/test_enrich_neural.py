@@ -1,6 +1,7 @@
 """The sentiment CNN read in numpy (`neural.py`) and its blend with the mixture (`blend.py`)."""
 
 import json
+import os
 import subprocess
 import sys
 import zlib
@@ -10,6 +11,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
+import duluan
 from duluan.enrich.blend import NeuralBlend
 from duluan.enrich.linear import LinearModel
 from duluan.enrich.mixture import Mixture
@@ -125,8 +127,10 @@ def test_models_load_and_predict_without_torch(tmp_path):
         "except UsageError as error:\n"
         "    print(error)\n"
     )
+    # The same package as this process imports, wherever it comes from.
+    env = {**os.environ, "PYTHONPATH": str(Path(duluan.__file__).resolve().parents[1])}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=tmp_path).stdout  # fmt: skip
+                         check=True, cwd=tmp_path, env=env).stdout  # fmt: skip
     assert "pip install torch==2.13.0" in out
 
 

@@ -35,7 +35,7 @@ from ..text.teencode import TEENCODE
 from ..text.token_table import TokenTable, kind_mask
 from ..text.tokens import KINDS, tokenize
 
-__all__ = ["CnnModel", "CnnOptions", "TokenIds", "token_ids"]
+__all__ = ["MAX_TOKENS", "CnnModel", "CnnOptions", "TokenIds", "token_ids", "train_cnn"]
 
 _FORMAT = 1
 _CHUNK = 128  # texts per padded block at inference
@@ -74,8 +74,8 @@ _CACHE: dict[tuple[str, int], tuple[int, int]] = {}
 _PLACEHOLDER = kind_mask(_PLACEHOLDER_KINDS)
 
 
-def _unit_ids(text: str, kind_is_placeholder: bool, kind: str, buckets: int) -> tuple[int, int]:
-    unit = "<" + kind + ">" if kind_is_placeholder else TEENCODE.get(text.lower(), text.lower())
+def _unit_ids(unit: str, buckets: int) -> tuple[int, int]:
+    """Buckets of a unit as written and folded (two namespaces of one table)."""
     # Bucket 0 is the empty (padding) token: ids run from 1.
     written = 1 + zlib.crc32(("w" + unit).encode("utf-8", "surrogatepass")) % (buckets - 1)
     folded = 1 + zlib.crc32(("f" + fold(unit)).encode("utf-8", "surrogatepass")) % (buckets - 1)
@@ -102,7 +102,8 @@ def token_ids(
         if ids is None:
             if len(_CACHE) > 500_000:  # bound memory on endless streams
                 _CACHE.clear()
-            ids = _unit_ids(text, placeholder, KINDS[kind_id] if placeholder else "", buckets)
+            unit = key[0] if placeholder else TEENCODE.get(text.lower(), text.lower())
+            ids = _unit_ids(unit, buckets)
             _CACHE[key] = ids
         pair[index] = ids
     per_token = pair[table.ids]
