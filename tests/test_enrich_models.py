@@ -14,6 +14,7 @@ from duluan.enrich.models import (
     TASKS,
     ModelSet,
     gated_toxicity_labels,
+    model_inputs,
     predict,
     shared_features,
 )
@@ -203,7 +204,7 @@ def test_mixture_weighs_experts_by_the_router_and_lacks_nothing():
 
 def test_sentiment_is_read_through_its_mixture():
     models = ModelSet(("sentiment",))
-    labels, p = models.probabilities("sentiment", shared_features([COMPLAINT, PRAISE]))
+    labels, p = models.probabilities("sentiment", model_inputs([COMPLAINT, PRAISE]))
     assert labels == ["negative", "neutral", "positive"]
     assert p.sum(axis=1) == pytest.approx(np.ones(2))
     domains, weights = models.reader("sentiment").domain_probabilities(shared_features([PRAISE]))

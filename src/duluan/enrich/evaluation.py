@@ -20,7 +20,7 @@ import numpy as np
 from . import datasets
 from .baseline import Baseline
 from .mixture import Mixture
-from .models import TASKS, ModelSet, gated_toxicity_labels, shared_features, thresholds
+from .models import TASKS, ModelSet, gated_toxicity_labels, model_inputs, thresholds
 from .scoring import accuracy, expected_calibration_error, f1_scores, macro_f1, weighted_f1
 
 __all__ = ["EVALUATIONS", "EvalRow", "EvalSet", "evaluate"]
@@ -132,11 +132,12 @@ def evaluate(
         dataset, split = spec.dataset.split("/")
         for variant, label in ((data, split), (datasets.without_diacritics(data), f"{split} (no diacritics)")):
             truth = [mapping.get(t, t) for t in variant.labels]
-            features = shared_features(variant.texts)
-            probabilities = head.predict_proba(features)
-            threshold = thresholds(head, features) if binary and "toxic" in head.labels else None
+            inputs = model_inputs(variant.texts)
+            _, probabilities = models.probabilities(spec.head, inputs)
+            threshold = (thresholds(head, inputs.features)
+                         if binary and "toxic" in head.labels else None)  # fmt: skip
             if spec.gated:
-                _, toxic = models.toxic_flags(features)
+                _, toxic = models.toxic_flags(inputs.features)
                 predicted = gated_toxicity_labels(head.labels, probabilities, toxic)
             else:
                 predicted = _decide(head.labels, probabilities, spec, threshold)

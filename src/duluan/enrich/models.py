@@ -2,8 +2,10 @@
 
 All of them read one shared hashed feature matrix (`duluan.text.features`), built once
 per batch; each head then costs one sparse product. Sentiment and the toxicity score are
-per-domain mixtures of three heads each (`mixture.py`). Models load lazily, once per
-process, from `duluan/models/` (or a folder given by the caller).
+per-domain mixtures of three heads each (`mixture.py`); sentiment also blends in a small
+CNN (`neural.py`, `blend.py`) that reads token ids from the same tokenisation
+(`model_inputs`). Models load lazily, once per process, from `duluan/models/` (or a
+folder given by the caller).
 
     from duluan.enrich.models import predict
     predict(["Đội tuyển Việt Nam thắng 2-0"])  # → [{"category": {...}, "sentiment": ...}]
@@ -20,21 +22,28 @@ from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import scipy.sparse as sp
 
 from ..errors import UsageError
 from ..text.features import FeatureExtractor, FeatureOptions
+from ..text.token_table import TokenTable
+from ..text.tokens import tokenize
 from . import datasets
+from .blend import NeuralBlend
 from .linear import LinearModel
 from .mixture import Mixture
+from .neural import CnnModel, CnnOptions, TokenIds, token_ids, train_cnn
 from .training import HeadReport, HeadSpec, fit_head
 
 __all__ = [
     "FEATURE_OPTIONS",
     "MODEL_NAMES",
+    "CnnSpec",
+    "Inputs",
+    "model_inputs",
     "MixtureSpec",
     "TASKS",
     "ModelSet",
@@ -67,6 +76,17 @@ class MixtureSpec:
 
 
 @dataclass(frozen=True)
+class CnnSpec:
+    """A CNN blended into the task's mixture: a head per router domain, each on one set."""
+
+    name: str
+    train_sets: dict[str, str]  # domain (a label of the mixture's router) -> training set
+    heads: dict[str, tuple[str, ...]]  # domain -> its labels
+    weight: float  # the CNN's share in the mean of probabilities (blend.py)
+    options: CnnOptions = CnnOptions()
+
+
+@dataclass(frozen=True)
 class Task:
     """A model as users see it: one or more heads trained on named data."""
 
@@ -74,6 +94,7 @@ class Task:
     heads: tuple[HeadSpec, ...]
     description: str
     mixture: MixtureSpec | None = None
+    cnn: CnnSpec | None = None
 
     @property
     def label_reader(self) -> str:
@@ -126,6 +147,13 @@ TASKS: dict[str, Task] = {
             "sentiment", "sentiment-domain",
             {"feedback": "sentiment-feedback", "reviews": "sentiment-reviews"},
         ),  # fmt: skip
+        # Blended with the mixture; the weight was chosen on 5-fold cross-validation of the
+        # training sets (benchmarks/sentiment_neural.py), never on dev.
+        CnnSpec(
+            "sentiment-cnn", {"feedback": "uit-vsfc/train", "reviews": "aivivn/train"},
+            {"feedback": ("negative", "neutral", "positive"), "reviews": ("negative", "positive")},
+            weight=0.3,
+        ),  # fmt: skip
     ),
     "toxicity": Task(
         "toxicity",
@@ -175,6 +203,21 @@ def shared_features(texts: Sequence[str]) -> sp.csr_matrix:
     """The one matrix every model reads; long texts are cut as in training."""
     limit = datasets.NEWS_CHARS
     return feature_extractor().transform([t[:limit] for t in texts])
+
+
+@dataclass
+class Inputs:
+    """What the models read of a batch: the shared features, and token ids for a CNN."""
+
+    features: sp.csr_matrix
+    token_ids: TokenIds
+
+
+def model_inputs(texts: Sequence[str], buckets: int = CnnOptions().buckets) -> Inputs:
+    """One tokenisation of the (cut) texts, read by the feature pass and the CNN's ids."""
+    cut = [t[: datasets.NEWS_CHARS] for t in texts]
+    table = TokenTable.of([tokenize(t) for t in cut])
+    return Inputs(feature_extractor().transform(cut, tokens=table), token_ids(cut, buckets, table))
 
 
 @lru_cache(maxsize=4)
@@ -243,8 +286,36 @@ def train(
         model.save(out / spec.name)
         heads.append(report)
         files += [str(out / f"{spec.name}.npz"), str(out / f"{spec.name}.json")]
+    if task.cnn is not None:
+        files += _train_cnn(name, task.cnn, data_dir, seed, out)
     _load_head.cache_clear()
+    _load_cnn.cache_clear()
     return TrainReport(name, seed, heads, files, round(time.perf_counter() - started, 1))
+
+
+def _train_cnn(task: str, spec: CnnSpec, data_dir: str | Path | None, seed: int, out: Path) -> list[str]:
+    """Train and write the task's CNN (needs torch, imported only here: `train_cnn`)."""
+    data = {}
+    for domain, set_name in spec.train_sets.items():
+        written = datasets.load(set_name, data_dir)
+        folded = datasets.without_diacritics(written)
+        buckets = spec.options.buckets
+        data[domain] = (token_ids(written.texts, buckets), token_ids(folded.texts, buckets), written.labels)
+    heads = {domain: list(labels) for domain, labels in spec.heads.items()}
+    model = train_cnn(data, heads, spec.options, seed)
+    model.metadata.update({
+        "model": spec.name,
+        "task": task,
+        "train_sets": spec.train_sets,
+        "blend_weight": spec.weight,
+        "terms": {s.split("/")[0]: datasets.TERMS[s.split("/")[0]] for s in spec.train_sets.values()},
+        "learner": "CNN over hashed syllable + folded-syllable embeddings, widths "
+        f"{list(spec.options.widths)}, max + mean pooling, a linear head per domain; torch, "
+        "Adam, texts seen without diacritics at random, best epoch and temperature on a "
+        "seeded slice",
+    })  # fmt: skip
+    model.save(out / spec.name)
+    return [str(out / f"{spec.name}.npz"), str(out / f"{spec.name}.json")]
 
 
 # --- inference -----------------------------------------------------------------------
@@ -264,6 +335,17 @@ def _load_head(directory: str, head: str) -> LinearModel:
     return model
 
 
+@cache
+def _load_cnn(directory: str, name: str) -> CnnModel:
+    path = Path(directory) / name
+    if not path.with_suffix(".npz").exists():
+        raise UsageError(f"model file {path}.npz not found; train it with `duluan models train`")
+    return CnnModel.load(path)
+
+
+Reader: TypeAlias = LinearModel | Mixture | NeuralBlend
+
+
 @dataclass
 class ModelSet:
     """Several models over one shared feature pass; heads load on first use."""
@@ -271,7 +353,7 @@ class ModelSet:
     names: tuple[str, ...] = MODEL_NAMES
     directory: Path | None = None
     _heads: dict[str, LinearModel] = field(default_factory=dict, repr=False)
-    _mixtures: dict[str, Mixture] = field(default_factory=dict, repr=False)
+    _mixtures: dict[str, Mixture | NeuralBlend] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for name in self.names:
@@ -282,40 +364,51 @@ class ModelSet:
             self._heads[head] = _load_head(str(self.directory or _package_dir()), head)
         return self._heads[head]
 
-    def reader(self, name: str) -> LinearModel | Mixture:
-        """A head by its name, or a mixture by its name ("sentiment", "toxicity-score"):
-        both give `labels`, `predict_proba(features)` and `metadata`."""
+    def reader(self, name: str) -> Reader:
+        """A head by its name, or a mixture by its name ("sentiment", "toxicity-score"),
+        blended with its task's CNN if the task has one; read them with `probabilities`."""
         spec = mixture_spec(name)
         if spec is None:
             return self.head(name)
         if name not in self._mixtures:
             experts = {domain: self.head(head) for domain, head in spec.experts.items()}
-            self._mixtures[name] = Mixture(experts, self.head(spec.router))
+            mixture = Mixture(experts, self.head(spec.router))
+            cnn = next((t.cnn for t in TASKS.values() if t.name == name and t.cnn), None)
+            self._mixtures[name] = (
+                mixture if cnn is None else NeuralBlend(mixture, self.cnn(cnn.name), cnn.weight)
+            )
         return self._mixtures[name]
+
+    def cnn(self, name: str) -> CnnModel:
+        return _load_cnn(str(self.directory or _package_dir()), name)
 
     def features(self, texts: Sequence[str]) -> sp.csr_matrix:
         return shared_features(texts)
 
+    def inputs(self, texts: Sequence[str]) -> Inputs:
+        return model_inputs(texts)
+
     def predict(self, texts: Sequence[str]) -> list[dict[str, Any]]:
         """One dict per text: {model: {label, probabilities[, score, toxic]}}."""
-        return self.predict_features(self.features(texts))
+        return self.predict_inputs(self.inputs(texts))
 
-    def predict_features(self, features: sp.csr_matrix) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = [{} for _ in range(features.shape[0])]
+    def predict_inputs(self, inputs: Inputs) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = [{} for _ in range(inputs.features.shape[0])]
         for name in self.names:
-            for row, result in zip(rows, self._predict_task(name, features), strict=True):
+            for row, result in zip(rows, self._predict_task(name, inputs), strict=True):
                 row[name] = result
         return rows
 
-    def probabilities(self, head: str, features: sp.csr_matrix) -> tuple[list[str], np.ndarray]:
+    def probabilities(self, head: str, inputs: Inputs) -> tuple[list[str], np.ndarray]:
         """Labels and probabilities of a head, or of a mixture task (`reader`)."""
         model = self.reader(head)
-        return model.labels, model.predict_proba(features)
+        if isinstance(model, NeuralBlend):
+            return model.labels, model.predict_proba(inputs.features, inputs.token_ids)
+        return model.labels, model.predict_proba(inputs.features)
 
-    def _predict_task(self, name: str, features: sp.csr_matrix) -> list[dict[str, Any]]:
-        main = self.reader(TASKS[name].label_reader)
-        probabilities = main.predict_proba(features)
-        labels = main.labels
+    def _predict_task(self, name: str, inputs: Inputs) -> list[dict[str, Any]]:
+        labels, probabilities = self.probabilities(TASKS[name].label_reader, inputs)
+        features = inputs.features
         # Rounded and listed in numpy: per-value Python calls cost more than the model.
         best = np.argmax(probabilities, axis=1).tolist()
         rounded = np.round(probabilities, 4).tolist()
@@ -337,6 +430,7 @@ class ModelSet:
     def toxic_flags(self, features: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         """The toxicity score of each text and whether it reaches its threshold."""
         score_head = self.reader("toxicity-score")
+        assert not isinstance(score_head, NeuralBlend)  # the score reads features only
         toxic = score_head.predict_proba(features)[:, score_head.labels.index("toxic")]
         return toxic, toxic >= thresholds(score_head, features)
 
@@ -365,7 +459,7 @@ def mixture_spec(name: str) -> MixtureSpec | None:
     return next((t.mixture for t in TASKS.values() if t.mixture and t.mixture.name == name), None)
 
 
-def thresholds(reader: LinearModel | Mixture, features: sp.csr_matrix) -> np.ndarray | float:
+def thresholds(reader: Reader, features: sp.csr_matrix) -> np.ndarray | float:
     """The decision threshold of a binary reader: its own, or one per text for a mixture."""
     if isinstance(reader, Mixture):
         return reader.thresholds(features)

@@ -1,0 +1,283 @@
+"""Does a small CNN (trained with torch, read in numpy) blended with the sentiment mixture help?
+
+    python benchmarks/sentiment_neural.py [--data ../shared/data] [--folds 5] [--seed 13]
+
+Needs `pip install torch==2.13.0` (training only). Three systems, as written and
+without diacritics:
+- mixture: the shipped per-domain linear mixture (`sentiment.md`);
+- cnn: `duluan.enrich.neural` (hashed syllable + folded-syllable embeddings, widths 1-3,
+  max + mean pooling, a head per domain), its two heads mixed by the mixture's router;
+- blend: the two combined, by the mean of probabilities or log-linearly, with one weight.
+
+1. k-fold cross-validation on the training sets (the folds of `sentiment_cv.py`): on
+   each fold every mixture head (`fit_head`) and the CNN are trained on the other folds.
+   The blend's kind and weight are chosen here, on the out-of-fold predictions only
+   (mean of UIT-VSFC weighted F1 and AIVIVN F1 negative, as written and folded).
+2. Dev (UIT-VSFC dev, AIVIVN eval): the shipped mixture files, the CNN trained on all of
+   both training sets, the blend as chosen in 1. Dev chooses nothing.
+3. A sign test on the texts where blend and mixture disagree in being right.
+4. Speed of the CNN in numpy on short posts (UIT-VSFC dev + ViHSD dev), one core.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_name] = "1"
+
+import argparse  # noqa: E402
+import math  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import scipy.sparse as sp  # noqa: E402
+
+from duluan.enrich import datasets  # noqa: E402
+from duluan.enrich.blend import NeuralBlend  # noqa: E402
+from duluan.enrich.mixture import Mixture  # noqa: E402
+from duluan.enrich.models import TASKS, ModelSet, shared_features  # noqa: E402
+from duluan.enrich.neural import CnnModel, CnnOptions, TokenIds, token_ids, train_cnn  # noqa: E402
+from duluan.enrich.scoring import expected_calibration_error, f1_scores, macro_f1, weighted_f1  # noqa: E402
+from duluan.enrich.training import HeadSpec, fit_head  # noqa: E402
+
+SETS = {"uit-vsfc/train": "feedback", "aivivn/train": "reviews"}
+DEV = {"uit-vsfc/train": "uit-vsfc/dev", "aivivn/train": "aivivn/eval"}
+LABELS = ["negative", "neutral", "positive"]
+HEADS = {"feedback": LABELS, "reviews": ["negative", "positive"]}
+VARIANTS = ("written", "no diacritics")
+
+
+def subset(ids: TokenIds, rows: np.ndarray) -> TokenIds:
+    """The texts `rows` of a batch of ids, in that order."""
+    lengths = ids.lengths()[rows]
+    starts = ids.offsets[:-1][rows]
+    take = np.repeat(starts, lengths) + np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    return TokenIds(ids.written[take], ids.folded[take], offsets)
+
+
+def cnn_mixed(cnn: CnnModel, ids: TokenIds, router_weights: np.ndarray, domains: list[str]) -> np.ndarray:
+    """The CNN's heads over LABELS (0 for a label a head lacks), weighted by the router."""
+    heads = cnn.predict_proba(ids)
+    mixed = np.zeros((len(ids.offsets) - 1, len(LABELS)))
+    for j, domain in enumerate(domains):
+        full = np.zeros_like(mixed)
+        full[:, [LABELS.index(label) for label in cnn.heads[domain]]] = heads[domain]
+        mixed += router_weights[:, j : j + 1] * full
+    return mixed
+
+
+def blend(mixture: np.ndarray, cnn: np.ndarray, kind: str, weight: float) -> np.ndarray:
+    """`weight` is the CNN's share: mean of probabilities, or a product of powers."""
+    if kind == "mean":
+        return (1 - weight) * mixture + weight * cnn
+    log = (1 - weight) * np.log(np.clip(mixture, 1e-6, None)) + weight * np.log(np.clip(cnn, 1e-6, None))
+    log -= log.max(axis=1, keepdims=True)
+    p = np.exp(log)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def decide(name: str, p: np.ndarray) -> list[str]:
+    if name.startswith("aivivn"):  # two labels: decide between them only, as evaluation does
+        return np.where(p[:, 0] >= p[:, 2], "negative", "positive").tolist()
+    return [LABELS[i] for i in p.argmax(1)]
+
+
+def metrics(name: str, truth: list[str], p: np.ndarray) -> dict[str, float]:
+    predicted = decide(name, p)
+    correct = np.array([LABELS.index(t) for t in truth]) == p.argmax(1)
+    out = {"weighted F1": weighted_f1(truth, predicted), "macro F1": macro_f1(truth, predicted)}
+    if name.startswith("aivivn"):
+        out = {"F1 negative": f1_scores(truth, predicted)["negative"][0], "macro F1": out["macro F1"]}
+    out["ECE"] = expected_calibration_error(p.max(1), correct)
+    return out
+
+
+def criterion(truth: dict[str, list[str]], probabilities: dict[tuple[str, str], np.ndarray]) -> float:
+    """What chooses the blend: mean of UIT-VSFC weighted F1 and AIVIVN F1 negative,
+    as written and without diacritics."""
+    values = []
+    for name in SETS:
+        for variant in VARIANTS:
+            m = metrics(name, truth[name], probabilities[(name, variant)])
+            values.append(m["weighted F1"] if name.startswith("uit") else m["F1 negative"])
+    return float(np.mean(values))
+
+
+def sign_test(truth: list[str], name: str, ours: np.ndarray, theirs: np.ndarray) -> tuple[int, int, float]:
+    """Texts only ours gets right, only theirs gets right, two-sided exact binomial p."""
+    a = np.asarray(decide(name, ours)) == np.asarray(truth)
+    b = np.asarray(decide(name, theirs)) == np.asarray(truth)
+    wins, losses = int(np.sum(a & ~b)), int(np.sum(~a & b))
+    n, k = wins + losses, min(wins, losses)
+    p = min(1.0, 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2**n) if n else 1.0
+    return wins, losses, p
+
+
+def table(title: str, truth: dict[str, list[str]], systems: dict[str, dict[tuple[str, str], np.ndarray]]) -> None:
+    print(f"\n{title}")
+    print(f"{'system':<28} {'data set':<15} {'variant':<14} metrics")
+    for system, probabilities in systems.items():
+        for name in truth:
+            for variant in VARIANTS:
+                scores = metrics(name, truth[name], probabilities[(name, variant)])
+                shown = ", ".join(f"{m} {v:.4f}" for m, v in scores.items())
+                print(f"{system:<28} {name:<15} {variant:<14} {shown}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=os.environ.get("DULUAN_DATA", "../shared/data"))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--cache", default=None, help="Folder to keep out-of-fold and dev predictions in.")
+    parser.add_argument("--cnn", default=None, help="A trained CNN (file stem) to use on dev instead of training one.")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    options = CnnOptions()
+    cache = Path(args.cache) if args.cache else None
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - started:5.0f} s] {message}", flush=True)
+
+    # Features and token ids once per set, as written and folded.
+    data = {}
+    for name in list(SETS) + list(DEV.values()):
+        written = datasets.load(name, args.data)
+        folded = datasets.without_diacritics(written)
+        data[name] = {"truth": written.labels,
+                      "x": (shared_features(written.texts), shared_features(folded.texts)),
+                      "ids": (token_ids(written.texts, options.buckets), token_ids(folded.texts, options.buckets))}  # fmt: skip
+    task = TASKS["sentiment"]
+    assert task.mixture is not None
+    rng = np.random.default_rng(args.seed)
+    folds = {n: np.array_split(rng.permutation(len(data[n]["truth"])), args.folds) for n in SETS}
+    log("features and ids ready")
+
+    # 1. Cross-validation: out-of-fold probabilities of the mixture and the CNN.
+    oof_file = cache / "oof.npz" if cache else None
+    if oof_file and oof_file.exists():
+        with np.load(oof_file, allow_pickle=False) as saved:
+            oof = {tuple(k.split("|")): saved[k] for k in saved.files}
+    else:
+        held: dict[tuple[str, str, str], list[np.ndarray]] = {}
+        for k in range(args.folds):
+            train_rows = {n: np.concatenate([f for j, f in enumerate(folds[n]) if j != k]) for n in SETS}
+
+            def fit(spec: HeadSpec, train_rows: dict[str, np.ndarray] = train_rows) -> object:
+                parts = [(n, data[n], train_rows[n]) for n in spec.train_sets]
+                written = sp.vstack([d["x"][0][r] for _, d, r in parts]).tocsr()
+                folded = sp.vstack([d["x"][1][r] for _, d, r in parts]).tocsr()
+                labels = [spec.set_labels.get(n, d["truth"][i]) for n, d, r in parts for i in r]
+                groups = [i for i, (_, _, r) in enumerate(parts) for _ in r]
+                return fit_head(written, folded, labels, spec, args.seed, {}, groups)[0].rounded()
+
+            heads = {spec.name: fit(spec) for spec in task.heads}
+            mixture = Mixture({d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router])
+            cnn = train_cnn(
+                {SETS[n]: (subset(data[n]["ids"][0], train_rows[n]), subset(data[n]["ids"][1], train_rows[n]),
+                           [data[n]["truth"][i] for i in train_rows[n]]) for n in SETS},
+                HEADS, options, args.seed,
+            ).rounded()  # fmt: skip
+            for name in SETS:
+                rows = folds[name][k]
+                for v, variant in enumerate(VARIANTS):
+                    x = data[name]["x"][v][rows]
+                    domains, weights = mixture.domain_probabilities(x)
+                    held.setdefault(("mixture", name, variant), []).append(mixture.predict_proba(x))
+                    ids = subset(data[name]["ids"][v], rows)
+                    held.setdefault(("cnn", name, variant), []).append(cnn_mixed(cnn, ids, weights, domains))
+            log(f"fold {k + 1}/{args.folds} done")
+        oof = {key: np.vstack(parts) for key, parts in held.items()}
+        if oof_file:
+            oof_file.parent.mkdir(parents=True, exist_ok=True)
+            np.savez_compressed(oof_file, **{"|".join(key): value for key, value in oof.items()})
+    truth_cv = {n: [data[n]["truth"][i] for f in folds[n] for i in f] for n in SETS}
+
+    # The blend: kind and weight by the out-of-fold criterion alone.
+    grid = [round(0.1 * i, 1) for i in range(11)]
+    choices = {}
+    for kind in ("mean", "log-linear"):
+        for weight in grid:
+            probabilities = {(n, v): blend(oof[("mixture", n, v)], oof[("cnn", n, v)], kind, weight)
+                             for n in SETS for v in VARIANTS}  # fmt: skip
+            choices[(kind, weight)] = criterion(truth_cv, probabilities)
+    print("\nBlend chosen on out-of-fold predictions (criterion: mean of UIT-VSFC weighted F1 and "
+          "AIVIVN F1 negative, written and folded; weight = the CNN's share)")  # fmt: skip
+    for kind in ("mean", "log-linear"):
+        print(f"{kind:<11} " + " ".join(f"{w}:{choices[(kind, w)]:.4f}" for w in grid))
+    kind, weight = max(choices, key=lambda c: (choices[c], -c[1]))  # a tie: the smaller CNN share
+    print(f"chosen: {kind}, CNN weight {weight}")
+
+    def systems_of(p: dict[tuple[str, str, str], np.ndarray], names: list[str]) -> dict[str, dict]:
+        return {
+            "mixture": {(n, v): p[("mixture", n, v)] for n in names for v in VARIANTS},
+            "cnn": {(n, v): p[("cnn", n, v)] for n in names for v in VARIANTS},
+            f"blend ({kind}, {weight})": {(n, v): blend(p[("mixture", n, v)], p[("cnn", n, v)], kind, weight)
+                                          for n in names for v in VARIANTS},  # fmt: skip
+        }
+
+    cv_systems = systems_of(oof, list(SETS))
+    table(f"{args.folds}-fold cross-validation on the training sets (seed {args.seed})", truth_cv, cv_systems)
+
+    # 2. Dev: shipped mixture files, a CNN trained on all training data.
+    if args.cnn:
+        cnn = CnnModel.load(args.cnn)
+    else:
+        cnn = train_cnn(
+            {SETS[n]: (data[n]["ids"][0], data[n]["ids"][1], data[n]["truth"]) for n in SETS},
+            HEADS, options, args.seed,
+        ).rounded()  # fmt: skip
+        if cache:
+            cnn.save(cache / "sentiment-cnn")
+    log(f"CNN for dev ready (best epoch {cnn.metadata.get('best_epoch')})")
+    shipped = ModelSet(("sentiment",)).reader("sentiment")
+    if isinstance(shipped, NeuralBlend):  # once the blend is shipped: its mixture alone
+        shipped = shipped.mixture
+    assert isinstance(shipped, Mixture)
+    dev: dict[tuple[str, str, str], np.ndarray] = {}
+    for name in DEV.values():
+        for v, variant in enumerate(VARIANTS):
+            x = data[name]["x"][v]
+            domains, weights = shipped.domain_probabilities(x)
+            dev[("mixture", name, variant)] = shipped.predict_proba(x)
+            dev[("cnn", name, variant)] = cnn_mixed(cnn, data[name]["ids"][v], weights, domains)
+    truth_dev = {n: data[n]["truth"] for n in DEV.values()}
+    dev_systems = systems_of(dev, list(DEV.values()))
+    table("Dev (UIT-VSFC dev, AIVIVN eval): shipped mixture, CNN on all training data", truth_dev, dev_systems)
+
+    # 3. Sign tests, blend against mixture.
+    print("\nBlend against mixture: texts only the blend gets right / only the mixture, two-sided sign test")
+    name_blend = f"blend ({kind}, {weight})"
+    for title, truth, systems in (("CV", truth_cv, cv_systems), ("dev", truth_dev, dev_systems)):
+        for name in truth:
+            for variant in VARIANTS:
+                wins, losses, p = sign_test(truth[name], name, systems[name_blend][(name, variant)],
+                                            systems["mixture"][(name, variant)])  # fmt: skip
+                print(f"{title:<4} {name:<15} {variant:<14} +{wins} / -{losses}, p = {p:.3f}")
+
+    # 4. Speed of the CNN alone in numpy, one core, best of 3.
+    short = datasets.load("uit-vsfc/dev", args.data).texts + datasets.load("vihsd/dev", args.data).texts
+    cnn.predict_proba(token_ids(short[:50], options.buckets))
+    timings = {}
+    for label, run in (
+        ("token ids", lambda: token_ids(short, options.buckets)),
+        ("ids + CNN", lambda: cnn.predict_proba(token_ids(short, options.buckets))),
+        ("shared features", lambda: shared_features(short)),
+    ):
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - t)
+        timings[label] = best
+    print(f"\nSpeed on {len(short):,} short posts, one core, best of 3 (docs/s):")
+    for label, seconds in timings.items():
+        print(f"  {label:<16} {len(short) / seconds:>9,.0f}")
+    log("done")
+
+
+if __name__ == "__main__":
+    main()
