@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from analysis_data import BACH_MAI, add_background, add_posts
+from duluan.analysis.alerts import AlertRunSummary, AlertView
 from duluan.analysis.periods import today_in
+from duluan.cli.data import DEMO_ALERTS_SHOWN, print_demo_analysis
 from duluan.config import SETTINGS_BY_NAME
-from duluan.demo_analysis import analyse_demo
+from duluan.demo_analysis import DemoAnalysis, analyse_demo
 from duluan.workspace import init_workspace
 
 
@@ -28,3 +33,35 @@ def test_the_demo_raises_the_surge_and_carries_a_case_through(tmp_path: Path) ->
     assert {e["actor"] for e in result.case_timeline} == {"demo"}
     assert result.impact is not None
     assert result.impact.verdict == "went down: back to its normal level"
+
+
+def _alert_view(alert_id: int) -> AlertView:
+    day = date(2026, 11, 1) + timedelta(days=alert_id)
+    return AlertView(
+        id=alert_id, what=f"T{alert_id}", series_key=f"c:{alert_id}",
+        kind="concern_place", concern="flooding", place_level="ward", place_code=str(alert_id),
+        topic_id=None, started_on=day, last_on=day, observed=12, expected=2.0, score=5.0,
+        threshold=3.2, status="new", status_reason=None, case_id=None,
+        created_at=datetime(2026, 11, 30, tzinfo=UTC), acknowledged_at=None, stats={}, evidence=[],
+    )  # fmt: skip
+
+
+def test_the_demo_summary_says_when_it_shows_only_some_alerts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count = DEMO_ALERTS_SHOWN + 3
+    analysis = DemoAnalysis(
+        alert_run=AlertRunSummary(
+            series=40, tested_days=22, series_days=880, new=count, extended=0, unchanged=0
+        ),
+        alerts=[_alert_view(i) for i in range(count, 0, -1)],
+    )
+    print_demo_analysis(analysis, tmp_path)
+    out = capsys.readouterr().out
+    assert f"{count} raised" in out
+    assert f"the {DEMO_ALERTS_SHOWN} latest of {count}" in out
+    assert re.search(rf"\bT{count}\b", out) and not re.search(r"\bT1\b", out)
+
+    analysis.alerts = analysis.alerts[-2:]
+    print_demo_analysis(analysis, tmp_path)
+    assert "latest of" not in capsys.readouterr().out

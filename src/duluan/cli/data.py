@@ -140,6 +140,10 @@ def demo(directory: Path | None, days: int, seed: int, no_serve: bool, port: int
         serve_workspace(result.workspace, WebOptions.from_settings(result.workspace.settings, port=port))
 
 
+# The demo's summary fits a terminal; the rest is one command away.
+DEMO_ALERTS_SHOWN = 8
+
+
 def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_Minh") -> None:
     """Topics, alerts and the case the demo carried through."""
     from rich.table import Table
@@ -156,8 +160,12 @@ def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_
     run = analysis.alert_run
     if run is not None:
         console.print(f"\nAlerts: scanned {run.series} series over {run.tested_days} days; {run.new} raised")
-        table = Table("id", "what — where", "days", "observed", "expected", "score / threshold")
-        for alert in analysis.alerts[:8]:
+        shown = analysis.alerts[:DEMO_ALERTS_SHOWN]
+        title = None
+        if len(analysis.alerts) > len(shown):
+            title = f"the {len(shown)} latest of {len(analysis.alerts)}; all: duluan alerts list -w {root}"
+        table = Table("id", "what — where", "days", "observed", "expected", "score / threshold", title=title)
+        for alert in shown:
             table.add_row(str(alert.id), alert.what, f"{alert.started_on:%d/%m}–{alert.last_on:%d/%m}",
                           str(alert.observed), fixed(alert.expected, 1), f"{fixed(alert.score, 1)} / {alert.threshold:.1f}")
         console.print(table)
