@@ -170,6 +170,34 @@ def test_blend_is_a_weighted_mean_over_the_router():
     assert p.sum(axis=1) == pytest.approx(np.ones(2))
 
 
+def test_a_domain_without_a_cnn_head_lends_its_expert_to_the_blend():
+    feedback = _constant_head(["negative", "neutral", "positive"], [0.0, 0.0, 0.0])
+    social = _constant_head(["negative", "neutral", "positive"], [0.0, np.log(2.0), 0.0])
+    router = _constant_head(["feedback", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
+    mixture = Mixture({"feedback": feedback, "social": social}, router)
+    cnn = _constant_cnn(
+        {"feedback": ["negative", "neutral", "positive"]}, {"feedback": [np.log(2.0), 0.0, 0.0]}
+    )  # .5 .25 .25
+    blend = NeuralBlend(mixture, cnn, 0.3)
+    features = sp.csr_matrix((2, 4), dtype=np.float32)
+    ids = token_ids(["a", "b c"], 8)
+    p = blend.predict_proba(features, ids)
+    expert = np.array([0.25, 0.5, 0.25])
+    m = 0.25 * np.full(3, 1 / 3) + 0.75 * expert
+    c = 0.25 * np.array([0.5, 0.25, 0.25]) + 0.75 * expert
+    assert p[0] == pytest.approx(0.7 * m + 0.3 * c)
+    assert blend.cnn_probabilities(features, ids)[1] == pytest.approx(c)
+    assert p.sum(axis=1) == pytest.approx(np.ones(2))
+
+
+def test_a_cnn_head_the_router_does_not_know_is_refused():
+    feedback = _constant_head(["negative", "positive"], [0.0, 0.0])
+    router = _constant_head(["feedback"], [0.0])
+    cnn = _constant_cnn({"reviews": ["negative", "positive"]}, {"reviews": [0.0, 0.0]})
+    with pytest.raises(ValueError, match="reviews"):
+        NeuralBlend(Mixture({"feedback": feedback}, router), cnn, 0.3)
+
+
 def test_sentiment_reads_the_blend_and_the_cnn_moves_it():
     models = ModelSet(("sentiment",))
     reader = models.reader("sentiment")

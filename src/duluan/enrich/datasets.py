@@ -1,8 +1,10 @@
 """The labelled public data sets the shipped models train and evaluate on.
 
-Each loader returns a `LabelledSet` of texts and string labels. The files live outside
-the repository (`--data`, `DULUAN_DATA`, default ../shared/data) and keep their own terms:
-`TERMS` says which are research-only, and the model cards repeat it.
+Each loader returns a `LabelledSet` of texts and string labels. The public files live
+outside the repository (`--data`, `DULUAN_DATA`, default ../shared/data) and keep their
+own terms: `TERMS` says which are research-only, and the model cards repeat it. The sets
+we wrote and labelled ourselves (`social/...`: social posts and comments, which no public
+set covers) live in the repository's tests/data and are read from a checkout.
 """
 
 from __future__ import annotations
@@ -87,6 +89,25 @@ def _plain(relative: str, name: str, field: str) -> Callable[[Path], LabelledSet
     return load_split
 
 
+# Sets we wrote and labelled by hand, kept in the repository (not in the installed package).
+WRITTEN_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
+
+
+def _written(file_name: str, name: str, field: str) -> Callable[[Path], LabelledSet]:
+    def load_split(root: Path) -> LabelledSet:
+        path = WRITTEN_DATA / file_name
+        if not path.exists():
+            raise UsageError(
+                f"data file {path} not found; the hand-labelled sets ship with a checkout of "
+                "the repository (tests/data), not with the installed package"
+            )
+        with path.open(encoding="utf-8") as handle:
+            rows = [json.loads(line) for line in handle if line.strip()]
+        return LabelledSet(name, [r["text"] for r in rows], [str(r[field]) for r in rows])
+
+    return load_split
+
+
 def _aivivn_is_eval(text: str) -> bool:
     # A fixed hash of the text, not a random draw: the same fifth is held out on every
     # machine and in every run, and duplicates of a text fall on the same side.
@@ -127,6 +148,7 @@ DATASETS: dict[str, Callable[[Path], LabelledSet]] = {
     "vihsd/dev": _plain("toxicity/vihsd-dev.jsonl.gz", "vihsd/dev", "label"),
     "victsd/train": _victsd("train"),
     "victsd/valid": _victsd("valid"),
+    "social/train": _written("sentiment_social.jsonl", "social/train", "sentiment"),
 }
 
 # Publishers' terms, repeated in the model cards; "research" sets may not silently back a
@@ -137,6 +159,7 @@ TERMS: dict[str, str] = {
     "aivivn": "none stated (AIVIVN 2019 contest)",
     "vihsd": "research purposes only (Luu et al. 2021)",
     "victsd": "none stated (UIT-ViCTSD, Nguyen et al. 2021)",
+    "social": "Apache-2.0 (written and labelled by the duluan authors)",
 }
 
 
