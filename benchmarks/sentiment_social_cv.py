@@ -7,14 +7,18 @@ Why: the shipped mixture knows students' course feedback (UIT-VSFC) and product 
 (AIVIVN, no "neutral"). Social posts look like neither, so a job-fair notice or a post
 about a great match came out "negative" (the demo's posts were 86 % negative).
 
-Data: `tests/data/sentiment_social.jsonl` (hand-written and labelled, negative / neutral
-/ positive; `--social FILE` to read another copy). Folds are groups of 10 consecutive
+Data: `tests/data/sentiment_social.jsonl` and `sentiment_social_dev.jsonl` (hand-written
+and labelled by two writers, negative / neutral / positive; `--social FILE...` to read
+others). `--dev FILE` also scores every setting, trained on all of `--social`, on a set
+by another writer (how the learner was chosen: `--social tests/data/sentiment_social.jsonl
+--dev tests/data/sentiment_social_dev.jsonl`, before the dev texts joined training). Folds are groups of 10 consecutive
 ids (written together), shuffled by the seed. In each fold, every candidate's parts that
 read social text (the router, with a third domain "social", and the social expert) are
 trained on the other folds; the feedback and reviews experts and the CNN are the shipped
 files (they never read social text). Scored on the held-out fold as written and without
 diacritics. Rows:
-- shipped: the model as it is (two domains);
+- before: the feedback and reviews experts, the CNN and a router on the two public sets
+  (the model before the social domain);
 - the candidates below, each a social expert's training sets and learner.
 The UIT-VSFC and AIVIVN scores of the chosen setting are measured by `duluan models eval
 sentiment` after training (dev, looked at once), not here.
@@ -50,13 +54,25 @@ class Candidate:
     social_copies: int = 1  # each social text seen this many times (against a big set)
     learner: str = "svm"
     c_grid: tuple[float, ...] = (0.1, 0.3, 1.0)
+    extra_rows: int | None = None  # a seeded sample of this many rows of each extra set
 
 
+BOTH = ("uit-vsfc/train", "aivivn/train")
 CANDIDATES = (
-    Candidate("social expert: social only, svm"),
-    Candidate("social expert: social only, blend", learner="blend"),
-    Candidate("social expert: social + uit-vsfc, svm", ("uit-vsfc/train",)),
-    Candidate("social expert: social x4 + uit-vsfc, svm", ("uit-vsfc/train",), social_copies=4),
+    Candidate("social only, svm"),
+    Candidate("social only, blend", learner="blend"),
+    Candidate("social only, nbsvm", learner="nbsvm"),
+    Candidate("social only, nbsvm, C 0.1", learner="nbsvm", c_grid=(0.1,)),
+    Candidate("social + uit-vsfc, svm", ("uit-vsfc/train",)),
+    Candidate("social x4 + uit-vsfc, svm", ("uit-vsfc/train",), social_copies=4),
+    Candidate("social x4 + uit-vsfc, nbsvm", ("uit-vsfc/train",), social_copies=4, learner="nbsvm"),
+    Candidate("social + both, nbsvm", BOTH, learner="nbsvm"),
+    Candidate("social x4 + both, nbsvm", BOTH, social_copies=4, learner="nbsvm"),
+    Candidate("social x8 + both, nbsvm", BOTH, social_copies=8, learner="nbsvm"),
+    Candidate("social + 1,000 of each public set, blend", BOTH, learner="blend", extra_rows=1000),
+    Candidate("social + 3,000 of each public set, blend", BOTH, learner="blend", extra_rows=3000),
+    Candidate("social x2 + 3,000 of each public set, blend", BOTH, social_copies=2, learner="blend",
+              extra_rows=3000),
 )
 
 
@@ -78,6 +94,13 @@ def _fit(spec: HeadSpec, parts: list[tuple[sp.csr_matrix, sp.csr_matrix, list[st
     return model
 
 
+def _sample(part, rows: int | None, seed: int):
+    if rows is None or rows >= part[0].shape[0]:
+        return part
+    keep = np.sort(np.random.default_rng(seed).choice(part[0].shape[0], rows, replace=False))
+    return part[0][keep], part[1][keep], [part[2][i] for i in keep]
+
+
 def _score(truth: list[str], predicted: list[str]) -> dict[str, float]:
     per_class = f1_scores(truth, predicted)
     out = {"weighted F1": weighted_f1(truth, predicted), "macro F1": macro_f1(truth, predicted)}
@@ -88,27 +111,36 @@ def _score(truth: list[str], predicted: list[str]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=None)
-    parser.add_argument("--social", type=Path, default=datasets.WRITTEN_DATA / "sentiment_social.jsonl")
+    parser.add_argument("--social", type=Path, nargs="+",
+                        default=[datasets.WRITTEN_DATA / f for f in datasets.SOCIAL_TRAIN_FILES])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--dev", type=Path, default=None,
+                        help="a labelled social set by another writer, to choose between settings")
     parser.add_argument("--only", nargs="*", default=None, help="candidate names to run (default: all)")
     args = parser.parse_args()
     started = time.perf_counter()
 
-    rows = [json.loads(line) for line in args.social.open(encoding="utf-8") if line.strip()]
+    rows = [json.loads(line) for path in args.social for line in path.open(encoding="utf-8") if line.strip()]
     texts = [r["text"] for r in rows]
     truth = np.array([r["sentiment"] for r in rows])
     folds = _folds(rows, args.folds, args.seed)
     print(f"social set: {len(rows)} texts, {args.folds} folds of {BLOCK}-id groups; labels "
           + ", ".join(f"{label} {int((truth == label).sum())}" for label in LABELS))
 
-    shipped = ModelSet(("sentiment",))
-    blend = shipped.reader("sentiment")
-    assert isinstance(blend, NeuralBlend)
-    experts = dict(blend.mixture.experts)
-    cnn_weight = blend.weight
     task = TASKS["sentiment"]
-    router_spec = next(h for h in task.heads if h.name == "sentiment-domain")
+    assert task.cnn is not None
+    shipped = ModelSet(("sentiment",))
+    experts = {"feedback": shipped.head("sentiment-feedback"), "reviews": shipped.head("sentiment-reviews")}
+    cnn = shipped.cnn(task.cnn.name)
+    cnn_weight = task.cnn.weight
+    # The router as it was before the social domain: the two public sets only.
+    shipped_router = next(h for h in task.heads if h.name == "sentiment-domain")
+    router_spec = replace(
+        shipped_router,
+        train_sets=("uit-vsfc/train", "aivivn/train"),
+        set_labels={"uit-vsfc/train": "feedback", "aivivn/train": "reviews"},
+    )
 
     public: dict[str, tuple[sp.csr_matrix, sp.csr_matrix, list[str]]] = {}
     for name in ("uit-vsfc/train", "aivivn/train"):
@@ -124,49 +156,74 @@ def main() -> None:
     print(f"features ready in {time.perf_counter() - started:.0f} s")
 
     predictions: dict[str, dict[str, list[str]]] = {}
-    ships = {variant: shipped.probabilities("sentiment", x)[1] for variant, x in inputs.items()}
-    predictions["shipped (two domains)"] = {
-        v: [blend.labels[i] for i in np.argmax(p, axis=1)] for v, p in ships.items()
-    }
+    dev_predictions: dict[str, dict[str, list[str]]] = {}
+    two_domains = _fit(router_spec, [(p[0], p[1], [router_spec.set_labels[n]] * len(p[2])) for n, p in public.items()], args.seed)
+    before = NeuralBlend(Mixture(experts, two_domains), cnn, cnn_weight)
+
+    def label(model: NeuralBlend, x) -> list[str]:
+        return [model.labels[i] for i in np.argmax(model.predict_proba(x.features, x.token_ids), axis=1)]
+
+    predictions["before: two domains"] = {v: label(before, x) for v, x in inputs.items()}
+    dev = None
+    if args.dev is not None:
+        dev_rows = [json.loads(line) for line in args.dev.open(encoding="utf-8") if line.strip()]
+        dev_truth = [r["sentiment"] for r in dev_rows]
+        dev = {v: model_inputs([r["text"] if v == "written" else fold_keep_case(r["text"]) for r in dev_rows])
+               for v in variants}  # fmt: skip
+        dev_predictions["before: two domains"] = {v: label(before, x) for v, x in dev.items()}
+
+    def build(candidate: Candidate, train: np.ndarray) -> NeuralBlend:
+        social = (social_w[train], social_f[train], truth[train].tolist())
+        router = _fit(
+            replace(router_spec, train_sets=(*router_spec.train_sets, "social/train"),
+                    set_labels={**router_spec.set_labels, "social/train": "social"}),
+            [(p[0], p[1], [router_spec.set_labels[n]] * len(p[2])) for n, p in public.items()]
+            + [(social[0], social[1], ["social"] * len(train))],
+            args.seed,
+        )  # fmt: skip
+        parts = [social] * candidate.social_copies + [
+            _sample(public[n], candidate.extra_rows, args.seed) for n in candidate.extra_sets
+        ]
+        expert = _fit(
+            HeadSpec("sentiment-social", ("social/train", *candidate.extra_sets),
+                     c_grid=candidate.c_grid, learner=candidate.learner),
+            parts, args.seed,
+        )  # fmt: skip
+        return NeuralBlend(Mixture({**experts, "social": expert}, router), cnn, cnn_weight)
+
     candidates = [c for c in CANDIDATES if args.only is None or c.name in args.only]
     for candidate in candidates:
         out = {v: [""] * len(rows) for v in inputs}
         for fold in range(args.folds):
-            train = np.flatnonzero(folds != fold)
+            model = build(candidate, np.flatnonzero(folds != fold))
             test = np.flatnonzero(folds == fold)
-            social = (social_w[train], social_f[train], truth[train].tolist())
-            router = _fit(
-                replace(router_spec, train_sets=(*router_spec.train_sets, "social/train"),
-                        set_labels={**router_spec.set_labels, "social/train": "social"}),
-                [(p[0], p[1], [router_spec.set_labels[n]] * len(p[2])) for n, p in public.items()]
-                + [(social[0], social[1], ["social"] * len(train))],
-                args.seed,
-            )  # fmt: skip
-            parts = [social] * candidate.social_copies + [public[n] for n in candidate.extra_sets]
-            expert = _fit(
-                HeadSpec("sentiment-social", ("social/train", *candidate.extra_sets),
-                         c_grid=candidate.c_grid, learner=candidate.learner),
-                parts, args.seed,
-            )  # fmt: skip
-            mixture = Mixture({**experts, "social": expert}, router)
-            model = NeuralBlend(mixture, blend.cnn, cnn_weight)
             for variant, x in fold_inputs[fold].items():
-                p = model.predict_proba(x.features, x.token_ids)
-                for i, k in zip(test.tolist(), np.argmax(p, axis=1).tolist(), strict=True):
-                    out[variant][i] = model.labels[k]
+                for i, said in zip(test.tolist(), label(model, x), strict=True):
+                    out[variant][i] = said
         predictions[candidate.name] = out
+        if dev is not None:
+            model = build(candidate, np.arange(len(rows)))
+            dev_predictions[candidate.name] = {v: label(model, x) for v, x in dev.items()}
         print(f"  {candidate.name}: done at {time.perf_counter() - started:.0f} s", flush=True)
 
+    print("\ngrouped cross-validation on the social set")
+    _table(truth.tolist(), predictions)
+    if dev is not None:
+        print(f"\n{args.dev} (another writer; every setting trained on the whole social set)")
+        _table(dev_truth, dev_predictions)
+    print(f"\n{time.perf_counter() - started:.0f} s")
+
+
+def _table(truth: list[str], predictions: dict[str, dict[str, list[str]]]) -> None:
     print()
     header = "| setting | variant | weighted F1 | macro F1 | F1 neg | F1 neu | F1 pos |"
     print(header)
     print("|---|---|---|---|---|---|---|")
     for name, out in predictions.items():
         for variant, predicted in out.items():
-            s = _score(truth.tolist(), predicted)
+            s = _score(truth, predicted)
             print(f"| {name} | {variant} | {s['weighted F1']:.4f} | {s['macro F1']:.4f} | "
                   f"{s['F1 negative']:.4f} | {s['F1 neutral']:.4f} | {s['F1 positive']:.4f} |")
-    print(f"\n{time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":
