@@ -47,21 +47,13 @@ def test_shipped_models_load_offline_without_data(tmp_path):
 
 
 def test_predictions_are_sensible():
-    sport, praise, insult, polite = predict([SPORT, PRAISE, INSULT, POLITE])
+    sport, complaint, praise, insult, polite = predict([SPORT, COMPLAINT, PRAISE, INSULT, POLITE])
     assert sport["category"]["label"] == "The thao"
+    assert complaint["sentiment"]["label"] == "negative"
     assert praise["sentiment"]["label"] == "positive"
     assert insult["toxicity"]["label"] in {"offensive", "hate"}
     assert insult["toxicity"]["score"] > polite["toxicity"]["score"]
     assert polite["toxicity"]["label"] == "clean"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="known weakness (models/sentiment.md): the router reads this service complaint as "
-    "a social post, and the social expert, trained on 1,200 texts, leans positive on it",
-)
-def test_a_plain_service_complaint_is_negative():
-    assert predict([COMPLAINT])[0]["sentiment"]["label"] == "negative"
 
 
 NEWS = (
