@@ -25,7 +25,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .fold import fold
-from .hashing import splitmix64
+from .hashing import MIX_BLOCK, splitmix64
 from .teencode import TEENCODE
 from .token_table import OTHER_KIND, TokenTable, kind_mask
 from .tokens import KINDS, Token, tokenize
@@ -100,7 +100,7 @@ def _ngram_keys(
     size = len(codes)
     key_type = docs.dtype.type
     row_starts = docs * key_type(n_features)  # each unit's document's first key
-    scratch = np.empty(size, np.uint64)
+    scratch = np.empty(min(size, MIX_BLOCK), np.uint64)
     wide = np.flatnonzero(codes >= _TABLED_CHARS) if chars else None
     with np.errstate(over="ignore"):
         for n in range(max(low, 1), high + 1):
@@ -111,10 +111,14 @@ def _ngram_keys(
                 value = _first_step(codes[:count], namespace, n, scratch)
             else:
                 value = _first_char_step(codes[:count], wide[wide < count], namespace, n, scratch)
-            for k in range(1, n):
-                value *= _FNV_PRIME
-                value += codes[k : k + count]
-                splitmix64(value, scratch)
+            # The later units a block of positions at a time (see MIX_BLOCK): each block
+            # stays in the CPU's cache through all of its steps.
+            for start in range(0, count, MIX_BLOCK):
+                block = value[start : start + MIX_BLOCK]
+                for k in range(start + 1, start + n):
+                    block *= _FNV_PRIME
+                    block += codes[k : k + len(block)]
+                    splitmix64(block, scratch)
             if n_features & (n_features - 1) == 0:  # a power of two: a mask, not a division
                 np.bitwise_and(value, np.uint64(n_features - 1), out=value)
             else:
@@ -266,20 +270,17 @@ class FeatureExtractor:
         data = np.empty(len(cells), np.float32)  # the counts, then their weights
         np.subtract(firsts[1:], firsts[:-1], out=data[:-1], casting="unsafe")
         data[-1:] = len(keys) - firsts[-1:]
-        power_of_two = n_features & (n_features - 1) == 0
-        if power_of_two:  # a shift and a mask instead of a division and a remainder
-            row_of_cell = cells >> key_type(n_features.bit_length() - 1)
-        else:
-            row_of_cell = cells // key_type(n_features)
-        if key_type is np.uint64:  # bincount counts only what casts safely to a signed index
-            row_of_cell = row_of_cell.astype(np.int64)
-        cells_per_row = np.bincount(row_of_cell, minlength=n_docs)
-        indptr = np.zeros(n_docs + 1, dtype=np.int64)
-        np.cumsum(cells_per_row, out=indptr[1:])
+        # Cells are sorted by row: each row starts at the first cell at or past its key.
+        indptr = np.empty(n_docs + 1, dtype=np.int64)
+        row_keys = np.arange(n_docs, dtype=key_type) * key_type(n_features)
+        indptr[:-1] = np.searchsorted(cells, row_keys)
+        indptr[-1] = len(cells)
         if options.sublinear_tf:
             np.log(data, out=data)
             data += 1.0
         if options.normalize and len(data):
+            cells_per_row = np.diff(indptr)
+            row_of_cell = np.repeat(np.arange(n_docs), cells_per_row)
             norms = np.sqrt(
                 np.bincount(
                     row_of_cell, weights=np.square(data, dtype=np.float64), minlength=n_docs
@@ -287,7 +288,8 @@ class FeatureExtractor:
             )
             norms[norms == 0] = 1.0
             data *= np.repeat((1.0 / norms).astype(np.float32), cells_per_row)
-        if power_of_two and key_type is np.uint32:  # columns < 2**31: the bits are an int32's
+        if n_features & (n_features - 1) == 0 and key_type is np.uint32:
+            # A mask for the column; below 2**31, its bits are an int32's.
             columns = np.bitwise_and(cells, key_type(n_features - 1), out=cells).view(np.int32)
         else:
             columns = (cells % key_type(n_features)).astype(np.int32)
