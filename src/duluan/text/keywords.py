@@ -320,18 +320,24 @@ def _keywords(candidates: list[tuple[str, str]], top: int) -> list[Keyword]:
         if once_is_enough or n > 1:
             scored[key] = (_REPEATS[n] if n < 64 else 1 + math.log(n)) * weight
     chosen = _select(scored, top)
-    # Written forms only for the chosen few, in the order the text wrote them.
-    surfaces: dict[str, dict[str, int]] = {key: {} for key in chosen}
-    for key, written in candidates:
-        forms = surfaces.get(key)
-        if forms is not None:
-            forms[written] = forms.get(written, 0) + 1
+    # A key seen once has one written form: the one `dict` keeps (in C) for it. Forms are
+    # counted, in the order the text wrote them, only for chosen keys seen more than once
+    # (in about a quarter of news leads).
+    written_of = dict(candidates)
+    surfaces: dict[str, dict[str, int]] = {key: {} for key in chosen if counts[key] > 1}
+    if surfaces:
+        for key, written in candidates:
+            forms = surfaces.get(key)
+            if forms is not None:
+                forms[written] = forms.get(written, 0) + 1
     found = []
     for key in chosen:
         n = counts[key]
-        # Seen once, the score is the weight itself (1 + log 1 is exactly 1.0).
-        score = (known(key) or _background_weight(key))[2] if n == 1 else round(scored[key], 4)
-        found.append(Keyword(_most_written(surfaces[key]), key, score, n))
+        if n == 1:  # the score is the weight itself (1 + log 1 is exactly 1.0)
+            score = (known(key) or _background_weight(key))[2]
+            found.append(Keyword(written_of[key], key, score, 1))
+        else:
+            found.append(Keyword(_most_written(surfaces[key]), key, round(scored[key], 4), n))
     return found
 
 
