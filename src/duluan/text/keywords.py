@@ -81,8 +81,12 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":"})
 _PUNCT_KIND = KINDS.index("punct")
 
 
+_FIRST_LETTER = itemgetter(0)
+
+
 def _is_name(written: str) -> bool:
-    return all(part[:1].isupper() for part in written.split())
+    """Every syllable starts with a capital; `map` keeps the test in C."""
+    return all(map(str.isupper, map(_FIRST_LETTER, written.split())))
 
 
 # A content word as a phrase part: folded key, written form, syllable count.
@@ -96,13 +100,18 @@ _READINGS: dict[str, _Reading] = {}
 _MAX_READINGS = 200_000
 
 
+def _only_letters(key: str) -> bool:
+    """Letters, spaces and hyphens only; tested in C: without its spaces and hyphens,
+    `key` is all letters, or nothing."""
+    letters = key.replace(" ", "").replace("-", "")
+    return letters.isalpha() or not letters
+
+
 def _word_reading(text: str) -> _Reading:
     """How `_candidates` reads a word token's text (see `_Reading`); remembered."""
     written = " ".join(text.split())
     key = fold(written)
-    content = (
-        key not in _stopwords() and len(key) > 1 and all(c.isalpha() or c in " -" for c in key)
-    )
+    content = key not in _stopwords() and len(key) > 1 and _only_letters(key)
     # A capital that only starts a sentence does not make a name.
     first = (
         written[:1].lower() + written[1:]
