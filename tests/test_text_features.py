@@ -136,3 +136,12 @@ def test_char_ngrams_past_the_table_give_the_same_rows_in_any_batch():
     together = extractor.transform(texts)
     for i, text in enumerate(texts):
         assert (extractor.transform([text]) != together[i]).nnz == 0
+
+
+def test_character_unigrams_count_no_document_boundary():
+    # Character n-grams from n = 1: each text's characters alone, whatever the batch.
+    extractor = FeatureExtractor(FeatureOptions(char_ngrams=(1, 3)))
+    texts = ["Ngập nước", "", "ở Thủ Đức"]
+    together = extractor.transform(texts)
+    for i, text in enumerate(texts):
+        assert (extractor.transform([text]) != together[i]).nnz == 0
