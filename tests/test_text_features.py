@@ -118,25 +118,30 @@ def test_a_batch_too_large_for_32_bit_cell_keys_gives_the_same_rows():
 
 
 @settings(max_examples=100, deadline=None)
-@given(
-    st.integers(1, 40),
-    st.lists(
-        st.lists(st.tuples(st.integers(0, 39), st.integers(0, 2**20 - 1)), max_size=60),
-        max_size=5,
-    ),
-)
-def test_keys_merged_by_row_then_sorted_in_groups_equal_one_sort(n_docs, drawn):
-    from duluan.text.features import _sorted_by_row
+@given(st.lists(st.integers(0, 0x10FFFF), max_size=40), st.integers(2, 4))
+def test_first_char_step_from_the_table_equals_the_computed_one(code_points, n):
+    from duluan.text.features import _TABLED_CHARS, _first_char_step, _first_step
 
-    rows, runs = [], []
-    for cells in drawn:
-        # Rows ascending within a run (as the n-gram blocks give them), columns in any order.
-        cells = sorted(((row % n_docs, column) for row, column in cells), key=lambda c: c[0])
-        r = np.array([row for row, _ in cells], np.int64)
-        rows.append(r)
-        runs.append((r * 2**20 + np.array([c for _, c in cells], np.int64)).astype(np.uint64))
-    merged = _sorted_by_row(rows, runs, n_docs, np.uint64)
-    expected = np.sort(np.concatenate(runs)) if runs else np.empty(0, np.uint64)
-    assert merged.dtype == np.uint64
-    assert np.array_equal(merged, expected)
-    assert len(_sorted_by_row([], [], 0, np.uint32)) == 0
+    codes = np.array(code_points + [0, _TABLED_CHARS - 1, _TABLED_CHARS], np.uint64)
+    scratch = np.empty(len(codes), np.uint64)
+    wide = np.flatnonzero(codes >= _TABLED_CHARS)
+    looked_up = _first_char_step(codes, wide, 3, n, scratch)
+    assert np.array_equal(looked_up, _first_step(codes, 3, n, scratch))
+
+
+def test_char_ngrams_past_the_table_give_the_same_rows_in_any_batch():
+    # Emoji and other code points past the table are hashed the slow way, in place.
+    texts = ["Ngập 😂 nước 𝒜 ở Thủ Đức", "🙏🙏", "ngập nước", "ký tự 中文 và 😂"]
+    extractor = FeatureExtractor()
+    together = extractor.transform(texts)
+    for i, text in enumerate(texts):
+        assert (extractor.transform([text]) != together[i]).nnz == 0
+
+
+def test_character_unigrams_count_no_document_boundary():
+    # Character n-grams from n = 1: each text's characters alone, whatever the batch.
+    extractor = FeatureExtractor(FeatureOptions(char_ngrams=(1, 3)))
+    texts = ["Ngập nước", "", "ở Thủ Đức"]
+    together = extractor.transform(texts)
+    for i, text in enumerate(texts):
+        assert (extractor.transform([text]) != together[i]).nnz == 0

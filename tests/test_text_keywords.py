@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from duluan.text import keywords
 from duluan.text.keywords import document_keywords, group_keywords
@@ -107,3 +109,10 @@ def test_batch_keywords_equal_document_keywords_text_by_text() -> None:
     assert keywords.batch_keywords(words, top=5) == [
         document_keywords(text, 5, words=ws) for text, ws in zip(texts, words.lists(), strict=True)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aBcĐđÉ-  \t1_.À\u0301ǅßⅧⅷ", max_size=8))
+def test_word_tests_in_c_equal_their_per_character_definitions(word: str) -> None:
+    assert keywords._is_name(word) == all(part[:1].isupper() for part in word.split())
+    assert keywords._only_letters(word) == all(c.isalpha() or c in " -" for c in word)

@@ -755,6 +755,8 @@ def find_places(text: str, *, folded: str | None = None) -> list[PlaceMention]:
         return []
     gaz = load_gazetteer()
     raws = _scan(gaz, text, fold(text) if folded is None else folded)
+    if not raws:  # most texts: nothing to resolve
+        return []
     if any(r.listed for r in raws):
         raws = _list_items(gaz, text, raws)
 

@@ -72,9 +72,9 @@ class TokenTable:
         flat, offsets = self.flat, self.offsets
         return [flat[offsets[i] : offsets[i + 1]] for i in range(len(offsets) - 1)]
 
-    def docs(self) -> np.ndarray:
+    def docs(self, dtype: type = np.int64) -> np.ndarray:
         """The index of each token's text in the batch."""
-        return np.repeat(np.arange(len(self.offsets) - 1, dtype=np.int64), np.diff(self.offsets))
+        return np.repeat(np.arange(len(self.offsets) - 1, dtype=dtype), np.diff(self.offsets))
 
     def codes(
         self, selected: np.ndarray, known: dict[str, int], make: Callable[[str], int], default: int

@@ -497,7 +497,23 @@ class _Tables:
         self.pair_table = _KeyTable(self.pair_keys)
         self.triple_sieve = _sieve(self.triple_keys)
         self.quad_sieve = _sieve(self.quad_keys)
+        self._narrow_weights()
         self._codes: dict[str, int] = {}  # syllable as written → id * 8 + shape
+
+    # The tables `decide` adds up for a score, each read once per space.
+    _WEIGHT_TABLES = (
+        "a", "b", "ja", "jb", "pair_ab", "pair_bc", "pair_pa", "triple_pab", "triple_abc",
+        "shape", "cabsh", "cabbc", "cpaab", "quad_p", "quad_c", "cabj", "shj",
+    )  # fmt: skip
+
+    def _narrow_weights(self) -> None:
+        """Weights as int32 when no score can leave int32's range: the same exact sums,
+        and half the bytes to gather from the large pair and triple tables."""
+        tables = [getattr(self, name) for name in self._WEIGHT_TABLES]
+        largest = abs(self.bias) + sum(int(np.abs(t).max(initial=0)) for t in tables)
+        if largest < 2**31:
+            for name, t in zip(self._WEIGHT_TABLES, tables, strict=True):
+                setattr(self, name, t.astype(np.int32))
 
     def code(self, syllable: str) -> int:
         """Id and shape of a syllable as written, packed in one int (cached)."""
