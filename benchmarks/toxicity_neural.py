@@ -58,7 +58,11 @@ SETS = {"vihsd/train": "social", "victsd/train": "comments"}
 KIND = ["clean", "hate", "offensive"]
 HEADS = {"social": KIND, "comments": ["clean", "toxic"]}
 VARIANTS = ("written", "no diacritics")
-CNNS = {"plain": CnnOptions(), "balanced": CnnOptions(class_weight="balanced")}
+CNNS = {
+    "plain": CnnOptions(),
+    "balanced": CnnOptions(class_weight="balanced"),
+    "long": CnnOptions(epochs=8),  # the plain CNN's best epoch was its last, 5, on every fold
+}
 WEIGHTS = [round(0.1 * i, 1) for i in range(11)]
 CUTS = [round(0.1 + 0.02 * i, 2) for i in range(36)]
 
@@ -83,7 +87,9 @@ def grouped_folds(texts: list[str], k: int, seed: int) -> np.ndarray:
 # --- 1. out-of-fold probabilities ------------------------------------------------------
 
 
-def out_of_fold(data: dict, folds: dict[str, np.ndarray], k: int, seed: int, log: Callable) -> dict[str, np.ndarray]:
+def out_of_fold(
+    data: dict, folds: dict[str, np.ndarray], k: int, seed: int, variants: list[str], log: Callable
+) -> dict[str, np.ndarray]:
     """Keys "set|variant|what": kind (n, 3), router (n, 2: comments, social), e_social,
     e_comments, thr (the shipped per-text threshold), cnn_NAME_social, cnn_NAME_comments."""
     task = TASKS["toxicity"]
@@ -108,7 +114,8 @@ def out_of_fold(data: dict, folds: dict[str, np.ndarray], k: int, seed: int, log
         assert kind.labels == KIND  # type: ignore[attr-defined]
         log(f"fold {fold + 1}: linear heads")
         cnns = {}
-        for name, options in CNNS.items():
+        for name in variants:
+            options = CNNS[name]
             cnns[name] = train_cnn(
                 {SETS[n]: (subset(data[n]["ids"][0], train_rows[n]), subset(data[n]["ids"][1], train_rows[n]),
                            [data[n]["truth"][i] for i in train_rows[n]]) for n in SETS},
@@ -255,6 +262,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--cache", default=None, help="Folder to keep the out-of-fold predictions in.")
+    parser.add_argument("--cnns", default="plain,balanced", help=f"CNN variants, of: {', '.join(CNNS)}")
     args = parser.parse_args()
     started = time.perf_counter()
 
@@ -272,15 +280,21 @@ def main() -> None:
     folds = {n: grouped_folds(data[n]["texts"], args.folds, args.seed) for n in SETS}
     log("features and ids ready")
 
-    cache = Path(args.cache) / "toxicity-oof.npz" if args.cache else None
-    if cache and cache.exists():
-        with np.load(cache, allow_pickle=False) as saved:
-            oof = {key: saved[key] for key in saved.files}
-    else:
-        oof = out_of_fold(data, folds, args.folds, args.seed, log)
-        if cache:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            np.savez_compressed(cache, **oof)  # type: ignore[arg-type]
+    # One cache file per run; the linear heads are the same in each (same folds and seed).
+    variants = args.cnns.split(",")
+    oof: dict[str, np.ndarray] = {}
+    folder = Path(args.cache) if args.cache else None
+    for saved_file in sorted(folder.glob(f"toxicity-oof-k{args.folds}-s{args.seed}-*.npz")) if folder else []:
+        with np.load(saved_file, allow_pickle=False) as saved:
+            oof.update({key: saved[key] for key in saved.files})
+    missing = [v for v in variants if f"vihsd/train|written|cnn_{v}_social" not in oof]
+    if missing:
+        found = out_of_fold(data, folds, args.folds, args.seed, missing, log)
+        if folder:
+            folder.mkdir(parents=True, exist_ok=True)
+            name = f"toxicity-oof-k{args.folds}-s{args.seed}-{'-'.join(missing)}.npz"
+            np.savez_compressed(folder / name, **found)  # type: ignore[arg-type]
+        oof.update(found)
 
     truth = {
         "vihsd/train": np.array([KIND.index(t) for t in data["vihsd/train"]["truth"]]),
@@ -292,20 +306,17 @@ def main() -> None:
     candidates: dict[str, tuple[System, tuple[str, ...]]] = {
         "shipped procedure": (shipped, ()),
         "thresholds only, by CV": (shipped, ("cuts",)),
-        "label blend (w)": (shipped, ("w",)),
-        "label blend, balanced CNN": (System(cnn="balanced"), ("w",)),
-        "score blend (a, b, cuts)": (shipped, ("ab",)),
-        "score blend, balanced CNN": (System(cnn="balanced"), ("ab",)),
-        "label + score blend": (shipped, ("w", "ab")),
-        "label + score blend, balanced": (System(cnn="balanced"), ("w", "ab")),
-        "CNN alone (w = a = b = 1), cuts": (System(w=1.0, a=1.0, b=1.0), ("cuts",)),
-        "CNN alone, balanced, cuts": (System(cnn="balanced", w=1.0, a=1.0, b=1.0), ("cuts",)),
     }
+    for v in variants:
+        candidates[f"label blend (w), {v}"] = (System(cnn=v), ("w",))
+        candidates[f"score blend (a, b, cuts), {v}"] = (System(cnn=v), ("ab",))
+        candidates[f"label + score blend, {v}"] = (System(cnn=v), ("w", "ab"))
+        candidates[f"CNN alone, cuts, {v}"] = (System(cnn=v, w=1.0, a=1.0, b=1.0), ("cuts",))
 
     print(f"\n{args.folds}-fold grouped CV on ViHSD train ({len(truth['vihsd/train']):,}) and ViCTSD train "
           f"({len(truth['victsd/train']):,}), seed {args.seed}. 'nested': chosen on k - 1 folds' out-of-fold "
           "predictions, scored on the k-th; 'in-sample': chosen and scored on all.")  # fmt: skip
-    header = (f"{'system':<32} {'estimate':<10} {'ViHSD m-F1':>10} {'no diac.':>9} "
+    header = (f"{'system':<34} {'estimate':<10} {'ViHSD m-F1':>10} {'no diac.':>9} "
               f"{'ViCTSD m-F1':>11} {'no diac.':>9} {'F1 toxic':>9} {'no diac.':>9} {'criterion':>9}")  # fmt: skip
     print(header)
     nested_predictions: dict[str, dict[tuple[str, str], np.ndarray]] = {}
@@ -329,17 +340,17 @@ def main() -> None:
         ):
             m = {(n, v): macro(truth[n], p, 3 if n.startswith("vihsd") else 2) for (n, v), p in values.items()}
             t = {v: f1_toxic(truth["victsd/train"], values[("victsd/train", v)]) for v in VARIANTS}
-            print(f"{label:<32} {estimate:<10} {m[('vihsd/train', 'written')]:>10.4f} "
+            print(f"{label:<34} {estimate:<10} {m[('vihsd/train', 'written')]:>10.4f} "
                   f"{m[('vihsd/train', 'no diacritics')]:>9.4f} {m[('victsd/train', 'written')]:>11.4f} "
                   f"{m[('victsd/train', 'no diacritics')]:>9.4f} {t['written']:>9.4f} {t['no diacritics']:>9.4f} "
                   f"{np.mean(list(m.values())):>9.4f}")  # fmt: skip
-        print(f"{'':<32} chosen on all folds: {overall.describe()}")
+        print(f"{'':<34} chosen on all folds: {overall.describe()}")
         per_fold = "; ".join(f"w {s.w} a {s.a} b {s.b} t {s.t_social}/{s.t_comments}" for s in chosen_per_fold)
-        print(f"{'':<32} per fold: {per_fold}", flush=True)
+        print(f"{'':<34} per fold: {per_fold}", flush=True)
 
     print("\nAgainst the shipped procedure (nested predictions): texts only the system gets right / "
           "only the shipped one, two-sided sign test")
-    base = nested_predictions["shipped procedure"]
+    base = nested_predictions["shipped procedure"]  # fitted on the same folds
     for label, predicted in nested_predictions.items():
         if label == "shipped procedure":
             continue
@@ -348,7 +359,7 @@ def main() -> None:
             for v in VARIANTS:
                 wins, losses, p = sign_test(truth[n], predicted[(n, v)], base[(n, v)])
                 parts.append(f"{n.split('/')[0]} {v}: +{wins}/-{losses} p={p:.3f}")
-        print(f"{label:<32} " + "; ".join(parts))
+        print(f"{label:<34} " + "; ".join(parts))
     log("done")
 
 

@@ -199,6 +199,21 @@ TASKS: dict[str, Task] = {
             "toxicity-score", "toxicity-domain",
             {"social": "toxicity-social", "comments": "toxicity-comments"},
         ),  # fmt: skip
+        # A CNN with a head per domain, blended into the label head and into each score
+        # expert, the blended score with its own threshold per domain. Shares and
+        # thresholds chosen by grouped 5-fold cross-validation on the training sets
+        # (benchmarks/toxicity_neural.py), never on dev.
+        CnnSpec(
+            "toxicity-cnn", {"social": "vihsd/train", "comments": "victsd/train"},
+            {"social": ("clean", "hate", "offensive"), "comments": ("clean", "toxic")},
+            blends=(
+                CnnBlendSpec("toxicity-kind", 0.5, domain="social"),
+                CnnBlendSpec(
+                    "toxicity-score", {"social": 0.5, "comments": 0.3}, label_map=TOXIC_MAP,
+                    cuts={"social": 0.40, "comments": 0.44},
+                ),
+            ),
+        ),  # fmt: skip
     ),
 }
 MODEL_NAMES = tuple(TASKS)
