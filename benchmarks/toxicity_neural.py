@@ -1,7 +1,7 @@
 """Does a small CNN (trained with torch, read in numpy) help the toxicity label and score?
 
     python benchmarks/toxicity_neural.py [--data ../shared/data] [--folds 5] [--seed 13]
-                                         [--cache DIR]
+                                         [--cache DIR] [--cnns plain,balanced,long]
 
 Needs `pip install torch==2.13.0` (training only). Training sets only: dev and valid
 choose nothing here and are not read.
@@ -11,8 +11,10 @@ choose nothing here and are not read.
    train repeats 1,490 texts). On each fold the four shipped toxicity heads (`fit_head`:
    label head, two score experts, router) and the CNNs are trained on the other folds:
    a CNN with a head per domain ("social": ViHSD clean / hate / offensive, "comments":
-   ViCTSD clean / toxic), once with the plain loss and once class-balanced. Out-of-fold
-   probabilities are kept, as written and without diacritics.
+   ViCTSD clean / toxic), in each variant of --cnns ("plain": the sentiment CNN's
+   settings; "balanced": class-balanced loss; "long": 8 epochs instead of 5). Out-of-fold
+   probabilities are kept, as written and without diacritics (--cache: one file per run,
+   reused by the next).
 2. Systems, all with the shipped rule for the label (clean unless the score reaches its
    threshold, then offensive or hate by the label reader):
    - label: (1 - w) x label head + w x CNN social head;
