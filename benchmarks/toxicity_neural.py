@@ -73,7 +73,11 @@ def subset(ids: TokenIds, rows: np.ndarray) -> TokenIds:
     """The texts `rows` of a batch of ids, in that order."""
     lengths = ids.lengths()[rows]
     starts = ids.offsets[:-1][rows]
-    take = np.repeat(starts, lengths) + np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    take = (
+        np.repeat(starts, lengths)
+        + np.arange(lengths.sum())
+        - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    )
     return TokenIds(ids.written[take], ids.folded[take], np.concatenate([[0], np.cumsum(lengths)]))
 
 
@@ -110,7 +114,9 @@ def out_of_fold(
             return fit_head(written, folded, labels, spec, seed, {}, groups)[0].rounded()
 
         heads = {spec.name: fit(spec) for spec in task.heads}
-        mixture = Mixture({d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router])  # type: ignore[misc]
+        mixture = Mixture(
+            {d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router]
+        )  # type: ignore[misc]
         assert mixture.router.labels == ["comments", "social"]
         kind = heads["toxicity-kind"]
         assert kind.labels == KIND  # type: ignore[attr-defined]
@@ -170,7 +176,9 @@ class System:
         return f"CNN {self.cnn}, w {self.w}, a {self.a}, b {self.b}, {cuts}"
 
 
-def decide(system: System, oof: dict[str, np.ndarray], name: str, variant: str, rows: np.ndarray) -> np.ndarray:
+def decide(
+    system: System, oof: dict[str, np.ndarray], name: str, variant: str, rows: np.ndarray
+) -> np.ndarray:
     """Label ids (KIND order) on ViHSD; 0 clean / 1 toxic on ViCTSD."""
 
     def get(what: str) -> np.ndarray:
@@ -179,7 +187,9 @@ def decide(system: System, oof: dict[str, np.ndarray], name: str, variant: str, 
     router = get("router")
     cnn_social = get(f"cnn_{system.cnn}_social")
     social = (1 - system.a) * get("e_social") + system.a * (1 - cnn_social[:, 0])
-    comments = (1 - system.b) * get("e_comments") + system.b * get(f"cnn_{system.cnn}_comments")[:, 1]
+    comments = (1 - system.b) * get("e_comments") + system.b * get(f"cnn_{system.cnn}_comments")[
+        :, 1
+    ]
     score = router[:, 0] * comments + router[:, 1] * social
     if system.t_social is None:
         cut = get("thr")
@@ -213,7 +223,9 @@ def scores(system: System, oof: dict, truth: dict, rows: dict) -> dict[tuple[str
     for name in SETS:
         for variant in VARIANTS:
             predicted = decide(system, oof, name, variant, rows[name])
-            out[(name, variant)] = macro(truth[name][rows[name]], predicted, 3 if name.startswith("vihsd") else 2)
+            out[(name, variant)] = macro(
+                truth[name][rows[name]], predicted, 3 if name.startswith("vihsd") else 2
+            )
     return out
 
 
@@ -263,8 +275,12 @@ def main() -> None:
     parser.add_argument("--data", default=os.environ.get("DULUAN_DATA", "../shared/data"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--cache", default=None, help="Folder to keep the out-of-fold predictions in.")
-    parser.add_argument("--cnns", default="plain,balanced", help=f"CNN variants, of: {', '.join(CNNS)}")
+    parser.add_argument(
+        "--cache", default=None, help="Folder to keep the out-of-fold predictions in."
+    )
+    parser.add_argument(
+        "--cnns", default="plain,balanced", help=f"CNN variants, of: {', '.join(CNNS)}"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
 
@@ -286,7 +302,9 @@ def main() -> None:
     variants = args.cnns.split(",")
     oof: dict[str, np.ndarray] = {}
     folder = Path(args.cache) if args.cache else None
-    for saved_file in sorted(folder.glob(f"toxicity-oof-k{args.folds}-s{args.seed}-*.npz")) if folder else []:
+    for saved_file in (
+        sorted(folder.glob(f"toxicity-oof-k{args.folds}-s{args.seed}-*.npz")) if folder else []
+    ):
         with np.load(saved_file, allow_pickle=False) as saved:
             oof.update({key: saved[key] for key in saved.files})
     missing = [v for v in variants if f"vihsd/train|written|cnn_{v}_social" not in oof]
@@ -300,7 +318,9 @@ def main() -> None:
 
     truth = {
         "vihsd/train": np.array([KIND.index(t) for t in data["vihsd/train"]["truth"]]),
-        "victsd/train": np.array([int(TOXIC_MAP.get(t, t) == "toxic") for t in data["victsd/train"]["truth"]]),
+        "victsd/train": np.array(
+            [int(TOXIC_MAP.get(t, t) == "toxic") for t in data["victsd/train"]["truth"]]
+        ),
     }
     every = {n: np.arange(len(truth[n])) for n in SETS}
 
@@ -338,20 +358,30 @@ def main() -> None:
         overall = choose(start, free, oof, truth, every) if free else start
         for estimate, values in (
             ("nested", {(n, v): predicted[(n, v)] for n in SETS for v in VARIANTS}),
-            ("in-sample", {(n, v): decide(overall, oof, n, v, every[n]) for n in SETS for v in VARIANTS}),
+            (
+                "in-sample",
+                {(n, v): decide(overall, oof, n, v, every[n]) for n in SETS for v in VARIANTS},
+            ),
         ):
-            m = {(n, v): macro(truth[n], p, 3 if n.startswith("vihsd") else 2) for (n, v), p in values.items()}
+            m = {
+                (n, v): macro(truth[n], p, 3 if n.startswith("vihsd") else 2)
+                for (n, v), p in values.items()
+            }
             t = {v: f1_toxic(truth["victsd/train"], values[("victsd/train", v)]) for v in VARIANTS}
             print(f"{label:<34} {estimate:<10} {m[('vihsd/train', 'written')]:>10.4f} "
                   f"{m[('vihsd/train', 'no diacritics')]:>9.4f} {m[('victsd/train', 'written')]:>11.4f} "
                   f"{m[('victsd/train', 'no diacritics')]:>9.4f} {t['written']:>9.4f} {t['no diacritics']:>9.4f} "
                   f"{np.mean(list(m.values())):>9.4f}")  # fmt: skip
         print(f"{'':<34} chosen on all folds: {overall.describe()}")
-        per_fold = "; ".join(f"w {s.w} a {s.a} b {s.b} t {s.t_social}/{s.t_comments}" for s in chosen_per_fold)
+        per_fold = "; ".join(
+            f"w {s.w} a {s.a} b {s.b} t {s.t_social}/{s.t_comments}" for s in chosen_per_fold
+        )
         print(f"{'':<34} per fold: {per_fold}", flush=True)
 
-    print("\nAgainst the shipped procedure (nested predictions): texts only the system gets right / "
-          "only the shipped one, two-sided sign test")
+    print(
+        "\nAgainst the shipped procedure (nested predictions): texts only the system gets right / "
+        "only the shipped one, two-sided sign test"
+    )
     base = nested_predictions["shipped procedure"]  # fitted on the same folds
     for label, predicted in nested_predictions.items():
         if label == "shipped procedure":

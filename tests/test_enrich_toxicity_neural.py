@@ -43,11 +43,15 @@ IDS = token_ids(["a", "b c"], 8)
 def test_head_blend_is_a_weighted_mean_with_labels_matched_by_name():
     head = _constant_head(KIND, [np.log(6.0), 0.0, np.log(3.0)])  # 0.6 0.1 0.3
     # The CNN lists its labels in another order: offensive .5, clean .25, hate .25.
-    cnn = _constant_cnn({"social": ["offensive", "clean", "hate"]}, {"social": [np.log(2.0), 0.0, 0.0]})
+    cnn = _constant_cnn(
+        {"social": ["offensive", "clean", "hate"]}, {"social": [np.log(2.0), 0.0, 0.0]}
+    )
     blend = HeadBlend(head, cnn, "social", 0.4)
     p = blend.predict_proba(FEATURES, IDS)
     assert blend.labels == KIND
-    assert p[0] == pytest.approx(0.6 * np.array([0.6, 0.1, 0.3]) + 0.4 * np.array([0.25, 0.25, 0.5]))
+    assert p[0] == pytest.approx(
+        0.6 * np.array([0.6, 0.1, 0.3]) + 0.4 * np.array([0.25, 0.25, 0.5])
+    )
     assert p.sum(axis=1) == pytest.approx(np.ones(2))
 
 
@@ -107,3 +111,32 @@ def test_class_balanced_loss_trains_differently_and_deterministically():
     np.testing.assert_array_equal(one.embedding, two.embedding)
     plain = train_cnn(data, heads, CnnOptions(buckets=64, dim=4, filters=3, epochs=2, batch=8), 5)
     assert not np.array_equal(one.embedding, plain.embedding)
+
+
+def test_shipped_toxicity_reads_the_blends_from_a_small_numpy_file():
+    import json
+    from pathlib import Path
+
+    from duluan.enrich.models import TASKS, ModelSet, model_inputs
+
+    spec = TASKS["toxicity"].cnn
+    assert spec is not None
+    path = Path(__file__).resolve().parents[1] / "src" / "duluan" / "models" / f"{spec.name}.npz"
+    with np.load(path, allow_pickle=False) as arrays:
+        assert arrays["embedding"].dtype == np.int8
+    assert path.stat().st_size < 4_000_000
+    info = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert info["heads"] == {"social": KIND, "comments": ["clean", "toxic"]}
+    assert info["terms"]["vihsd"].startswith("research")
+    models = ModelSet(("toxicity",))
+    assert isinstance(models.reader("toxicity-kind"), HeadBlend)
+    score = models.reader("toxicity-score")
+    assert isinstance(score, NeuralBlend) and score.cuts == {"social": 0.40, "comments": 0.44}
+    texts = ["đm thằng ngu", "Cảm ơn bài viết rất hay"]
+    rows = models.predict(texts)
+    assert [r["toxicity"]["label"] for r in rows][1] == "clean" and rows[0]["toxicity"]["toxic"]
+    # The CNN moves both readers: the label's probabilities are not the head's alone.
+    inputs = model_inputs(texts)
+    _, blended = models.probabilities("toxicity-kind", inputs)
+    alone = models.head("toxicity-kind").predict_proba(inputs.features)
+    assert not np.allclose(blended, alone)

@@ -33,7 +33,6 @@ from .neural import CnnModel, TokenIds
 __all__ = ["HeadBlend", "NeuralBlend"]
 
 
-
 @dataclass
 class NeuralBlend:
     """A `Mixture` and a `CnnModel` with one head per router domain, and the CNN's share:
@@ -57,11 +56,15 @@ class NeuralBlend:
         for domain, labels in self.cnn.heads.items():
             unknown = {self.label_map.get(label, label) for label in labels} - set(self.labels)
             if unknown:
-                raise ValueError(f"CNN head {domain!r} says {sorted(unknown)}, not among {self.labels}")
+                raise ValueError(
+                    f"CNN head {domain!r} says {sorted(unknown)}, not among {self.labels}"
+                )
 
     def share(self, domain: str) -> float:
         """The CNN's weight in `domain`."""
-        return float(self.weight if isinstance(self.weight, float | int) else self.weight.get(domain, 0.0))
+        return float(
+            self.weight if isinstance(self.weight, float | int) else self.weight.get(domain, 0.0)
+        )
 
     def domain_probabilities(self, features: sp.csr_matrix) -> tuple[list[str], np.ndarray]:
         return self.mixture.domain_probabilities(features)
