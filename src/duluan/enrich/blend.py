@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import scipy.sparse as sp
@@ -31,6 +31,9 @@ from .mixture import Mixture
 from .neural import CnnModel, TokenIds
 
 __all__ = ["HeadBlend", "NeuralBlend"]
+
+# The CNN's probabilities by head for a batch: one pass serves every blend of that CNN.
+CnnOutput: TypeAlias = Mapping[str, np.ndarray] | None
 
 
 @dataclass
@@ -69,38 +72,43 @@ class NeuralBlend:
     def domain_probabilities(self, features: sp.csr_matrix) -> tuple[list[str], np.ndarray]:
         return self.mixture.domain_probabilities(features)
 
-    def _cnn_heads(self, token_ids: TokenIds) -> dict[str, np.ndarray]:
+    def _cnn_heads(self, token_ids: TokenIds, heads: CnnOutput = None) -> dict[str, np.ndarray]:
         """Each domain's CNN head over `labels` (step 2)."""
         out = {}
-        for domain, p in self.cnn.predict_proba(token_ids).items():
+        for domain, p in (heads or self.cnn.predict_proba(token_ids)).items():
             full = np.zeros((p.shape[0], len(self.labels)))
             for j, label in enumerate(self.cnn.heads[domain]):
                 full[:, self.labels.index(self.label_map.get(label, label))] += p[:, j]
             out[domain] = full
         return out
 
-    def cnn_probabilities(self, features: sp.csr_matrix, token_ids: TokenIds) -> np.ndarray:
+    def cnn_probabilities(
+        self, features: sp.csr_matrix, token_ids: TokenIds, heads: CnnOutput = None
+    ) -> np.ndarray:
         """The CNN's heads over `labels`, weighted by the router."""
         domains, weights = self.domain_probabilities(features)
-        heads = self._cnn_heads(token_ids)
+        heads = self._cnn_heads(token_ids, heads)
         mixed = np.zeros((features.shape[0], len(self.labels)))
         for j, domain in enumerate(domains):
             mixed += weights[:, j : j + 1] * heads[domain]
         return mixed
 
-    def predict_proba(self, features: sp.csr_matrix, token_ids: TokenIds) -> np.ndarray:
-        """Probabilities over `labels`, rows summing to 1 (step 3)."""
-        domains, weights = self.domain_probabilities(features)
+    def predict_proba(
+        self, features: sp.csr_matrix, token_ids: TokenIds, heads: CnnOutput = None
+    ) -> np.ndarray:
+        """Probabilities over `labels`, rows summing to 1 (step 3); `heads`: the CNN's
+        `predict_proba` of these texts, if already known."""
         if not isinstance(self.weight, Mapping):  # one share: the mean of two mixtures
             p = (1 - self.weight) * self.mixture.predict_proba(features)
-            p += self.weight * self.cnn_probabilities(features, token_ids)
+            p += self.weight * self.cnn_probabilities(features, token_ids, heads)
             return p
+        domains, weights = self.domain_probabilities(features)
         experts = self.mixture.expert_probabilities(features)
-        heads = self._cnn_heads(token_ids)
+        mixed_heads = self._cnn_heads(token_ids, heads)
         p = np.zeros((features.shape[0], len(self.labels)))
         for j, domain in enumerate(domains):
             w = self.share(domain)
-            p += weights[:, j : j + 1] * ((1 - w) * experts[domain] + w * heads[domain])
+            p += weights[:, j : j + 1] * ((1 - w) * experts[domain] + w * mixed_heads[domain])
         return p
 
     def thresholds(self, features: sp.csr_matrix) -> np.ndarray:
@@ -131,8 +139,10 @@ class HeadBlend:
             )
         self.labels = self.head.labels
 
-    def predict_proba(self, features: sp.csr_matrix, token_ids: TokenIds) -> np.ndarray:
-        """Probabilities over `labels`, rows summing to 1."""
-        cnn = self.cnn.predict_proba(token_ids)[self.domain]
+    def predict_proba(
+        self, features: sp.csr_matrix, token_ids: TokenIds, heads: CnnOutput = None
+    ) -> np.ndarray:
+        """Probabilities over `labels`, rows summing to 1; `heads` as for `NeuralBlend`."""
+        cnn = (heads or self.cnn.predict_proba(token_ids))[self.domain]
         order = [self.cnn.heads[self.domain].index(label) for label in self.labels]
         return (1 - self.weight) * self.head.predict_proba(features) + self.weight * cnn[:, order]

@@ -245,6 +245,9 @@ class Inputs:
 
     features: sp.csr_matrix
     token_ids: TokenIds
+    # Each CNN's probabilities by head, kept for the batch: the toxicity label and score
+    # read the same CNN, which runs once.
+    cnn_outputs: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
 
 
 def model_inputs(texts: Sequence[str], buckets: int = CnnOptions().buckets) -> Inputs:
@@ -445,7 +448,13 @@ class ModelSet:
         """Labels and probabilities of a head, or of a mixture task (`reader`)."""
         model = self.reader(head)
         if isinstance(model, NeuralBlend | HeadBlend):
-            return model.labels, model.predict_proba(inputs.features, inputs.token_ids)
+            found = cnn_blend(head)
+            assert found is not None
+            key = f"{found[0].name}@{id(model.cnn)}"  # two folders' CNNs of one name differ
+            if key not in inputs.cnn_outputs:
+                inputs.cnn_outputs[key] = model.cnn.predict_proba(inputs.token_ids)
+            heads = inputs.cnn_outputs[key]
+            return model.labels, model.predict_proba(inputs.features, inputs.token_ids, heads)
         return model.labels, model.predict_proba(inputs.features)
 
     def _predict_task(self, name: str, inputs: Inputs) -> list[dict[str, Any]]:
