@@ -41,11 +41,9 @@ NOT_ABOUT_ABUSE = ("vntc/dev", "uit-vsfc/dev", "aivivn/eval")
 
 
 def labels_by_variant(models: ModelSet, texts: list[str]) -> dict[str, list[str]]:
-    features = models.features(texts)
-    head = models.reader("toxicity-kind")
-    probabilities = head.predict_proba(features)
-    labels = head.labels
-    _, toxic = models.toxic_flags(features)
+    inputs = models.inputs(texts)
+    labels, probabilities = models.probabilities("toxicity-kind", inputs)
+    _, toxic = models.toxic_flags(inputs)
     top = np.argmax(probabilities, axis=1).tolist()
     return {
         "head": [labels[k] for k in top],

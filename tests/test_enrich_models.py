@@ -228,9 +228,12 @@ def test_toxicity_score_is_a_mixture_with_a_cut_per_text():
     from duluan.enrich.models import thresholds
 
     models = ModelSet(("toxicity",))
-    features = shared_features([INSULT, POLITE])
-    score = models.reader("toxicity-score")
-    cuts = thresholds(score, features)
+    inputs = model_inputs([INSULT, POLITE])
+    cuts = thresholds(models.reader("toxicity-score"), inputs.features)
     assert np.shape(cuts) == (2,) and all(0.05 <= c <= 0.95 for c in cuts)
-    toxic = score.predict_proba(features)[:, score.labels.index("toxic")]
+    labels, p = models.probabilities("toxicity-score", inputs)
+    toxic = p[:, labels.index("toxic")]
     assert toxic[0] >= cuts[0] > 0 and toxic[1] < cuts[1]
+    score, flags = models.toxic_flags(inputs)
+    np.testing.assert_allclose(score, toxic)
+    assert flags.tolist() == [True, False]

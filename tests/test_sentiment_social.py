@@ -61,7 +61,7 @@ def test_the_sets_share_no_text() -> None:
 def test_the_sets_load_as_named_data_sets() -> None:
     train = datasets.load("social/train")
     blind = datasets.load("social/blind")
-    assert datasets.SOCIAL_TRAIN_FILES == tuple(sorted(set(SETS) - {"sentiment_social_blind.jsonl"}))
+    assert tuple(sorted(set(SETS) - {"sentiment_social_blind.jsonl"})) == datasets.SOCIAL_TRAIN_FILES
     assert len(train) == sum(len(_rows(n)) for n in datasets.SOCIAL_TRAIN_FILES)
     assert set(train.labels) == LABELS
     assert len(blind) == len(_rows("sentiment_social_blind.jsonl"))

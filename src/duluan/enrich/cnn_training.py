@@ -1,10 +1,11 @@
-"""Training of the sentiment CNN (`neural.py`) with PyTorch, given as an argument.
+"""Training of the CNN (`neural.py`) with PyTorch, given as an argument.
 
 Imported only by `neural.train_cnn`, after torch itself, so nothing else needs torch.
 
 1. Each domain's texts are cut into a seeded training part and a `holdout` slice.
 2. Every epoch, a seeded `fold_share` of the training texts is read without diacritics;
-   batches hold one domain each and come in a seeded order; Adam, one thread.
+   batches hold one domain each and come in a seeded order; Adam, one thread; with
+   `class_weight="balanced"` each label's loss is weighted by how rare it is in its domain.
 3. After each epoch the slice (as written and folded) is scored: the epoch with the best
    mean macro F1 over domains is kept, and each head's softmax temperature is fitted there.
 """
@@ -92,6 +93,11 @@ def fit(
         cut = int(len(y) * options.holdout)
         parts[domain] = {"written": as_written, "folded": as_folded, "y": y,
                          "held": np.sort(order[:cut]), "train": np.sort(order[cut:])}  # fmt: skip
+        counts = np.bincount(y[parts[domain]["train"]], minlength=len(heads[domain]))
+        balanced = len(parts[domain]["train"]) / (len(counts) * np.maximum(counts, 1))
+        # None, not ones, when unweighted: the sentiment CNN trains bit for bit as before.
+        parts[domain]["weight"] = (torch.tensor(balanced, dtype=torch.float32)
+                                   if options.class_weight == "balanced" else None)  # fmt: skip
 
     net = Net()
     optimiser = torch.optim.Adam(net.parameters(), lr=options.learning_rate)
@@ -133,7 +139,8 @@ def fit(
         for b in rng.permutation(len(batches)):
             domain, rows, ys = batches[b]
             written, folded, lengths = tensors(rows)
-            loss = nn.functional.cross_entropy(net(domain, written, folded, lengths), torch.from_numpy(ys))
+            logits = net(domain, written, folded, lengths)
+            loss = nn.functional.cross_entropy(logits, torch.from_numpy(ys), weight=parts[domain]["weight"])
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()

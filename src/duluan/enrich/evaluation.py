@@ -19,6 +19,7 @@ import numpy as np
 
 from . import datasets
 from .baseline import Baseline
+from .blend import NeuralBlend
 from .mixture import Mixture
 from .models import TASKS, ModelSet, gated_toxicity_labels, model_inputs, thresholds
 from .scoring import accuracy, expected_calibration_error, f1_scores, macro_f1, weighted_f1
@@ -125,7 +126,7 @@ def evaluate(
         if spec.model not in names:
             continue
         head = models.reader(spec.head)
-        binary = isinstance(head, Mixture) or "threshold" in head.metadata
+        binary = isinstance(head, Mixture | NeuralBlend) or "threshold" in head.metadata
         if baseline and spec.head not in baselines:
             baselines[spec.head] = _baseline_for(spec.head, data_dir, seed)
         mapping = dict(spec.label_map)
@@ -138,7 +139,7 @@ def evaluate(
             threshold = (thresholds(head, inputs.features)
                          if binary and "toxic" in head.labels else None)  # fmt: skip
             if spec.gated:
-                _, toxic = models.toxic_flags(inputs.features)
+                _, toxic = models.toxic_flags(inputs)
                 predicted = gated_toxicity_labels(head.labels, probabilities, toxic)
             else:
                 predicted = _decide(head.labels, probabilities, spec, threshold)

@@ -2,9 +2,9 @@
 
 All of them read one shared hashed feature matrix (`duluan.text.features`), built once
 per batch; each head then costs one sparse product. Sentiment and the toxicity score are
-per-domain mixtures of three heads each (`mixture.py`); sentiment also blends in a small
-CNN (`neural.py`, `blend.py`) that reads token ids from the same tokenisation
-(`model_inputs`). Models load lazily, once per process, from `duluan/models/` (or a
+per-domain mixtures of three heads each (`mixture.py`); sentiment and toxicity also blend
+in a small CNN each (`neural.py`, `blend.py`) that reads token ids from the same
+tokenisation (`model_inputs`). Models load lazily, once per process, from `duluan/models/` (or a
 folder given by the caller).
 
     from duluan.enrich.models import predict
@@ -32,7 +32,7 @@ from ..text.features import FeatureExtractor, FeatureOptions
 from ..text.token_table import TokenTable
 from ..text.tokens import tokenize
 from . import datasets
-from .blend import NeuralBlend
+from .blend import HeadBlend, NeuralBlend
 from .linear import LinearModel
 from .mixture import Mixture
 from .neural import CnnModel, CnnOptions, TokenIds, token_ids, train_cnn
@@ -41,6 +41,7 @@ from .training import HeadReport, HeadSpec, fit_head
 __all__ = [
     "FEATURE_OPTIONS",
     "MODEL_NAMES",
+    "CnnBlendSpec",
     "CnnSpec",
     "Inputs",
     "model_inputs",
@@ -76,14 +77,32 @@ class MixtureSpec:
 
 
 @dataclass(frozen=True)
+class CnnBlendSpec:
+    """How one reader (a head, or a mixture by its name) is blended with its task's CNN."""
+
+    reader: str
+    share: float | dict[str, float]  # the CNN's weight: one, or one per router domain
+    domain: str = ""  # a head's blend: the CNN head it reads
+    label_map: dict[str, str] = field(default_factory=dict)  # CNN label -> reader's label
+    cuts: dict[str, float] = field(default_factory=dict)  # binary: domain -> threshold
+
+
+@dataclass(frozen=True)
 class CnnSpec:
-    """A CNN blended into the task's mixture: a head per router domain, each on one set."""
+    """A CNN blended into the task's readers: a head per router domain, each on one set."""
 
     name: str
     train_sets: dict[str, str]  # domain (a label of the mixture's router) -> training set
     heads: dict[str, tuple[str, ...]]  # domain -> its labels
-    weight: float  # the CNN's share in the mean of probabilities (blend.py)
+    weight: float = 0.0  # the CNN's share in the mixture named like the task (blend.py)
     options: CnnOptions = CnnOptions()
+    blends: tuple[CnnBlendSpec, ...] = ()  # other readers blended with it
+
+    def blend_of(self, task: str, reader: str) -> CnnBlendSpec | None:
+        """How `reader` of `task` is blended with this CNN, if it is."""
+        if self.weight and reader == task:
+            return CnnBlendSpec(task, self.weight)
+        return next((b for b in self.blends if b.reader == reader), None)
 
 
 @dataclass(frozen=True)
@@ -189,6 +208,21 @@ TASKS: dict[str, Task] = {
             "toxicity-score", "toxicity-domain",
             {"social": "toxicity-social", "comments": "toxicity-comments"},
         ),  # fmt: skip
+        # A CNN with a head per domain, blended into the label head and into each score
+        # expert, the blended score with its own threshold per domain. Shares and
+        # thresholds chosen by grouped 5-fold cross-validation on the training sets
+        # (benchmarks/toxicity_neural.py), never on dev.
+        CnnSpec(
+            "toxicity-cnn", {"social": "vihsd/train", "comments": "victsd/train"},
+            {"social": ("clean", "hate", "offensive"), "comments": ("clean", "toxic")},
+            blends=(
+                CnnBlendSpec("toxicity-kind", 0.5, domain="social"),
+                CnnBlendSpec(
+                    "toxicity-score", {"social": 0.5, "comments": 0.3}, label_map=TOXIC_MAP,
+                    cuts={"social": 0.40, "comments": 0.44},
+                ),
+            ),
+        ),  # fmt: skip
     ),
 }
 MODEL_NAMES = tuple(TASKS)
@@ -220,6 +254,9 @@ class Inputs:
 
     features: sp.csr_matrix
     token_ids: TokenIds
+    # Each CNN's probabilities by head, kept for the batch: the toxicity label and score
+    # read the same CNN, which runs once.
+    cnn_outputs: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
 
 
 def model_inputs(texts: Sequence[str], buckets: int = CnnOptions().buckets) -> Inputs:
@@ -316,7 +353,8 @@ def _train_cnn(task: str, spec: CnnSpec, data_dir: str | Path | None, seed: int,
         "model": spec.name,
         "task": task,
         "train_sets": spec.train_sets,
-        "blend_weight": spec.weight,
+        **({"blend_weight": spec.weight} if spec.weight else {}),
+        **({"blends": [asdict(b) for b in spec.blends]} if spec.blends else {}),
         "terms": {s.split("/")[0]: datasets.TERMS[s.split("/")[0]] for s in spec.train_sets.values()},
         "learner": "CNN over hashed syllable + folded-syllable embeddings, widths "
         f"{list(spec.options.widths)}, max + mean pooling, a linear head per domain; torch, "
@@ -352,7 +390,7 @@ def _load_cnn(directory: str, name: str) -> CnnModel:
     return CnnModel.load(path)
 
 
-Reader: TypeAlias = LinearModel | Mixture | NeuralBlend
+Reader: TypeAlias = LinearModel | Mixture | NeuralBlend | HeadBlend
 
 
 @dataclass
@@ -362,7 +400,7 @@ class ModelSet:
     names: tuple[str, ...] = MODEL_NAMES
     directory: Path | None = None
     _heads: dict[str, LinearModel] = field(default_factory=dict, repr=False)
-    _mixtures: dict[str, Mixture | NeuralBlend] = field(default_factory=dict, repr=False)
+    _readers: dict[str, Reader] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for name in self.names:
@@ -375,18 +413,25 @@ class ModelSet:
 
     def reader(self, name: str) -> Reader:
         """A head by its name, or a mixture by its name ("sentiment", "toxicity-score"),
-        blended with its task's CNN if the task has one; read them with `probabilities`."""
-        spec = mixture_spec(name)
-        if spec is None:
-            return self.head(name)
-        if name not in self._mixtures:
-            experts = {domain: self.head(head) for domain, head in spec.experts.items()}
-            mixture = Mixture(experts, self.head(spec.router))
-            cnn = next((t.cnn for t in TASKS.values() if t.name == name and t.cnn), None)
-            self._mixtures[name] = (
-                mixture if cnn is None else NeuralBlend(mixture, self.cnn(cnn.name), cnn.weight)
+        blended with its task's CNN where the task says so; read them with `probabilities`."""
+        if name not in self._readers:
+            spec = mixture_spec(name)
+            base: LinearModel | Mixture = self.head(name) if spec is None else Mixture(
+                {domain: self.head(head) for domain, head in spec.experts.items()},
+                self.head(spec.router),
             )
-        return self._mixtures[name]
+            found = cnn_blend(name)
+            if found is None:
+                self._readers[name] = base
+            else:
+                cnn = self.cnn(found[0].name)
+                blend = found[1]
+                if isinstance(base, Mixture):
+                    self._readers[name] = NeuralBlend(base, cnn, blend.share, blend.label_map, blend.cuts)
+                else:
+                    assert isinstance(blend.share, float), "a head's blend has one share"
+                    self._readers[name] = HeadBlend(base, cnn, blend.domain, blend.share)
+        return self._readers[name]
 
     def cnn(self, name: str) -> CnnModel:
         return _load_cnn(str(self.directory or _package_dir()), name)
@@ -411,13 +456,18 @@ class ModelSet:
     def probabilities(self, head: str, inputs: Inputs) -> tuple[list[str], np.ndarray]:
         """Labels and probabilities of a head, or of a mixture task (`reader`)."""
         model = self.reader(head)
-        if isinstance(model, NeuralBlend):
-            return model.labels, model.predict_proba(inputs.features, inputs.token_ids)
+        if isinstance(model, NeuralBlend | HeadBlend):
+            found = cnn_blend(head)
+            assert found is not None
+            key = f"{found[0].name}@{id(model.cnn)}"  # two folders' CNNs of one name differ
+            if key not in inputs.cnn_outputs:
+                inputs.cnn_outputs[key] = model.cnn.predict_proba(inputs.token_ids)
+            heads = inputs.cnn_outputs[key]
+            return model.labels, model.predict_proba(inputs.features, inputs.token_ids, heads)
         return model.labels, model.predict_proba(inputs.features)
 
     def _predict_task(self, name: str, inputs: Inputs) -> list[dict[str, Any]]:
         labels, probabilities = self.probabilities(TASKS[name].label_reader, inputs)
-        features = inputs.features
         # Rounded and listed in numpy: per-value Python calls cost more than the model.
         best = np.argmax(probabilities, axis=1).tolist()
         rounded = np.round(probabilities, 4).tolist()
@@ -426,7 +476,7 @@ class ModelSet:
             for b, p in zip(best, rounded, strict=True)
         ]
         if name == "toxicity":
-            toxic, flags = self.toxic_flags(features)
+            toxic, flags = self.toxic_flags(inputs)
             kinds = gated_toxicity_labels(labels, probabilities, flags)
             for result, score, flag, kind in zip(
                 results, np.round(toxic, 4).tolist(), flags.tolist(), kinds, strict=True
@@ -436,12 +486,11 @@ class ModelSet:
                 result["toxic"] = flag
         return results
 
-    def toxic_flags(self, features: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    def toxic_flags(self, inputs: Inputs) -> tuple[np.ndarray, np.ndarray]:
         """The toxicity score of each text and whether it reaches its threshold."""
-        score_head = self.reader("toxicity-score")
-        assert not isinstance(score_head, NeuralBlend)  # the score reads features only
-        toxic = score_head.predict_proba(features)[:, score_head.labels.index("toxic")]
-        return toxic, toxic >= thresholds(score_head, features)
+        labels, probabilities = self.probabilities("toxicity-score", inputs)
+        toxic = probabilities[:, labels.index("toxic")]
+        return toxic, toxic >= thresholds(self.reader("toxicity-score"), inputs.features)
 
 
 def gated_toxicity_labels(
@@ -463,6 +512,15 @@ def gated_toxicity_labels(
     return [labels[k] if flag else "clean" for k, flag in zip(worse.tolist(), toxic.tolist(), strict=True)]
 
 
+def cnn_blend(name: str) -> tuple[CnnSpec, CnnBlendSpec] | None:
+    """The CNN a reader is blended with, and how, if it is."""
+    for task in TASKS.values():
+        blend = task.cnn.blend_of(task.name, name) if task.cnn else None
+        if task.cnn and blend:
+            return task.cnn, blend
+    return None
+
+
 def mixture_spec(name: str) -> MixtureSpec | None:
     """The mixture read under `name`, if one is."""
     return next((t.mixture for t in TASKS.values() if t.mixture and t.mixture.name == name), None)
@@ -470,7 +528,7 @@ def mixture_spec(name: str) -> MixtureSpec | None:
 
 def thresholds(reader: Reader, features: sp.csr_matrix) -> np.ndarray | float:
     """The decision threshold of a binary reader: its own, or one per text for a mixture."""
-    if isinstance(reader, Mixture):
+    if isinstance(reader, Mixture | NeuralBlend):
         return reader.thresholds(features)
     return float(reader.metadata.get("threshold", 0.5))
 

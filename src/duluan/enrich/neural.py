@@ -9,8 +9,9 @@ half its vector with "ngập". Over the token vectors:
    zero vectors), ReLU;
 2. max and mean over the text's positions, for each width (the maxima of all widths,
    then the means);
-3. one linear layer per domain ("feedback": negative / neutral / positive, "reviews":
-   negative / positive), then a softmax with a fitted temperature.
+3. one linear layer per domain (sentiment: "feedback": negative / neutral / positive,
+   "reviews": negative / positive; toxicity: "social": clean / hate / offensive,
+   "comments": clean / toxic), then a softmax with a fitted temperature.
 
 Files: NAME.npz (int8 embeddings with one float scale per row, float16 convolution and
 output weights; `np.load(allow_pickle=False)`) beside NAME.json (labels, sizes, training
@@ -56,6 +57,8 @@ class CnnOptions:
     dropout: float = 0.3
     fold_share: float = 0.35  # share of training texts seen without diacritics, per epoch
     holdout: float = 0.1  # seeded slice of the training data: best epoch and temperature
+    # "balanced": each label's loss weighted by n / (labels * count) within its domain
+    class_weight: str | None = None
 
 
 @dataclass
@@ -298,7 +301,7 @@ def train_cnn(
         import torch
     except ImportError as error:  # depends on the machine, not on the code
         raise UsageError(
-            "training the sentiment CNN needs PyTorch: pip install torch==2.13.0 "
+            "training a CNN needs PyTorch: pip install torch==2.13.0 "
             "(only training does; the shipped model is read with numpy)"
         ) from error
     from .cnn_training import fit
