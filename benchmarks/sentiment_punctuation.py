@@ -5,12 +5,15 @@
 Our hand-written social texts carried a writers' habit: "!" almost only in positive
 texts (97 of 260 positive, 3 of 321 negative in the first set), so a model trained on
 them can learn that "!" means positive, while real complaints shout. For each labelled
-file (default: the social blind set), the shipped model labels:
+file (default: writer 2's set, `sentiment_social_dev.jsonl`: it is in training now, so
+"as written" flatters, but the perturbed columns still show the habit; the numbers in
+the model card were read on the blind set, which so took part in that decision), the
+shipped model labels:
 - every negative text as written, and with its final punctuation replaced by "!!!";
 - every neutral text as written, and with "!" appended;
 - every positive text as written, and with every "!" removed.
-It prints how many keep their gold label each way. Nothing is chosen by it; it says
-how much a mark the writers happened to use moves the answer.
+It prints how many keep their gold label each way: how much a mark the writers
+happened to use moves the answer.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ PERTURB = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path,
-                        default=[datasets.WRITTEN_DATA / "sentiment_social_blind.jsonl"])  # fmt: skip
+                        default=[datasets.WRITTEN_DATA / "sentiment_social_dev.jsonl"])  # fmt: skip
     parser.add_argument("--models", type=Path, default=None, help="a models folder (default: the package's)")
     args = parser.parse_args()
     models = ModelSet(("sentiment",), args.models)

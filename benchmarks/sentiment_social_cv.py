@@ -7,9 +7,9 @@ Why: the shipped mixture knows students' course feedback (UIT-VSFC) and product 
 (AIVIVN, no "neutral"). Social posts look like neither, so a job-fair notice or a post
 about a great match came out "negative" (the demo's posts were 86 % negative).
 
-Data: `tests/data/sentiment_social.jsonl` and `sentiment_social_dev.jsonl` (hand-written
-and labelled by two writers, negative / neutral / positive; `--social FILE...` to read
-others). `--dev FILE` also scores every setting, trained on all of `--social`, on a set
+Data: the social training files, `datasets.SOCIAL_TRAIN_FILES` in tests/data
+(hand-written and labelled by three writers, negative / neutral / positive; `--social
+FILE...` to read others). `--dev FILE` also scores every setting, trained on all of `--social`, on a set
 by another writer (how the learner was chosen: `--social tests/data/sentiment_social.jsonl
 --dev tests/data/sentiment_social_dev.jsonl`, before the dev texts joined training). Folds are groups of 10 consecutive
 ids (written together), shuffled by the seed. In each fold, every candidate's parts that

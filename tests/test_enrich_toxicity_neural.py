@@ -140,3 +140,42 @@ def test_shipped_toxicity_reads_the_blends_from_a_small_numpy_file():
     _, blended = models.probabilities("toxicity-kind", inputs)
     alone = models.head("toxicity-kind").predict_proba(inputs.features)
     assert not np.allclose(blended, alone)
+
+
+def _score_mixture() -> Mixture:
+    social = _constant_head(["clean", "toxic"], [0.0, 0.0])
+    social.metadata["threshold"] = 0.3
+    comments = _constant_head(["clean", "toxic"], [0.0, 0.0])
+    comments.metadata["threshold"] = 0.6
+    router = _constant_head(["comments", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
+    return Mixture({"social": social, "comments": comments}, router)
+
+
+def test_a_domain_without_its_own_cut_keeps_its_experts_threshold():
+    cnn = _constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
+    blend = NeuralBlend(_score_mixture(), cnn, {"social": 0.5}, cuts={"social": 0.4})
+    cuts = blend.thresholds(sp.csr_matrix((2, 4), dtype=np.float32))
+    assert cuts == pytest.approx([0.25 * 0.6 + 0.75 * 0.4] * 2)
+
+
+@pytest.mark.parametrize("field", ["weight", "cuts"])
+def test_a_misspelt_domain_in_weights_or_cuts_is_refused(field):
+    cnn = _constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
+    settings = {"weight": {"social": 0.5}, "cuts": {}}
+    settings[field] = {"socail": 0.5}
+    with pytest.raises(ValueError, match="socail"):
+        NeuralBlend(_score_mixture(), cnn, settings["weight"], cuts=settings["cuts"])
+
+
+def test_a_numpy_share_reads_as_one_share_for_every_domain():
+    cnn = _constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
+    blend = NeuralBlend(_score_mixture(), cnn, np.float32(0.25))
+    assert blend.share("social") == blend.share("comments") == 0.25
+
+
+def test_head_blend_keeps_what_the_head_says_of_itself():
+    head = _constant_head(["clean", "toxic"], [0.0, 0.0])
+    head.metadata.update({"model": "toxicity-comments", "threshold": 0.6})
+    cnn = _constant_cnn({"comments": ["clean", "toxic"]}, {"comments": [0.0, 0.0]})
+    blend = HeadBlend(head, cnn, "comments", 0.5)
+    assert blend.metadata["threshold"] == 0.6 and blend.metadata["model"] == "toxicity-comments"

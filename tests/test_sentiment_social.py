@@ -1,6 +1,7 @@
 """Sentiment of social posts and comments: our hand-labelled sets and the social domain."""
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -43,7 +44,7 @@ def test_hand_labelled_sets_are_well_formed(name: str) -> None:
         # The flag says how the text is written: no diacritic at all, or some.
         assert r["diacritics"] == (fold(text) != text.lower()), r["id"]
     counts = Counter(r["sentiment"] for r in rows)
-    assert min(counts.values()) >= 0.25 * len(rows), counts
+    assert min(counts.values()) >= 0.2 * len(rows), counts
     assert 0.2 <= sum(not r["diacritics"] for r in rows) / len(rows) <= 0.35
 
 
@@ -81,8 +82,8 @@ def test_sentiment_has_a_social_domain_the_cnn_lends() -> None:
     ("text", "label"),
     [
         ("Lưu ý cả nhà: thứ Bảy này tổ dân phố cắt nước từ 8 giờ đến 11 giờ để sửa ống.", "neutral"),
-        ("Cho hỏi làm lại căn cước ở phường mình cần mang giấy tờ gì vậy mọi người?", "neutral"),
-        ("Trận tối qua đá hay quá, cả xóm hò hét tới sáng, sướng thật sự!", "positive"),
+        ("Mọi người ơi, đổi giấy phép lái xe sang thẻ mới thì nộp hồ sơ ở đâu vậy?", "neutral"),
+        ("Tối qua đội nhà lội ngược dòng, cả quán cà phê đứng dậy vỗ tay, vui không tả nổi.", "positive"),
         ("Cảm ơn các anh chị ở trạm y tế phường đã khám tận tình cho mẹ em.", "positive"),
         ("Rác để cả tuần không ai thu, ruồi bu đầy, con tôi bị tiêu chảy mấy hôm nay rồi.", "negative"),
     ],
@@ -96,7 +97,7 @@ def test_everyday_posts_read_sensibly(text: str, label: str) -> None:
 
 @pytest.mark.slow
 def test_the_blind_set_scores_over_its_floor() -> None:
-    # Scored 0.9164 macro F1 (0.9223 without diacritics) when the social domain shipped;
+    # Scored 0.8982 macro F1 (0.9095 without diacritics) when the social domain shipped;
     # the model before it scored 0.41. A floor well below, so a retrain that loses the
     # domain fails here without pinning the exact figure.
     blind = datasets.load("social/blind")
@@ -105,3 +106,30 @@ def test_the_blind_set_scores_over_its_floor() -> None:
         labels, p = models.probabilities("sentiment", model_inputs(variant.texts))
         predicted = [labels[i] for i in np.argmax(p, axis=1)]
         assert macro_f1(variant.labels, predicted) >= 0.85
+
+
+def test_restricting_the_task_to_the_public_sets_drops_the_social_domain() -> None:
+    public = ("uit-vsfc/train", "aivivn/train")
+    task = TASKS["sentiment"].restricted_to(public)
+    assert {h.name for h in task.heads} == {"sentiment-feedback", "sentiment-reviews", "sentiment-domain"}
+    router = next(h for h in task.heads if h.name == "sentiment-domain")
+    assert router.train_sets == public and set(router.set_labels.values()) == {"feedback", "reviews"}
+    assert task.mixture is not None and set(task.mixture.experts) == {"feedback", "reviews"}
+    assert TASKS["sentiment"].restricted_to(TASKS["sentiment"].label_sets()) == TASKS["sentiment"]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(text.lower())))
+
+
+def test_no_training_text_is_a_near_copy_of_a_blind_text() -> None:
+    # Three writers wrote about the same everyday things; a training text sharing most of
+    # its words with a blind one would make the blind score a memory test (three such
+    # pairs were found and their training texts removed).
+    blind = [_words(r["text"]) for r in _rows("sentiment_social_blind.jsonl")]
+    for name in datasets.SOCIAL_TRAIN_FILES:
+        for row in _rows(name):
+            words = _words(row["text"])
+            for other in blind:
+                overlap = len(words & other) / len(words | other)
+                assert overlap < 0.6, (row["id"], row["text"])

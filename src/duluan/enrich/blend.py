@@ -40,8 +40,9 @@ CnnOutput: TypeAlias = Mapping[str, np.ndarray] | None
 
 @dataclass
 class NeuralBlend:
-    """A `Mixture` and a `CnnModel` with one head per router domain, and the CNN's share:
-    one for every domain, or one per domain."""
+    """A `Mixture` and a `CnnModel` with a head for some or all router domains (a domain
+    without one lends its expert), and the CNN's share: one for every domain, or one per
+    domain."""
 
     mixture: Mixture
     cnn: CnnModel
@@ -58,6 +59,11 @@ class NeuralBlend:
         if unknown_heads:
             raise ValueError(f"CNN heads {sorted(unknown_heads)} are not domains of the router")
         self.labels = self.mixture.labels
+        domains = set(self.mixture.router.labels)
+        for what, keys in (("weight", self.weight), ("cuts", self.cuts)):
+            unknown_keys = set(keys) - domains if isinstance(keys, Mapping) else set()
+            if unknown_keys:
+                raise ValueError(f"{what} names {sorted(unknown_keys)}, not domains of the router")
         for domain, labels in self.cnn.heads.items():
             unknown = {self.label_map.get(label, label) for label in labels} - set(self.labels)
             if unknown:
@@ -67,9 +73,9 @@ class NeuralBlend:
 
     def share(self, domain: str) -> float:
         """The CNN's weight in `domain`."""
-        return float(
-            self.weight if isinstance(self.weight, float | int) else self.weight.get(domain, 0.0)
-        )
+        if isinstance(self.weight, Mapping):
+            return float(self.weight.get(domain, 0.0))
+        return float(self.weight)
 
     def domain_probabilities(self, features: sp.csr_matrix) -> tuple[list[str], np.ndarray]:
         return self.mixture.domain_probabilities(features)
@@ -90,8 +96,12 @@ class NeuralBlend:
         """The CNN's heads over `labels`, weighted by the router (a domain without a head
         lends its expert)."""
         domains, weights = self.domain_probabilities(features)
-        experts = self._lent_experts(domains, features)
-        return self._mixed(domains, weights, self._cnn_heads(token_ids, heads), experts)
+        experts = self.mixture.expert_probabilities(features)
+        parts = self._cnn_parts(domains, self._cnn_heads(token_ids, heads), experts)
+        mixed = np.zeros((features.shape[0], len(self.labels)))
+        for j, domain in enumerate(domains):
+            mixed += weights[:, j : j + 1] * parts[domain]
+        return mixed
 
     def predict_proba(
         self, features: sp.csr_matrix, token_ids: TokenIds, heads: CnnOutput = None
@@ -101,38 +111,27 @@ class NeuralBlend:
         read once for both parts of the blend."""
         domains, weights = self.domain_probabilities(features)
         experts = self.mixture.expert_probabilities(features)
-        cnn = self._cnn_heads(token_ids, heads)
+        parts = self._cnn_parts(domains, self._cnn_heads(token_ids, heads), experts)
         p = np.zeros((features.shape[0], len(self.labels)))
         for j, domain in enumerate(domains):
             w = self.share(domain)
-            lent = cnn.get(domain, experts[domain])
-            p += weights[:, j : j + 1] * ((1 - w) * experts[domain] + w * lent)
+            p += weights[:, j : j + 1] * ((1 - w) * experts[domain] + w * parts[domain])
         return p
 
-    def _lent_experts(self, domains: list[str], features: sp.csr_matrix) -> dict[str, np.ndarray]:
-        if all(d in self.cnn.heads for d in domains):
-            return {}
-        return self.mixture.expert_probabilities(features)
-
-    def _mixed(
-        self,
-        domains: list[str],
-        weights: np.ndarray,
-        heads: dict[str, np.ndarray],
-        experts: dict[str, np.ndarray],
-    ) -> np.ndarray:
-        mixed = np.zeros((weights.shape[0], len(self.labels)))
-        for j, domain in enumerate(domains):
-            part = heads[domain] if domain in heads else experts[domain]  # no head: lent
-            mixed += weights[:, j : j + 1] * part
-        return mixed
+    @staticmethod
+    def _cnn_parts(
+        domains: list[str], heads: dict[str, np.ndarray], experts: dict[str, np.ndarray]
+    ) -> dict[str, np.ndarray]:
+        """The CNN's part of each domain: its head, or the expert lent where it has none."""
+        return {d: heads[d] if d in heads else experts[d] for d in domains}
 
     def thresholds(self, features: sp.csr_matrix) -> np.ndarray:
         """The router-weighted mean of the domains' thresholds, one per text."""
         if not self.cuts:
             return self.mixture.thresholds(features)
         domains, weights = self.domain_probabilities(features)
-        return weights @ np.array([float(self.cuts[d]) for d in domains])
+        own = {d: float(e.metadata.get("threshold", 0.5)) for d, e in self.mixture.experts.items()}
+        return weights @ np.array([float(self.cuts.get(d, own[d])) for d in domains])
 
 
 @dataclass
@@ -154,6 +153,9 @@ class HeadBlend:
                 f"expected those of {self.head.metadata.get('model', 'the head')}: {self.head.labels}"
             )
         self.labels = self.head.labels
+        # What the head says of itself (its model name, a binary head's threshold) holds
+        # for the blend unless the blend says otherwise.
+        self.metadata = {**self.head.metadata, **self.metadata}
 
     def predict_proba(
         self, features: sp.csr_matrix, token_ids: TokenIds, heads: CnnOutput = None
