@@ -184,6 +184,7 @@ class TopicVectorizer:
         self._folded_ids: dict[str, int] = {}
         self._folded_hashes: list[int] = []
         self._single_columns: list[int] = []
+        self._pending_idf: list[float] = []  # idf of the last len() single columns, not yet in self.idf
         self._tables: tuple[np.ndarray, ...] | None = None
         # per word id: its token ids, at word_starts[id]:word_starts[id + 1] of word_tokens;
         # the empty word stands between two texts
@@ -216,15 +217,27 @@ class TopicVectorizer:
         folded_id = self._folded_ids.get(folded)
         if folded_id is None:
             folded_id = self._folded_ids[folded] = len(self._folded_hashes)
-            self._folded_hashes.append(_syllable_hash(folded))
-            column = self.column_of(folded)
-            # Two terms on one column (rare at 2^20) share the larger weight.
-            self.idf[column] = max(float(self.idf[column]), self.idf_of(folded))
+            hashed = _syllable_hash(folded)
+            self._folded_hashes.append(hashed)
+            column = hashed % self.n_features  # column_of(folded)
+            # Two terms on one column (rare at 2^20) share the larger weight: noted here,
+            # written by _flush_idf (a max, so the order of the writes does not matter).
+            self._pending_idf.append(self.idf_of(folded))
             self._single_columns.append(column)
         token_id = self._token_ids[token] = len(self._token_rows)
         self._token_rows.append((folded_id, marked, stop_marked, stop_plain, False))
         self._tables = None
         return token_id
+
+    def _flush_idf(self) -> None:
+        """Write the idf of the syllables read since the last call: each column takes the
+        larger of its weight and theirs, rounded to float32 as one write at a time would
+        (rounding keeps the order, so the max of the rounded is the rounded max)."""
+        if not self._pending_idf:
+            return
+        columns = np.array(self._single_columns[len(self._single_columns) - len(self._pending_idf) :], dtype=np.int64)
+        np.maximum.at(self.idf, columns, np.array(self._pending_idf, dtype=np.float64).astype(np.float32))
+        self._pending_idf = []
 
     def _word(self, word: str) -> int:
         """Cut a word never seen before into tokens, read them, and give it an id."""
@@ -274,6 +287,7 @@ class TopicVectorizer:
         if len(self._token_ids) > 1_000_000 or len(self._word_ids) > 1_000_000:
             self._reset_tokens()  # bound memory on endless streams
         tokens = self._tokens(texts)
+        self._flush_idf()
         if self._tables is None:
             self._tables = tuple(np.array(column) for column in zip(*self._token_rows, strict=True))
         folded_of, marked_of, stop_marked_of, stop_plain_of, break_of = self._tables
