@@ -309,11 +309,17 @@ class TopicVectorizer:
         kept = pair_columns >= 0
         rows = np.concatenate([doc[single], doc[pairs][kept]])
         columns = np.concatenate([single_columns, pair_columns[kept]])
-        # Duplicates add up on conversion: the cells are the term counts.
-        matrix = sp.csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=(n_texts, self.n_features)
-        )
-        matrix.sum_duplicates()
+        # The cells are the term counts, in the order of (row, column): one sort of the
+        # cells' keys (a COO conversion sorted each row's columns and summed in a second
+        # and third pass; counts are whole numbers, so any order of summing gives them).
+        keys = rows * self.n_features + columns
+        keys.sort()
+        first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else np.empty(0, np.int64)
+        counts = np.diff(np.append(first, len(keys))).astype(np.float32)
+        cells = keys[first]
+        indptr = np.zeros(n_texts + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cells // self.n_features, minlength=n_texts), out=indptr[1:])
+        matrix = sp.csr_matrix((counts, cells % self.n_features, indptr), shape=(n_texts, self.n_features))
         matrix.data = (1.0 + np.log(matrix.data)) * self.idf[matrix.indices]
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
