@@ -52,10 +52,17 @@ class TopicChange:
 
 def _truncate(indices: np.ndarray, values: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
     if len(values) > top:
-        # Largest weights; among equals the lower column, so the cut is deterministic.
-        order = np.lexsort((indices, -values))[:top]
-        order.sort()
-        indices, values = indices[order], values[order]
+        # Largest weights; among equals the lower column, so the cut is deterministic. The
+        # cells kept are those a sort by (-weight, column) puts first, found without the
+        # sort: all above the top-th largest weight, then the lowest columns at it.
+        cut = np.partition(values, len(values) - top)[len(values) - top]
+        keep = values > cut
+        tied = np.flatnonzero(values == cut)
+        need = top - int(np.count_nonzero(keep))
+        if need < len(tied):
+            tied = tied[np.argsort(indices[tied], kind="stable")[:need]]
+        keep[tied] = True
+        indices, values = indices[keep], values[keep]  # in their order, as before
     return indices.astype(np.int32), values.astype(np.float32)
 
 

@@ -184,6 +184,7 @@ class TopicVectorizer:
         self._folded_ids: dict[str, int] = {}
         self._folded_hashes: list[int] = []
         self._single_columns: list[int] = []
+        self._pending_idf: list[float] = []  # idf of the last len() single columns, not yet in self.idf
         self._tables: tuple[np.ndarray, ...] | None = None
         # per word id: its token ids, at word_starts[id]:word_starts[id + 1] of word_tokens;
         # the empty word stands between two texts
@@ -216,15 +217,27 @@ class TopicVectorizer:
         folded_id = self._folded_ids.get(folded)
         if folded_id is None:
             folded_id = self._folded_ids[folded] = len(self._folded_hashes)
-            self._folded_hashes.append(_syllable_hash(folded))
-            column = self.column_of(folded)
-            # Two terms on one column (rare at 2^20) share the larger weight.
-            self.idf[column] = max(float(self.idf[column]), self.idf_of(folded))
+            hashed = _syllable_hash(folded)
+            self._folded_hashes.append(hashed)
+            column = hashed % self.n_features  # column_of(folded)
+            # Two terms on one column (rare at 2^20) share the larger weight: noted here,
+            # written by _flush_idf (a max, so the order of the writes does not matter).
+            self._pending_idf.append(self.idf_of(folded))
             self._single_columns.append(column)
         token_id = self._token_ids[token] = len(self._token_rows)
         self._token_rows.append((folded_id, marked, stop_marked, stop_plain, False))
         self._tables = None
         return token_id
+
+    def _flush_idf(self) -> None:
+        """Write the idf of the syllables read since the last call: each column takes the
+        larger of its weight and theirs, rounded to float32 as one write at a time would
+        (rounding keeps the order, so the max of the rounded is the rounded max)."""
+        if not self._pending_idf:
+            return
+        columns = np.array(self._single_columns[len(self._single_columns) - len(self._pending_idf) :], dtype=np.int64)
+        np.maximum.at(self.idf, columns, np.array(self._pending_idf, dtype=np.float64).astype(np.float32))
+        self._pending_idf = []
 
     def _word(self, word: str) -> int:
         """Cut a word never seen before into tokens, read them, and give it an id."""
@@ -274,6 +287,7 @@ class TopicVectorizer:
         if len(self._token_ids) > 1_000_000 or len(self._word_ids) > 1_000_000:
             self._reset_tokens()  # bound memory on endless streams
         tokens = self._tokens(texts)
+        self._flush_idf()
         if self._tables is None:
             self._tables = tuple(np.array(column) for column in zip(*self._token_rows, strict=True))
         folded_of, marked_of, stop_marked_of, stop_plain_of, break_of = self._tables
@@ -295,11 +309,17 @@ class TopicVectorizer:
         kept = pair_columns >= 0
         rows = np.concatenate([doc[single], doc[pairs][kept]])
         columns = np.concatenate([single_columns, pair_columns[kept]])
-        # Duplicates add up on conversion: the cells are the term counts.
-        matrix = sp.csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=(n_texts, self.n_features)
-        )
-        matrix.sum_duplicates()
+        # The cells are the term counts, in the order of (row, column): one sort of the
+        # cells' keys (a COO conversion sorted each row's columns and summed in a second
+        # and third pass; counts are whole numbers, so any order of summing gives them).
+        keys = rows * self.n_features + columns
+        keys.sort()
+        first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else np.empty(0, np.int64)
+        counts = np.diff(np.append(first, len(keys))).astype(np.float32)
+        cells = keys[first]
+        indptr = np.zeros(n_texts + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cells // self.n_features, minlength=n_texts), out=indptr[1:])
+        matrix = sp.csr_matrix((counts, cells % self.n_features, indptr), shape=(n_texts, self.n_features))
         matrix.data = (1.0 + np.log(matrix.data)) * self.idf[matrix.indices]
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
