@@ -12,8 +12,8 @@ import pytest
 import scipy.sparse as sp
 
 import duluan
+from blend_fixtures import constant_cnn, constant_head
 from duluan.enrich.blend import NeuralBlend
-from duluan.enrich.linear import LinearModel
 from duluan.enrich.mixture import Mixture
 from duluan.enrich.models import TASKS, ModelSet, model_inputs, shared_features
 from duluan.enrich.neural import MAX_TOKENS, CnnModel, CnnOptions, token_ids, train_cnn
@@ -134,30 +134,14 @@ def test_models_load_and_predict_without_torch(tmp_path):
     assert "pip install torch==2.13.0" in out
 
 
-def _constant_cnn(heads: dict[str, list[str]], bias: dict[str, list[float]]) -> CnnModel:
-    # Zero weights: every text gets softmax(bias) from each head.
-    options = CnnOptions(buckets=8, dim=2, filters=2)
-    n_pooled = 2 * options.filters * len(options.widths)
-    return CnnModel(
-        options, heads, np.zeros((8, 2), np.float32),
-        {w: np.zeros((w, 2, 2), np.float32) for w in options.widths},
-        {w: np.zeros(2, np.float32) for w in options.widths},
-        {d: np.zeros((n_pooled, len(labels)), np.float32) for d, labels in heads.items()},
-        {d: np.array(b, np.float32) for d, b in bias.items()},
-        {d: 1.0 for d in heads},
-    )  # fmt: skip
-
-
-def _constant_head(labels: list[str], bias: list[float]) -> LinearModel:
-    return LinearModel.from_dense(labels, np.zeros((len(labels), 4), np.float32), np.array(bias))
 
 
 def test_blend_is_a_weighted_mean_over_the_router():
-    feedback = _constant_head(["negative", "neutral", "positive"], [0.0, 0.0, 0.0])
-    reviews = _constant_head(["negative", "positive"], [0.0, 0.0])
-    router = _constant_head(["feedback", "reviews"], [np.log(3.0), 0.0])  # 0.75 / 0.25
+    feedback = constant_head(["negative", "neutral", "positive"], [0.0, 0.0, 0.0])
+    reviews = constant_head(["negative", "positive"], [0.0, 0.0])
+    router = constant_head(["feedback", "reviews"], [np.log(3.0), 0.0])  # 0.75 / 0.25
     mixture = Mixture({"feedback": feedback, "reviews": reviews}, router)
-    cnn = _constant_cnn(
+    cnn = constant_cnn(
         {"feedback": ["negative", "neutral", "positive"], "reviews": ["negative", "positive"]},
         {"feedback": [np.log(2.0), 0.0, 0.0], "reviews": [np.log(3.0), 0.0]},  # .5 .25 .25 / .75 .25
     )
@@ -171,11 +155,11 @@ def test_blend_is_a_weighted_mean_over_the_router():
 
 
 def test_a_domain_without_a_cnn_head_lends_its_expert_to_the_blend():
-    feedback = _constant_head(["negative", "neutral", "positive"], [0.0, 0.0, 0.0])
-    social = _constant_head(["negative", "neutral", "positive"], [0.0, np.log(2.0), 0.0])
-    router = _constant_head(["feedback", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
+    feedback = constant_head(["negative", "neutral", "positive"], [0.0, 0.0, 0.0])
+    social = constant_head(["negative", "neutral", "positive"], [0.0, np.log(2.0), 0.0])
+    router = constant_head(["feedback", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
     mixture = Mixture({"feedback": feedback, "social": social}, router)
-    cnn = _constant_cnn(
+    cnn = constant_cnn(
         {"feedback": ["negative", "neutral", "positive"]}, {"feedback": [np.log(2.0), 0.0, 0.0]}
     )  # .5 .25 .25
     blend = NeuralBlend(mixture, cnn, 0.3)
@@ -191,9 +175,9 @@ def test_a_domain_without_a_cnn_head_lends_its_expert_to_the_blend():
 
 
 def test_a_cnn_head_the_router_does_not_know_is_refused():
-    feedback = _constant_head(["negative", "positive"], [0.0, 0.0])
-    router = _constant_head(["feedback"], [0.0])
-    cnn = _constant_cnn({"reviews": ["negative", "positive"]}, {"reviews": [0.0, 0.0]})
+    feedback = constant_head(["negative", "positive"], [0.0, 0.0])
+    router = constant_head(["feedback"], [0.0])
+    cnn = constant_cnn({"reviews": ["negative", "positive"]}, {"reviews": [0.0, 0.0]})
     with pytest.raises(ValueError, match="reviews"):
         NeuralBlend(Mixture({"feedback": feedback}, router), cnn, 0.3)
 
@@ -211,7 +195,7 @@ def test_sentiment_reads_the_blend_and_the_cnn_moves_it():
 
 def test_cnn_save_load_round_trip_is_exact(tmp_path):
     rng = np.random.default_rng(0)
-    model = _constant_cnn({"a": ["x", "y"]}, {"a": [0.1, -0.1]})
+    model = constant_cnn({"a": ["x", "y"]}, {"a": [0.1, -0.1]})
     model.embedding = rng.normal(size=model.embedding.shape).astype(np.float32)
     model.embedding[0] = 0.0
     model.conv = {w: rng.normal(size=v.shape).astype(np.float32) for w, v in model.conv.items()}

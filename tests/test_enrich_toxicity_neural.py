@@ -4,31 +4,15 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
+from blend_fixtures import constant_cnn, constant_head
 from duluan.enrich.blend import HeadBlend, NeuralBlend
-from duluan.enrich.linear import LinearModel
 from duluan.enrich.mixture import Mixture
-from duluan.enrich.neural import CnnModel, CnnOptions, token_ids, train_cnn
+from duluan.enrich.neural import CnnOptions, token_ids, train_cnn
 from duluan.text.fold import fold_keep_case
 
 KIND = ["clean", "hate", "offensive"]
 
 
-def _constant_head(labels: list[str], bias: list[float]) -> LinearModel:
-    return LinearModel.from_dense(labels, np.zeros((len(labels), 4), np.float32), np.array(bias))
-
-
-def _constant_cnn(heads: dict[str, list[str]], bias: dict[str, list[float]]) -> CnnModel:
-    # Zero weights: every text gets softmax(bias) from each head.
-    options = CnnOptions(buckets=8, dim=2, filters=2)
-    n_pooled = 2 * options.filters * len(options.widths)
-    return CnnModel(
-        options, heads, np.zeros((8, 2), np.float32),
-        {w: np.zeros((w, 2, 2), np.float32) for w in options.widths},
-        {w: np.zeros(2, np.float32) for w in options.widths},
-        {d: np.zeros((n_pooled, len(labels)), np.float32) for d, labels in heads.items()},
-        {d: np.array(b, np.float32) for d, b in bias.items()},
-        {d: 1.0 for d in heads},
-    )  # fmt: skip
 
 
 def _softmax(bias: list[float]) -> np.ndarray:
@@ -41,9 +25,9 @@ IDS = token_ids(["a", "b c"], 8)
 
 
 def test_head_blend_is_a_weighted_mean_with_labels_matched_by_name():
-    head = _constant_head(KIND, [np.log(6.0), 0.0, np.log(3.0)])  # 0.6 0.1 0.3
+    head = constant_head(KIND, [np.log(6.0), 0.0, np.log(3.0)])  # 0.6 0.1 0.3
     # The CNN lists its labels in another order: offensive .5, clean .25, hate .25.
-    cnn = _constant_cnn(
+    cnn = constant_cnn(
         {"social": ["offensive", "clean", "hate"]}, {"social": [np.log(2.0), 0.0, 0.0]}
     )
     blend = HeadBlend(head, cnn, "social", 0.4)
@@ -56,20 +40,20 @@ def test_head_blend_is_a_weighted_mean_with_labels_matched_by_name():
 
 
 def test_head_blend_refuses_a_cnn_head_with_other_labels():
-    head = _constant_head(KIND, [0.0, 0.0, 0.0])
-    cnn = _constant_cnn({"comments": ["clean", "toxic"]}, {"comments": [0.0, 0.0]})
+    head = constant_head(KIND, [0.0, 0.0, 0.0])
+    cnn = constant_cnn({"comments": ["clean", "toxic"]}, {"comments": [0.0, 0.0]})
     with pytest.raises(ValueError, match="CNN head 'comments' has labels"):
         HeadBlend(head, cnn, "comments", 0.5)
 
 
 def _score_blend(cuts: dict[str, float]) -> NeuralBlend:
-    social = _constant_head(["clean", "toxic"], [0.0, 0.0])  # toxic 0.5
+    social = constant_head(["clean", "toxic"], [0.0, 0.0])  # toxic 0.5
     social.metadata["threshold"] = 0.4
-    comments = _constant_head(["clean", "toxic"], [np.log(4.0), 0.0])  # toxic 0.2
+    comments = constant_head(["clean", "toxic"], [np.log(4.0), 0.0])  # toxic 0.2
     comments.metadata["threshold"] = 0.6
-    router = _constant_head(["comments", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
+    router = constant_head(["comments", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
     mixture = Mixture({"social": social, "comments": comments}, router)
-    cnn = _constant_cnn(
+    cnn = constant_cnn(
         {"social": KIND, "comments": ["clean", "toxic"]},
         {"social": [0.0, np.log(2.0), 0.0], "comments": [0.0, np.log(3.0)]},  # .25 .5 .25 / .25 .75
     )
@@ -143,16 +127,16 @@ def test_shipped_toxicity_reads_the_blends_from_a_small_numpy_file():
 
 
 def _score_mixture() -> Mixture:
-    social = _constant_head(["clean", "toxic"], [0.0, 0.0])
+    social = constant_head(["clean", "toxic"], [0.0, 0.0])
     social.metadata["threshold"] = 0.3
-    comments = _constant_head(["clean", "toxic"], [0.0, 0.0])
+    comments = constant_head(["clean", "toxic"], [0.0, 0.0])
     comments.metadata["threshold"] = 0.6
-    router = _constant_head(["comments", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
+    router = constant_head(["comments", "social"], [0.0, np.log(3.0)])  # 0.25 / 0.75
     return Mixture({"social": social, "comments": comments}, router)
 
 
 def test_a_domain_without_its_own_cut_keeps_its_experts_threshold():
-    cnn = _constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
+    cnn = constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
     blend = NeuralBlend(_score_mixture(), cnn, {"social": 0.5}, cuts={"social": 0.4})
     cuts = blend.thresholds(sp.csr_matrix((2, 4), dtype=np.float32))
     assert cuts == pytest.approx([0.25 * 0.6 + 0.75 * 0.4] * 2)
@@ -160,7 +144,7 @@ def test_a_domain_without_its_own_cut_keeps_its_experts_threshold():
 
 @pytest.mark.parametrize("field", ["weight", "cuts"])
 def test_a_misspelt_domain_in_weights_or_cuts_is_refused(field):
-    cnn = _constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
+    cnn = constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
     settings = {"weight": {"social": 0.5}, "cuts": {}}
     settings[field] = {"socail": 0.5}
     with pytest.raises(ValueError, match="socail"):
@@ -168,14 +152,14 @@ def test_a_misspelt_domain_in_weights_or_cuts_is_refused(field):
 
 
 def test_a_numpy_share_reads_as_one_share_for_every_domain():
-    cnn = _constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
+    cnn = constant_cnn({"social": ["clean", "toxic"]}, {"social": [0.0, 0.0]})
     blend = NeuralBlend(_score_mixture(), cnn, np.float32(0.25))
     assert blend.share("social") == blend.share("comments") == 0.25
 
 
 def test_head_blend_keeps_what_the_head_says_of_itself():
-    head = _constant_head(["clean", "toxic"], [0.0, 0.0])
+    head = constant_head(["clean", "toxic"], [0.0, 0.0])
     head.metadata.update({"model": "toxicity-comments", "threshold": 0.6})
-    cnn = _constant_cnn({"comments": ["clean", "toxic"]}, {"comments": [0.0, 0.0]})
+    cnn = constant_cnn({"comments": ["clean", "toxic"]}, {"comments": [0.0, 0.0]})
     blend = HeadBlend(head, cnn, "comments", 0.5)
     assert blend.metadata["threshold"] == 0.6 and blend.metadata["model"] == "toxicity-comments"
