@@ -21,6 +21,7 @@ SETS = {
     "sentiment_social_dev.jsonl": "sd-",
     "sentiment_social_more.jsonl": "sm-",
     "sentiment_social_blind.jsonl": "sb-",
+    "sentiment_social_blind2.jsonl": "sc-",
 }
 LABELS = {"negative", "neutral", "positive"}
 
@@ -62,7 +63,8 @@ def test_the_sets_share_no_text() -> None:
 def test_the_sets_load_as_named_data_sets() -> None:
     train = datasets.load("social/train")
     blind = datasets.load("social/blind")
-    assert tuple(sorted(set(SETS) - {"sentiment_social_blind.jsonl"})) == datasets.SOCIAL_TRAIN_FILES
+    blind_files = {"sentiment_social_blind.jsonl", "sentiment_social_blind2.jsonl"}
+    assert tuple(sorted(set(SETS) - blind_files)) == datasets.SOCIAL_TRAIN_FILES
     assert len(train) == sum(len(_rows(n)) for n in datasets.SOCIAL_TRAIN_FILES)
     assert set(train.labels) == LABELS
     assert len(blind) == len(_rows("sentiment_social_blind.jsonl"))
@@ -100,12 +102,15 @@ def test_the_blind_set_scores_over_its_floor() -> None:
     # Scored 0.8982 macro F1 (0.9095 without diacritics) when the social domain shipped;
     # the model before it scored 0.41. A floor well below, so a retrain that loses the
     # domain fails here without pinning the exact figure.
-    blind = datasets.load("social/blind")
+    # The second blind set, scored once when added: 0.8480 (0.8182 without diacritics) on
+    # its 231 texts that share under 60 % of their words with a training text.
     models = ModelSet(("sentiment",))
-    for variant in (blind, datasets.without_diacritics(blind)):
-        labels, p = models.probabilities("sentiment", model_inputs(variant.texts))
-        predicted = [labels[i] for i in np.argmax(p, axis=1)]
-        assert macro_f1(variant.labels, predicted) >= 0.85
+    for name, floor in (("social/blind", 0.85), ("social/blind2", 0.78)):
+        blind = datasets.load(name)
+        for variant in (blind, datasets.without_diacritics(blind)):
+            labels, p = models.probabilities("sentiment", model_inputs(variant.texts))
+            predicted = [labels[i] for i in np.argmax(p, axis=1)]
+            assert macro_f1(variant.labels, predicted) >= floor, (name, variant.name)
 
 
 def test_restricting_the_task_to_the_public_sets_drops_the_social_domain() -> None:
@@ -126,7 +131,8 @@ def test_no_training_text_is_a_near_copy_of_a_blind_text() -> None:
     # Three writers wrote about the same everyday things; a training text sharing most of
     # its words with a blind one would make the blind score a memory test (three such
     # pairs were found and their training texts removed).
-    blind = [_words(r["text"]) for r in _rows("sentiment_social_blind.jsonl")]
+    blind = [_words(r["text"]) for name in ("sentiment_social_blind.jsonl", "sentiment_social_blind2.jsonl")
+             for r in _rows(name)]  # fmt: skip
     for name in datasets.SOCIAL_TRAIN_FILES:
         for row in _rows(name):
             words = _words(row["text"])

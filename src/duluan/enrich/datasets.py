@@ -163,6 +163,9 @@ DATASETS: dict[str, Callable[[Path], LabelledSet]] = {
     # on it, though a check of the exclamation-mark habit ran on it
     # (its scores over time are in models/sentiment.md).
     "social/blind": _written(("sentiment_social_blind.jsonl",), "social/blind", "sentiment"),
+    # A fifth writer, asked to vary punctuation and emoji across every label, who saw
+    # nothing of the project; scored once, after the model was final.
+    "social/blind2": _written(("sentiment_social_blind2.jsonl",), "social/blind2", "sentiment"),
 }
 
 # Publishers' terms, repeated in the model cards; "research" sets may not silently back a

@@ -66,6 +66,7 @@ EVALUATIONS: tuple[EvalSet, ...] = (
         among=("negative", "positive"),
     ),  # fmt: skip
     EvalSet("sentiment", "social/blind", "sentiment", ("weighted F1", "macro F1")),
+    EvalSet("sentiment", "social/blind2", "sentiment", ("weighted F1", "macro F1")),
     EvalSet("toxicity", "vihsd/dev", "toxicity-kind", ("macro F1",), gated=True),
     EvalSet(
         "toxicity", "victsd/valid", "toxicity-score", ("F1 toxic", "macro F1"),
