@@ -32,7 +32,6 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
-import scipy.sparse as sp  # noqa: E402
 
 from duluan.enrich import datasets  # noqa: E402
 from duluan.enrich.blend import NeuralBlend  # noqa: E402
@@ -40,7 +39,7 @@ from duluan.enrich.mixture import Mixture  # noqa: E402
 from duluan.enrich.models import TASKS, ModelSet, shared_features  # noqa: E402
 from duluan.enrich.neural import CnnModel, CnnOptions, TokenIds, token_ids, train_cnn  # noqa: E402
 from duluan.enrich.scoring import expected_calibration_error, f1_scores, macro_f1, weighted_f1  # noqa: E402
-from duluan.enrich.training import HeadSpec, fit_head  # noqa: E402
+from duluan.enrich.training import fit_on_rows  # noqa: E402
 
 SETS = {"uit-vsfc/train": "feedback", "aivivn/train": "reviews"}
 DEV = {"uit-vsfc/train": "uit-vsfc/dev", "aivivn/train": "aivivn/eval"}
@@ -177,15 +176,7 @@ def main() -> None:
         for k in range(args.folds):
             train_rows = {n: np.concatenate([f for j, f in enumerate(folds[n]) if j != k]) for n in SETS}
 
-            def fit(spec: HeadSpec, train_rows: dict[str, np.ndarray] = train_rows) -> object:
-                parts = [(n, data[n], train_rows[n]) for n in spec.train_sets]
-                written = sp.vstack([d["x"][0][r] for _, d, r in parts]).tocsr()
-                folded = sp.vstack([d["x"][1][r] for _, d, r in parts]).tocsr()
-                labels = [spec.set_labels.get(n, d["truth"][i]) for n, d, r in parts for i in r]
-                groups = [i for i, (_, _, r) in enumerate(parts) for _ in r]
-                return fit_head(written, folded, labels, spec, args.seed, {}, groups)[0].rounded()
-
-            heads = {spec.name: fit(spec) for spec in task.heads}
+            heads = {spec.name: fit_on_rows(spec, data, train_rows, args.seed) for spec in task.heads}
             mixture = Mixture({d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router])
             cnn = train_cnn(
                 {SETS[n]: (subset(data[n]["ids"][0], train_rows[n]), subset(data[n]["ids"][1], train_rows[n]),

@@ -48,13 +48,12 @@ from dataclasses import dataclass, replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
-import scipy.sparse as sp  # noqa: E402
 
 from duluan.enrich import datasets  # noqa: E402
 from duluan.enrich.mixture import Mixture  # noqa: E402
 from duluan.enrich.models import TASKS, TOXIC_MAP, shared_features  # noqa: E402
 from duluan.enrich.neural import CnnOptions, TokenIds, token_ids, train_cnn  # noqa: E402
-from duluan.enrich.training import HeadSpec, fit_head  # noqa: E402
+from duluan.enrich.training import fit_on_rows  # noqa: E402
 
 SETS = {"vihsd/train": "social", "victsd/train": "comments"}
 KIND = ["clean", "hate", "offensive"]
@@ -105,15 +104,7 @@ def out_of_fold(
         train_rows = {n: np.flatnonzero(folds[n] != fold) for n in SETS}
         held_rows = {n: np.flatnonzero(folds[n] == fold) for n in SETS}
 
-        def fit(spec: HeadSpec, train_rows: dict[str, np.ndarray] = train_rows) -> object:
-            parts = [(n, data[n], train_rows[n]) for n in spec.train_sets]
-            written = sp.vstack([d["x"][0][r] for _, d, r in parts]).tocsr()
-            folded = sp.vstack([d["x"][1][r] for _, d, r in parts]).tocsr()
-            labels = [spec.set_labels.get(n, d["truth"][i]) for n, d, r in parts for i in r]
-            groups = [i for i, (_, _, r) in enumerate(parts) for _ in r]
-            return fit_head(written, folded, labels, spec, seed, {}, groups)[0].rounded()
-
-        heads = {spec.name: fit(spec) for spec in task.heads}
+        heads = {spec.name: fit_on_rows(spec, data, train_rows, seed) for spec in task.heads}
         mixture = Mixture(
             {d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router]
         )  # type: ignore[misc]

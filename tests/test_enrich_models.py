@@ -237,3 +237,17 @@ def test_toxicity_score_is_a_mixture_with_a_cut_per_text():
     score, flags = models.toxic_flags(inputs)
     np.testing.assert_allclose(score, toxic)
     assert flags.tolist() == [True, False]
+
+
+def test_fit_on_rows_trains_a_head_on_the_rows_of_a_fold():
+    from duluan.enrich.training import HeadSpec, fit_on_rows
+
+    good = [f"Sản phẩm rất tốt, giao hàng nhanh lần {i}" for i in range(30)]
+    bad = [f"Hàng lỗi, giao chậm, rất thất vọng lần {i}" for i in range(30)]
+    texts = good + bad
+    x = (shared_features(texts), shared_features([fold_keep_case(t) for t in texts]))
+    data = {"reviews/train": {"x": x, "truth": ["positive"] * 30 + ["negative"] * 30}}
+    rows = {"reviews/train": np.array([i for i in range(60) if i % 10])}  # a fold leaves out 6
+    head = fit_on_rows(HeadSpec("toy", ("reviews/train",), c_grid=(1.0,)), data, rows, seed=3)
+    held = shared_features([texts[0], texts[30]])
+    assert head.predict(held) == ["positive", "negative"]

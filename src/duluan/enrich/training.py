@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -196,3 +196,17 @@ def fit_head(
         kept_columns=len(model.columns),
     )
     return model, report
+
+
+def fit_on_rows(
+    spec: HeadSpec, data: Mapping[str, Mapping[str, Any]], rows: Mapping[str, np.ndarray], seed: int
+) -> LinearModel:
+    """Train `spec` on some rows of each of its training sets, as the cross-validation
+    benchmarks do: `data[set]` holds "x", the feature rows as written and folded, and
+    "truth", the labels; `rows[set]` the rows of this fold. Rounded like a shipped file."""
+    parts = [(name, data[name], rows[name]) for name in spec.train_sets]
+    written = sp.vstack([d["x"][0][r] for _, d, r in parts]).tocsr()
+    folded = sp.vstack([d["x"][1][r] for _, d, r in parts]).tocsr()
+    labels = [spec.set_labels.get(n, d["truth"][i]) for n, d, r in parts for i in r]
+    groups = [i for i, (_, _, r) in enumerate(parts) for _ in r]
+    return fit_head(written, folded, labels, spec, seed, {}, groups)[0].rounded()
