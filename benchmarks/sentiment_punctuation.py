@@ -14,6 +14,10 @@ shipped model labels:
 - every positive text as written, and with every "!" removed.
 It prints how many keep their gold label each way: how much a mark the writers
 happened to use moves the answer.
+
+A second table appends other marks people put at the end of any post (an ellipsis,
+emoji, the polite particle "ạ") to every neutral text and counts the labels said: a
+neutral notice should stay neutral whatever it ends with.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ from duluan.enrich import datasets
 from duluan.enrich.models import ModelSet, model_inputs
 
 _END = re.compile(r"[.!?…\s]*$")
+
+# Endings appended to neutral texts in the second table ("" = the text's own final
+# punctuation removed, the reference row).
+ENDINGS = ("", ".", "...", " ạ", " 😂", " 👍", " 🙏", " 😢")
 
 PERTURB = {
     "negative": ("final punctuation → '!!!'", lambda t: _END.sub("", t) + "!!!"),
@@ -55,6 +63,17 @@ def main() -> None:
                 labels, p = models.probabilities("sentiment", model_inputs(variant))
                 kept.append(int(sum(labels[i] == gold for i in np.argmax(p, axis=1))))
             print(f"| {path.name} | {gold} | {len(texts)} | {kept[0]} | {what} | {kept[1]} |")
+    print()
+    print("| file | neutral texts with … appended | negative | neutral | positive |")
+    print("|---|---|---|---|---|")
+    for path in args.files:
+        rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+        neutral = [_END.sub("", r["text"]) for r in rows if r["sentiment"] == "neutral"]
+        for mark in ENDINGS:
+            labels, p = models.probabilities("sentiment", model_inputs([t + mark for t in neutral]))
+            said = [labels[i] for i in np.argmax(p, axis=1)]
+            counts = " | ".join(str(said.count(label)) for label in ("negative", "neutral", "positive"))
+            print(f"| {path.name} | {mark.strip() or '(its own end removed)'} | {counts} |")
 
 
 if __name__ == "__main__":
