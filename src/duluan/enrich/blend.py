@@ -126,12 +126,9 @@ class NeuralBlend:
         return {d: heads[d] if d in heads else experts[d] for d in domains}
 
     def thresholds(self, features: sp.csr_matrix) -> np.ndarray:
-        """The router-weighted mean of the domains' thresholds, one per text."""
-        if not self.cuts:
-            return self.mixture.thresholds(features)
-        domains, weights = self.domain_probabilities(features)
-        own = {d: float(e.metadata.get("threshold", 0.5)) for d, e in self.mixture.experts.items()}
-        return weights @ np.array([float(self.cuts.get(d, own[d])) for d in domains])
+        """The router-weighted mean of the domains' thresholds, one per text: the blend's
+        own cuts, else the experts'."""
+        return self.mixture.thresholds(features, self.cuts)
 
 
 @dataclass

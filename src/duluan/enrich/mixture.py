@@ -65,12 +65,14 @@ class Mixture:
             out[domain] = full
         return out
 
-    def thresholds(self, features: sp.csr_matrix) -> np.ndarray:
+    def thresholds(self, features: sp.csr_matrix, cuts: Mapping[str, float] | None = None) -> np.ndarray:
         """For binary experts with an F1-best `threshold` each: the router-weighted mean
-        of those thresholds, one per text (a text between domains gets a cut between)."""
+        of those thresholds, one per text (a text between domains gets a cut between).
+        `cuts` replaces the thresholds of the domains it names (a blend's own)."""
         domains, weights = self.domain_probabilities(features)
-        cuts = np.array([float(self.experts[d].metadata.get("threshold", 0.5)) for d in domains])
-        return weights @ cuts
+        chosen = cuts or {}
+        own = [chosen.get(d, self.experts[d].metadata.get("threshold", 0.5)) for d in domains]
+        return weights @ np.array([float(c) for c in own])
 
     def predict_proba(self, features: sp.csr_matrix) -> np.ndarray:
         """Probabilities over `labels`, rows summing to 1 (step 3)."""

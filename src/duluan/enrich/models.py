@@ -479,9 +479,8 @@ class ModelSet:
         """Labels and probabilities of a head, or of a mixture task (`reader`)."""
         model = self.reader(head)
         if isinstance(model, NeuralBlend | HeadBlend):
-            found = cnn_blend(head)
-            assert found is not None
-            key = f"{found[0].name}@{id(model.cnn)}"  # two folders' CNNs of one name differ
+            # One entry per loaded CNN (cached per folder and name, so alive for the batch).
+            key = f"cnn@{id(model.cnn)}"
             if key not in inputs.cnn_outputs:
                 inputs.cnn_outputs[key] = model.cnn.predict_proba(inputs.token_ids)
             heads = inputs.cnn_outputs[key]
@@ -538,8 +537,7 @@ def gated_toxicity_labels(
 def cnn_blend(name: str) -> tuple[CnnSpec, CnnBlendSpec] | None:
     """The CNN a reader is blended with, and how, if it is."""
     for task in TASKS.values():
-        blend = task.cnn.blend_of(task.name, name) if task.cnn else None
-        if task.cnn and blend:
+        if task.cnn is not None and (blend := task.cnn.blend_of(task.name, name)) is not None:
             return task.cnn, blend
     return None
 
