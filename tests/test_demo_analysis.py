@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -25,6 +26,9 @@ def test_the_demo_raises_the_surge_and_carries_a_case_through(tmp_path: Path) ->
     for day in (15, 16, 17):
         add_posts(workspace.engine, first + timedelta(days=day), 15, ward=BACH_MAI)
     result = analyse_demo(workspace, 30)
+    # Topics: the month's last week (it ends yesterday), against the week before.
+    yesterday = today_in(SETTINGS_BY_NAME["timezone"].default) - timedelta(days=1)
+    assert result.topics_period == (yesterday - timedelta(days=6), yesterday)
     assert result.alert_run is not None and result.alert_run.new >= 1
     [alert] = [a for a in result.alerts if a.kind != "topic"]  # topics may rise with it
     assert alert.place_code == BACH_MAI and alert.status == "case"
@@ -65,3 +69,14 @@ def test_the_demo_summary_says_when_it_shows_only_some_alerts(
     analysis.alerts = analysis.alerts[-2:]
     print_demo_analysis(analysis, tmp_path)
     assert "latest of" not in capsys.readouterr().out
+
+
+def test_the_demo_topics_table_names_its_week_and_what_growth_compares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    topic = SimpleNamespace(id=3, label="ngập nước · triều cường", n_stories=40, growth=0.5, is_new=False)
+    analysis = DemoAnalysis(topics=[topic], topics_period=(date(2026, 11, 30), date(2026, 12, 6)))
+    print_demo_analysis(analysis, tmp_path)
+    out = capsys.readouterr().out
+    assert "30/11–06/12" in out and "against the 7 days before" in out
+    assert "+50%" in out and "ngập nước" in out

@@ -18,16 +18,20 @@ from .analysis.alerts import AlertRunSummary, AlertView, list_alerts, run_alerts
 from .analysis.cases import CaseChange, NewCase, change_case, get_case, open_case
 from .analysis.impact import Impact, case_impact
 from .analysis.options import baseline_options, surge_options
-from .analysis.periods import check_timezone, make_period
+from .analysis.periods import check_timezone, make_period, today_in
 from .errors import UsageError
 from .workspace import Workspace
 
 DEMO_ACTOR = "demo"
+# The topics table reads the month's last week against the week before: over the whole
+# month every topic "grows" from the nearly empty month before the simulation began.
+DEMO_TOPIC_DAYS = 7
 
 
 @dataclass
 class DemoAnalysis:
     topics: list[Any] = field(default_factory=list)
+    topics_period: tuple[date, date] | None = None  # the days the topics table counts
     alert_run: AlertRunSummary | None = None
     alerts: list[AlertView] = field(default_factory=list)
     case_id: int | None = None
@@ -54,8 +58,10 @@ def _topics(workspace: Workspace, days: int, out: DemoAnalysis) -> None:
         return
     update(workspace.engine, workspace.settings)
     tz = str(workspace.settings["timezone"])
-    period = make_period(tz, days=days)
+    # The simulated month ends yesterday: today would be an empty day in the week.
+    period = make_period(tz, end=today_in(tz) - timedelta(days=1), days=min(days, DEMO_TOPIC_DAYS))
     out.topics = list(summaries(workspace.engine, period.start, period.end, tz, 5))
+    out.topics_period = (period.start, period.end)
 
 
 def analyse_demo(workspace: Workspace, days: int) -> DemoAnalysis:

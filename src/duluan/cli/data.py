@@ -149,7 +149,13 @@ def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_
     from rich.table import Table
 
     if analysis.topics:
-        table = Table("topic", "label", "stories", "growth", title="Top topics")
+        heading = "Top topics"
+        if analysis.topics_period is not None:
+            first, last = analysis.topics_period
+            days = (last - first).days + 1
+            heading = (f"Top topics, {first:%d/%m}–{last:%d/%m} (growth: documents against the "
+                       f"{days} days before)")
+        table = Table("topic", "label", "stories", "growth", title=heading)
         for topic in analysis.topics:
             growth = "new" if getattr(topic, "is_new", False) else (
                 "" if topic.growth is None else f"{topic.growth:+.0%}")
