@@ -115,6 +115,38 @@ def _written(file_names: tuple[str, ...], name: str, field: str) -> Callable[[Pa
     return load_split
 
 
+def _relabelled(file_names: tuple[str, ...], label_file: str, name: str, field: str) -> Callable[[Path], LabelledSet]:
+    """Texts of our written files with labels for another task, joined by the rows' ids
+    (`label_file` holds one {"id", field} line per text of the files, in their order)."""
+    texts_of = _written(file_names, name, "id")
+
+    def load_split(root: Path) -> LabelledSet:
+        ids = texts_of(root)
+        path = WRITTEN_DATA / label_file
+        with path.open(encoding="utf-8") as handle:
+            labels = {row["id"]: str(row[field]) for row in map(json.loads, handle) if row}
+        missing = [i for i in ids.labels if i not in labels]
+        if missing or len(labels) != len(ids.labels):
+            raise UsageError(
+                f"{path} does not label the texts of {', '.join(file_names)} one for one "
+                f"({len(labels)} labels for {len(ids.labels)} texts; first unlabelled: "
+                f"{missing[0] if missing else 'none'})"
+            )
+        return LabelledSet(name, ids.texts, [labels[i] for i in ids.labels])
+
+    return load_split
+
+
+TOXICITY_EVAL_FILES = (
+    "sentiment_social_blind.jsonl",
+    "sentiment_social_blind2.jsonl",
+    "concerns_eval.jsonl",
+    "concerns_dev.jsonl",
+    "concerns_blind.jsonl",
+    "concerns_blind2.jsonl",
+)
+
+
 def _aivivn_is_eval(text: str) -> bool:
     # A fixed hash of the text, not a random draw: the same fifth is held out on every
     # machine and in every run, and duplicates of a text fall on the same side.
@@ -166,6 +198,19 @@ DATASETS: dict[str, Callable[[Path], LabelledSet]] = {
     # A fifth writer, asked to vary punctuation and emoji across every label, who saw
     # nothing of the project; scored once, after the model was final.
     "social/blind2": _written(("sentiment_social_blind2.jsonl",), "social/blind2", "sentiment"),
+    # The same social texts labelled for toxicity by another colleague (clean / offensive
+    # / hate, ViHSD's scheme), who read each text and saw no model: complaints, anger and
+    # sarcasm without insults are clean, which ViHSD alone does not teach (1,433 clean, 4
+    # offensive).
+    "social-toxicity/train": _relabelled(
+        SOCIAL_TRAIN_FILES, "toxicity_social.jsonl", "social-toxicity/train", "toxicity"
+    ),
+    # Never trained on: the blind social sets and the concern sets (news, posts and
+    # comments, most of them complaints), labelled the same way by a colleague who saw no
+    # model (2,005 clean, 1 offensive): how often the model calls a clean text abusive.
+    "social-toxicity/eval": _relabelled(
+        TOXICITY_EVAL_FILES, "toxicity_eval.jsonl", "social-toxicity/eval", "toxicity"
+    ),
 }
 
 # Publishers' terms, repeated in the model cards; "research" sets may not silently back a
@@ -177,6 +222,7 @@ TERMS: dict[str, str] = {
     "vihsd": "research purposes only (Luu et al. 2021)",
     "victsd": "none stated (UIT-ViCTSD, Nguyen et al. 2021)",
     "social": "Apache-2.0 (written and labelled by the duluan authors)",
+    "social-toxicity": "Apache-2.0 (written and labelled by the duluan authors)",
 }
 
 

@@ -33,12 +33,19 @@ def _f1_of(label: str) -> Metric:
     return lambda truth, predicted: f1_scores(truth, predicted).get(label, (0.0, 0))[0]
 
 
+def clean_flagged(truth: list[str], predicted: list[str]) -> float:
+    """The share of texts labelled clean that the model calls abusive (lower is better)."""
+    said = [p for t, p in zip(truth, predicted, strict=True) if t == "clean"]
+    return sum(p != "clean" for p in said) / len(said) if said else 0.0
+
+
 METRICS: dict[str, Metric] = {
     "accuracy": accuracy,
     "macro F1": macro_f1,
     "weighted F1": weighted_f1,
     "F1 negative": _f1_of("negative"),
     "F1 toxic": _f1_of("toxic"),
+    "clean flagged": clean_flagged,
 }
 
 
@@ -68,6 +75,8 @@ EVALUATIONS: tuple[EvalSet, ...] = (
     EvalSet("sentiment", "social/blind", "sentiment", ("weighted F1", "macro F1")),
     EvalSet("sentiment", "social/blind2", "sentiment", ("weighted F1", "macro F1")),
     EvalSet("toxicity", "vihsd/dev", "toxicity-kind", ("macro F1",), gated=True),
+    # Our civic and social texts, nearly all clean: the false alarms an analyst would see.
+    EvalSet("toxicity", "social-toxicity/eval", "toxicity-kind", ("clean flagged",), gated=True),
     EvalSet(
         "toxicity", "victsd/valid", "toxicity-score", ("F1 toxic", "macro F1"),
         label_map=(("offensive", "toxic"), ("hate", "toxic")),
