@@ -16,7 +16,11 @@ LABELS = {"clean", "offensive", "hate"}
 
 
 def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 @pytest.mark.parametrize(
@@ -26,7 +30,9 @@ def _rows(name: str) -> list[dict]:
         ("toxicity_eval.jsonl", datasets.TOXICITY_EVAL_FILES),
     ],
 )
-def test_every_written_text_has_one_toxicity_label(label_file: str, text_files: tuple[str, ...]) -> None:
+def test_every_written_text_has_one_toxicity_label(
+    label_file: str, text_files: tuple[str, ...]
+) -> None:
     labels = _rows(label_file)
     ids = [r["id"] for name in text_files for r in _rows(name)]
     # One line per text, in the files' order, and a reason for every text that is not clean.
@@ -43,9 +49,12 @@ def test_training_and_evaluation_texts_are_apart() -> None:
     assert "social-toxicity/eval" not in {s for h in TASKS["toxicity"].heads for s in h.train_sets}
 
 
-def test_a_label_file_that_misses_a_text_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_label_file_that_misses_a_text_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "texts.jsonl").write_text(
-        '{"id": "t-1", "text": "Đường ngập quá"}\n{"id": "t-2", "text": "Cảm ơn phường"}\n', encoding="utf-8"
+        '{"id": "t-1", "text": "Đường ngập quá"}\n{"id": "t-2", "text": "Cảm ơn phường"}\n',
+        encoding="utf-8",
     )
     (tmp_path / "labels.jsonl").write_text('{"id": "t-1", "toxicity": "clean"}\n', encoding="utf-8")
     monkeypatch.setattr(datasets, "WRITTEN_DATA", tmp_path)
