@@ -97,7 +97,8 @@ def out_of_fold(
 ) -> dict[str, np.ndarray]:
     """Keys "set|variant|what": kind (n, 3), router (n, 2: comments, social), e_social,
     e_comments, thr (the shipped per-text threshold), cnn_NAME_social, cnn_NAME_comments."""
-    task = TASKS["toxicity"]
+    # The public sets only: our social texts (social-toxicity/train) do not enter the folds.
+    task = TASKS["toxicity"].restricted_to(tuple(SETS))
     assert task.mixture is not None
     oof: dict[str, np.ndarray] = {}
     for fold in range(k):
