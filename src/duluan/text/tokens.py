@@ -118,7 +118,7 @@ _new_token = tuple.__new__  # builds a Token without the keyword handling of Tok
 # but the catch-all, and a word followed by a closing one is taken by the fast word
 # pattern, whose lookahead admits them.
 _OPENING = frozenset("([“‘\"'")
-_CLOSING = frozenset(")]”’\"!?;")
+_CLOSING = frozenset(')]”’"!?;')
 _LONE = frozenset("-–—:;!?()[]“”‘’\"'/….,")
 # What must follow a number, after at most one space, for it to be money or a percentage
 # ("5 USD", "2 triệu đồng", "12 %"): where this does not match, the number stands alone.
