@@ -224,3 +224,12 @@ _AWKWARD = list(" \n\r\t\x0b\x0c\x1c\x1f\x85\u00a0\u00ad\u2000\u2001\u2028\u200b
 @given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(_AWKWARD)), vietnamese_sentences))
 def test_clean_text_shortcut_equals_every_step(text):
     assert normalize_module._normalize_once(text) == _normalize_once_by_every_step(text)
+
+
+def test_every_character_to_clean_is_non_printable():
+    # The clean-text shortcut lets `str.isprintable` stand for the search; that holds only
+    # while no character the search looks for is printable.
+    pattern = normalize_module._NEEDS_CLEANING
+    printable = [hex(c) for c in range(0x110000) if pattern.match(chr(c)) and chr(c).isprintable()]
+    assert printable == []
+    assert pattern.search("a\u00a0b") and not "a\u00a0b".isprintable()

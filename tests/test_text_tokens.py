@@ -124,6 +124,7 @@ TRICKY = [
     "ông. bà. Tr. tr. Th.S X. Y. đ/c :)) <3 =.= T_T 😀👍🏻 #ngập @an https://a.vn/x.",
     "  leading\tand\ntrailing  \u00a0 spaces ,  . ; nước,nước.nước",
     "5 đồng, 2 đồng nghiệp; 7/2020. 8h30, 11:50. abc.vn, a@b.com.",
+    "(Hà Nội) “nước” 'Hà' - 2018 12 USD 5 triệu 3 Đồng 7 % 9\u00a0€ 8 ; : ( ) [A] nay; ơi! 4",
 ]
 
 
@@ -134,12 +135,20 @@ def test_fast_path_equals_the_regex_on_tricky_text():
         assert tokenize(text) == _tokenize_reference(text), text
 
 
+# What `_plain_tokens` takes without the regex, and its neighbours that it must not take.
+PLAIN_SHAPES = [
+    "2018", "2018,", "3.", "12", "USD", "triệu", "“nước”", "'Hà", "(A)", "-", "–", ":", ";",
+    "8", "nay;", "ơi!", "(", ")", '"', "\u00a0", "tr", "k", "(5", "8h", "5%", "usd",
+]  # fmt: skip
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
             ["nước", "nước,", "nay.", "TP.", "HCM", "A.", "B", "5", "đồng", "đồng,", "1,2", "tỷ",
              "%", "$", ":)", "(Hà", "Nội)", "a.vn", "v.v.", ",", ".", " ", "\n", "😀", "ko"]
+            + PLAIN_SHAPES
         ),  # fmt: skip
         max_size=30,
     ).map(" ".join)

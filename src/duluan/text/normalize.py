@@ -117,11 +117,12 @@ def canonical_tone_placement(text: str) -> str:
     # Most texts are already canonical. A toned word never spans whitespace, so the text
     # is canonical when each of its space-separated pieces is: pieces seen canonical
     # before are remembered, and a subset test (in C) clears most texts without a regex.
-    pieces = set(text.split())
-    if pieces <= _CANONICAL_PIECES:
+    # `issuperset` reads the pieces as they come, with no set built for them.
+    pieces = text.split()
+    if _CANONICAL_PIECES.issuperset(pieces):
         return text
     changed = False
-    for piece in pieces - _CANONICAL_PIECES:
+    for piece in set(pieces) - _CANONICAL_PIECES:
         if all(_place_tone(word) == word for word in _TONED_WORD.findall(piece)):
             if len(_CANONICAL_PIECES) >= _MAX_CANONICAL_PIECES:
                 _CANONICAL_PIECES.clear()
@@ -175,9 +176,11 @@ _NEEDS_CLEANING = re.compile(
 def _normalize_once(text: str) -> str:
     # 0. A text with nothing to clean, no entity and already NFC only loses its outer
     #    whitespace: exactly what steps 1-5 would do to it, without their five passes.
+    #    Every character the search looks for is non-printable (a control, format or
+    #    separator character), so a printable text needs only the double-space test, in C.
     if (
         "&" not in text
-        and _NEEDS_CLEANING.search(text) is None
+        and ((text.isprintable() and "  " not in text) or _NEEDS_CLEANING.search(text) is None)
         and unicodedata.is_normalized("NFC", text)
     ):
         return canonical_tone_placement(text.strip())

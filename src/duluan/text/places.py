@@ -751,7 +751,7 @@ def find_places(text: str, *, folded: str | None = None) -> list[PlaceMention]:
     `folded` is `fold(text)` when the caller has made it already (the language core
     folds each text once for places and features).
     """
-    if not text or not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the text
         return []
     gaz = load_gazetteer()
     raws = _scan(gaz, text, fold(text) if folded is None else folded)

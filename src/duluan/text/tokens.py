@@ -113,13 +113,54 @@ _PATTERN = re.compile(
 _ABBREVIATION_SET = frozenset(ABBREVIATIONS) - {"ông", "bà"}
 _new_token = tuple.__new__  # builds a Token without the keyword handling of Token(...)
 
+# Chunks that are not plain letters but that the regex would cut without trying anything
+# else (`_plain_tokens`): no alternative of `_PATTERN` starts with one of these marks
+# but the catch-all, and a word followed by a closing one is taken by the fast word
+# pattern, whose lookahead admits them.
+_OPENING = frozenset("([“‘\"'")
+_CLOSING = frozenset(')]”’"!?;')
+_LONE = frozenset("-–—:;!?()[]“”‘’\"'/….,")
+# What must follow a number, after at most one space, for it to be money or a percentage
+# ("5 USD", "2 triệu đồng", "12 %"): where this does not match, the number stands alone.
+_MONEY_OR_PERCENT_AFTER = re.compile(r"\s?(?:%|" + _SCALE + r"|(?i:" + _CURRENCY + r"))")
+
+
+def _plain_tokens(chunk: str, start: int, end: int, text: str) -> list[Token] | None:
+    """The tokens of a chunk the regex would cut in an obvious way: a lone mark, plain
+    ASCII digits (with a comma or a full stop after them), or plain letters with one opening and/or closing mark ("(Hà", "Nội)",
+    "“nước”"); None for anything else, which goes through the regex."""
+    if len(chunk) == 1 and chunk in _LONE:
+        return [_new_token(Token, (chunk, start, end, "punct"))]
+    last = chunk[-1]
+    if last in ",." and chunk[:-1].isdigit() and chunk.isascii():  # "2018," "3."
+        return [
+            _new_token(Token, (chunk[:-1], start, end - 1, "number")),
+            _new_token(Token, (last, end - 1, end, "punct")),
+        ]
+    if chunk.isdigit() and chunk.isascii():
+        if _MONEY_OR_PERCENT_AFTER.match(text, end) is not None:
+            return None
+        return [_new_token(Token, (chunk, start, end, "number"))]
+    opening = chunk[0] in _OPENING
+    closing = chunk[-1] in _CLOSING
+    body = chunk[opening : len(chunk) - closing]
+    if not (opening or closing) or not body.isalpha():
+        return None
+    found = [_new_token(Token, (body, start + opening, end - closing, "word"))]
+    if opening:
+        found.insert(0, _new_token(Token, (chunk[0], start, start + 1, "punct")))
+    if closing:
+        found.append(_new_token(Token, (chunk[-1], end - 1, end, "punct")))
+    return found
+
 
 def tokenize(text: str) -> list[Token]:
     """Split `text` into syllable-level tokens; whitespace separates but is never a token.
 
     Gives exactly what `_PATTERN.finditer` gives (a property test holds them equal), but
     most space-separated chunks are plain letters, alone or with a trailing comma or full
-    stop: those become tokens without the regex, and only the rest go through it.
+    stop: those become tokens without the regex, and so do lone marks, numbers and
+    bracketed or quoted words (`_plain_tokens`); only the rest go through it.
     """
     tokens: list[Token] = []
     append = tokens.append
@@ -148,6 +189,10 @@ def tokenize(text: str) -> list[Token]:
         if (last == "," or (last == "." and len(body) > 1 and body not in _ABBREVIATION_SET)) and body.isalpha():
             append(_new_token(Token, (body, start, end - 1, "word")))
             append(_new_token(Token, (last, end - 1, end, "punct")))
+            continue
+        plain = _plain_tokens(chunk, start, end, text)
+        if plain is not None:
+            tokens += plain
             continue
         cursor = start
         while True:
