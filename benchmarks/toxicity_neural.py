@@ -2,6 +2,7 @@
 
     python benchmarks/toxicity_neural.py [--data ../shared/data] [--folds 5] [--seed 13]
                                          [--cache DIR] [--cnns plain,balanced,long]
+                                         [--ensembles plain+plain.s1,plain+plain.s1+plain.s2]
 
 Needs `pip install torch==2.13.0` (training only). Training sets only: dev and valid
 choose nothing here and are not read.
@@ -12,9 +13,10 @@ choose nothing here and are not read.
    label head, two score experts, router) and the CNNs are trained on the other folds:
    a CNN with a head per domain ("social": ViHSD clean / hate / offensive, "comments":
    ViCTSD clean / toxic), in each variant of --cnns ("plain": the sentiment CNN's
-   settings; "balanced": class-balanced loss; "long": 8 epochs instead of 5). Out-of-fold
-   probabilities are kept, as written and without diacritics (--cache: one file per run,
-   reused by the next).
+   settings; "balanced": class-balanced loss; "long": 8 epochs instead of 5; NAME.sN: the
+   variant NAME trained with seed + N, the folds unchanged). Out-of-fold probabilities
+   are kept, as written and without diacritics (--cache: one file per variant, reused by
+   the next run).
 2. Systems, all with the shipped rule for the label (clean unless the score reaches its
    threshold, then offensive or hate by the label reader):
    - label: (1 - w) x label head + w x CNN social head;
@@ -22,6 +24,8 @@ choose nothing here and are not read.
      ((1 - a) x social expert + a x CNN social hate + offensive; (1 - b) x comments
      expert + b x CNN comments toxic), mixed by the router; a threshold per domain,
      mixed by the router as the shipped one is.
+   An ensemble (--ensembles, variants joined by "+") reads the mean of its CNNs'
+   probabilities wherever a single CNN's are read, with its own shares and thresholds.
    The criterion: the mean of ViHSD macro F1 (three labels) and ViCTSD macro F1 (toxic /
    clean), as written and without diacritics. Weights (0-1 by 0.1) and thresholds
    (0.10-0.80 by 0.02) by coordinate ascent on the criterion.
@@ -29,7 +33,8 @@ choose nothing here and are not read.
    and scored on the remaining fold ("nested"), so a chosen threshold is never scored on
    the texts that chose it; the in-sample optimum is printed beside it.
 4. Sign tests against the shipped procedure (heads and thresholds fitted on the same
-   folds), on the texts where the two disagree in being right.
+   folds), and against the shipped CNN blend (label + score, plain), on the texts where
+   the two disagree in being right.
 """
 
 from __future__ import annotations
@@ -64,8 +69,18 @@ CNNS = {
     "balanced": CnnOptions(class_weight="balanced"),
     "long": CnnOptions(epochs=8),  # the plain CNN's best epoch was its last, 5, on every fold
 }
+SHIPPED_BLEND = "label + score blend, plain"
 WEIGHTS = [round(0.1 * i, 1) for i in range(11)]
 CUTS = [round(0.1 + 0.02 * i, 2) for i in range(36)]
+
+
+def variant_options(name: str, seed: int) -> tuple[CnnOptions, int]:
+    """Options and training seed of a variant: NAME or NAME.sN (NAME with seed + N)."""
+    base, _, offset = name.partition(".s")
+    if base not in CNNS or (offset and not offset.isdigit()):
+        raise SystemExit(f"unknown CNN variant {name!r}; expected one of {', '.join(CNNS)}, "
+                         "optionally followed by .sN (seed + N), e.g. plain.s1")  # fmt: skip
+    return CNNS[base], seed + int(offset or 0)
 
 
 def subset(ids: TokenIds, rows: np.ndarray) -> TokenIds:
@@ -93,10 +108,17 @@ def grouped_folds(texts: list[str], k: int, seed: int) -> np.ndarray:
 
 
 def out_of_fold(
-    data: dict, folds: dict[str, np.ndarray], k: int, seed: int, variants: list[str], log: Callable
+    data: dict,
+    folds: dict[str, np.ndarray],
+    k: int,
+    seed: int,
+    variants: list[str],
+    log: Callable,
+    linear: bool = True,
 ) -> dict[str, np.ndarray]:
     """Keys "set|variant|what": kind (n, 3), router (n, 2: comments, social), e_social,
-    e_comments, thr (the shipped per-text threshold), cnn_NAME_social, cnn_NAME_comments."""
+    e_comments, thr (the shipped per-text threshold), cnn_NAME_social, cnn_NAME_comments.
+    With `linear` False only the CNNs' keys (the linear heads are cached already)."""
     # The public sets only: our social texts (social-toxicity/train) do not enter the folds.
     task = TASKS["toxicity"].restricted_to(tuple(SETS))
     assert task.mixture is not None
@@ -105,37 +127,38 @@ def out_of_fold(
         train_rows = {n: np.flatnonzero(folds[n] != fold) for n in SETS}
         held_rows = {n: np.flatnonzero(folds[n] == fold) for n in SETS}
 
-        heads = {spec.name: fit_on_rows(spec, data, train_rows, seed) for spec in task.heads}
-        mixture = Mixture(
-            {d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router]
-        )  # type: ignore[misc]
-        assert mixture.router.labels == ["comments", "social"]
-        kind = heads["toxicity-kind"]
-        assert kind.labels == KIND  # type: ignore[attr-defined]
-        log(f"fold {fold + 1}: linear heads")
+        if linear:
+            heads = {spec.name: fit_on_rows(spec, data, train_rows, seed) for spec in task.heads}
+            mixture = Mixture(
+                {d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router]
+            )  # type: ignore[misc]
+            assert mixture.router.labels == ["comments", "social"]
+            kind = heads["toxicity-kind"]
+            assert kind.labels == KIND  # type: ignore[attr-defined]
+            log(f"fold {fold + 1}: linear heads")
         cnns = {}
         for name in variants:
-            options = CNNS[name]
+            options, cnn_seed = variant_options(name, seed)
             cnns[name] = train_cnn(
                 {SETS[n]: (subset(data[n]["ids"][0], train_rows[n]), subset(data[n]["ids"][1], train_rows[n]),
                            [data[n]["truth"][i] for i in train_rows[n]]) for n in SETS},
-                HEADS, options, seed,
+                HEADS, options, cnn_seed,
             ).rounded()  # fmt: skip
             log(f"fold {fold + 1}: CNN {name} (best epoch {cnns[name].metadata['best_epoch']})")
         for n in SETS:
             rows = held_rows[n]
             size = len(data[n]["truth"])
             for v, variant in enumerate(VARIANTS):
-                x = data[n]["x"][v][rows]
-                found = {
-                    "kind": kind.predict_proba(x),  # type: ignore[attr-defined]
-                    "router": mixture.domain_probabilities(x)[1],
-                    "thr": mixture.thresholds(x),
-                }
-                experts = mixture.expert_probabilities(x)
-                toxic = mixture.labels.index("toxic")
-                found["e_social"] = experts["social"][:, toxic]
-                found["e_comments"] = experts["comments"][:, toxic]
+                found = {}
+                if linear:
+                    x = data[n]["x"][v][rows]
+                    found["kind"] = kind.predict_proba(x)  # type: ignore[attr-defined]
+                    found["router"] = mixture.domain_probabilities(x)[1]
+                    found["thr"] = mixture.thresholds(x)
+                    experts = mixture.expert_probabilities(x)
+                    toxic = mixture.labels.index("toxic")
+                    found["e_social"] = experts["social"][:, toxic]
+                    found["e_comments"] = experts["comments"][:, toxic]
                 ids = subset(data[n]["ids"][v], rows)
                 for name, cnn in cnns.items():
                     for domain, p in cnn.predict_proba(ids).items():
@@ -155,7 +178,7 @@ def out_of_fold(
 class System:
     """How the label and the score read the out-of-fold probabilities."""
 
-    cnn: str = "plain"
+    cnn: str = "plain"  # a variant, or several joined by "+": the mean of their probabilities
     w: float = 0.0  # the CNN's share in the label
     a: float = 0.0  # ... in the social expert's toxic probability
     b: float = 0.0  # ... in the comments expert's
@@ -176,12 +199,14 @@ def decide(
     def get(what: str) -> np.ndarray:
         return oof[f"{name}|{variant}|{what}"][rows]
 
+    def cnn(domain: str) -> np.ndarray:
+        members = system.cnn.split("+")
+        return sum(get(f"cnn_{m}_{domain}") for m in members) / len(members)  # type: ignore[return-value]
+
     router = get("router")
-    cnn_social = get(f"cnn_{system.cnn}_social")
+    cnn_social = cnn("social")
     social = (1 - system.a) * get("e_social") + system.a * (1 - cnn_social[:, 0])
-    comments = (1 - system.b) * get("e_comments") + system.b * get(f"cnn_{system.cnn}_comments")[
-        :, 1
-    ]
+    comments = (1 - system.b) * get("e_comments") + system.b * cnn("comments")[:, 1]
     score = router[:, 0] * comments + router[:, 1] * social
     if system.t_social is None:
         cut = get("thr")
@@ -271,7 +296,14 @@ def main() -> None:
         "--cache", default=None, help="Folder to keep the out-of-fold predictions in."
     )
     parser.add_argument(
-        "--cnns", default="plain,balanced", help=f"CNN variants, of: {', '.join(CNNS)}"
+        "--cnns",
+        default="plain,balanced",
+        help=f"CNN variants, of: {', '.join(CNNS)}; NAME.sN trains NAME with seed + N",
+    )
+    parser.add_argument(
+        "--ensembles",
+        default="",
+        help="Comma-separated averages of variants joined by '+', e.g. plain+plain.s1",
     )
     args = parser.parse_args()
     started = time.perf_counter()
@@ -290,8 +322,14 @@ def main() -> None:
     folds = {n: grouped_folds(data[n]["texts"], args.folds, args.seed) for n in SETS}
     log("features and ids ready")
 
-    # One cache file per run; the linear heads are the same in each (same folds and seed).
-    variants = args.cnns.split(",")
+    # One cache file per variant; the linear heads go in the first (the same in every run:
+    # same folds and seed).
+    ensembles = [e for e in args.ensembles.split(",") if e]
+    variants = list(
+        dict.fromkeys(args.cnns.split(",") + [m for e in ensembles for m in e.split("+")])
+    )
+    for v in variants:
+        variant_options(v, args.seed)
     oof: dict[str, np.ndarray] = {}
     folder = Path(args.cache) if args.cache else None
     for saved_file in (
@@ -299,12 +337,14 @@ def main() -> None:
     ):
         with np.load(saved_file, allow_pickle=False) as saved:
             oof.update({key: saved[key] for key in saved.files})
-    missing = [v for v in variants if f"vihsd/train|written|cnn_{v}_social" not in oof]
-    if missing:
-        found = out_of_fold(data, folds, args.folds, args.seed, missing, log)
+    # One variant at a time, each written as soon as it is done: a long run cut short
+    # keeps what it finished.
+    for variant in [v for v in variants if f"vihsd/train|written|cnn_{v}_social" not in oof]:
+        linear = "vihsd/train|written|kind" not in oof
+        found = out_of_fold(data, folds, args.folds, args.seed, [variant], log, linear)
         if folder:
             folder.mkdir(parents=True, exist_ok=True)
-            name = f"toxicity-oof-k{args.folds}-s{args.seed}-{'-'.join(missing)}.npz"
+            name = f"toxicity-oof-k{args.folds}-s{args.seed}-{variant}.npz"
             np.savez_compressed(folder / name, **found)  # type: ignore[arg-type]
         oof.update(found)
 
@@ -321,10 +361,12 @@ def main() -> None:
         "shipped procedure": (shipped, ()),
         "thresholds only, by CV": (shipped, ("cuts",)),
     }
-    for v in variants:
+    for v in variants + ensembles:
+        candidates[f"label + score blend, {v}"] = (System(cnn=v), ("w", "ab"))
+        if ".s" in v or "+" in v:  # other seeds and averages: the shipped kind of blend only
+            continue
         candidates[f"label blend (w), {v}"] = (System(cnn=v), ("w",))
         candidates[f"score blend (a, b, cuts), {v}"] = (System(cnn=v), ("ab",))
-        candidates[f"label + score blend, {v}"] = (System(cnn=v), ("w", "ab"))
         candidates[f"CNN alone, cuts, {v}"] = (System(cnn=v, w=1.0, a=1.0, b=1.0), ("cuts",))
 
     print(f"\n{args.folds}-fold grouped CV on ViHSD train ({len(truth['vihsd/train']):,}) and ViCTSD train "
@@ -370,20 +412,23 @@ def main() -> None:
         )
         print(f"{'':<34} per fold: {per_fold}", flush=True)
 
-    print(
-        "\nAgainst the shipped procedure (nested predictions): texts only the system gets right / "
-        "only the shipped one, two-sided sign test"
-    )
-    base = nested_predictions["shipped procedure"]  # fitted on the same folds
-    for label, predicted in nested_predictions.items():
-        if label == "shipped procedure":
+    for against in ("shipped procedure", SHIPPED_BLEND):
+        if against not in nested_predictions:
             continue
-        parts = []
-        for n in SETS:
-            for v in VARIANTS:
-                wins, losses, p = sign_test(truth[n], predicted[(n, v)], base[(n, v)])
-                parts.append(f"{n.split('/')[0]} {v}: +{wins}/-{losses} p={p:.3f}")
-        print(f"{label:<34} " + "; ".join(parts))
+        print(
+            f"\nAgainst '{against}' (nested predictions): texts only the system gets right / "
+            "only the other, two-sided sign test"
+        )
+        base = nested_predictions[against]  # fitted on the same folds
+        for label, predicted in nested_predictions.items():
+            if label == against:
+                continue
+            parts = []
+            for n in SETS:
+                for v in VARIANTS:
+                    wins, losses, p = sign_test(truth[n], predicted[(n, v)], base[(n, v)])
+                    parts.append(f"{n.split('/')[0]} {v}: +{wins}/-{losses} p={p:.3f}")
+            print(f"{label:<34} " + "; ".join(parts))
     log("done")
 
 

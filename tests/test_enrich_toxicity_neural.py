@@ -97,25 +97,35 @@ def test_class_balanced_loss_trains_differently_and_deterministically():
     assert not np.array_equal(one.embedding, plain.embedding)
 
 
-def test_shipped_toxicity_reads_the_blends_from_a_small_numpy_file():
+def test_shipped_toxicity_reads_the_blends_from_small_numpy_files():
     import json
     from pathlib import Path
 
     from duluan.enrich.models import TASKS, ModelSet, model_inputs
+    from duluan.enrich.neural import CnnEnsemble, member_path
 
     spec = TASKS["toxicity"].cnn
-    assert spec is not None
-    path = Path(__file__).resolve().parents[1] / "src" / "duluan" / "models" / f"{spec.name}.npz"
-    with np.load(path, allow_pickle=False) as arrays:
-        assert arrays["embedding"].dtype == np.int8
-    assert path.stat().st_size < 4_000_000
-    info = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    assert info["heads"] == {"social": KIND, "comments": ["clean", "toxic"]}
-    assert info["terms"]["vihsd"].startswith("research")
+    assert spec is not None and spec.members == 3
+    folder = Path(__file__).resolve().parents[1] / "src" / "duluan" / "models"
+    seeds = []
+    for member in range(spec.members):  # toxicity-cnn, toxicity-cnn-2, toxicity-cnn-3
+        path = member_path(folder / spec.name, member).with_suffix(".npz")
+        with np.load(path, allow_pickle=False) as arrays:
+            assert arrays["embedding"].dtype == np.int8
+        assert path.stat().st_size < 4_000_000
+        info = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        assert info["heads"] == {"social": KIND, "comments": ["clean", "toxic"]}
+        assert info["terms"]["vihsd"].startswith("research")
+        assert (info["member"], info["members"]) == (member + 1, 3)
+        seeds.append(info["seed"])
+    assert seeds == [seeds[0], seeds[0] + 1, seeds[0] + 2]
     models = ModelSet(("toxicity",))
-    assert isinstance(models.reader("toxicity-kind"), HeadBlend)
+    label = models.reader("toxicity-kind")
+    assert isinstance(label, HeadBlend) and isinstance(label.cnn, CnnEnsemble)
+    assert len(label.cnn.members) == 3
     score = models.reader("toxicity-score")
-    assert isinstance(score, NeuralBlend) and score.cuts == {"social": 0.40, "comments": 0.44}
+    assert isinstance(score, NeuralBlend) and score.cuts == {"social": 0.44, "comments": 0.40}
+    assert score.cnn is label.cnn  # loaded once, run once per batch for both readers
     texts = ["đm thằng ngu", "Cảm ơn bài viết rất hay"]
     rows = models.predict(texts)
     assert [r["toxicity"]["label"] for r in rows][1] == "clean" and rows[0]["toxicity"]["toxic"]

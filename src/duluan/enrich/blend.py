@@ -15,8 +15,9 @@ blend beats either (benchmarks/sentiment_neural.py, benchmarks/toxicity_neural.p
    mixture then weights the domains by its router, as it weights its experts.
 
 `NeuralBlend` blends a mixture (sentiment; the toxicity score), `HeadBlend` one head
-(the toxicity label). Weights, and a blended score's thresholds, were chosen by
-cross-validation on the training sets, never on dev (the model cards say how).
+(the toxicity label); the CNN may be a `CnnEnsemble`, read as one CNN. Weights, and a
+blended score's thresholds, were chosen by cross-validation on the training sets, never
+on dev (the model cards say how).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import scipy.sparse as sp
 
 from .linear import LinearModel
 from .mixture import Mixture
-from .neural import CnnModel, TokenIds
+from .neural import CnnEnsemble, CnnModel, TokenIds
 
 __all__ = ["HeadBlend", "NeuralBlend"]
 
@@ -45,7 +46,7 @@ class NeuralBlend:
     domain."""
 
     mixture: Mixture
-    cnn: CnnModel
+    cnn: CnnModel | CnnEnsemble
     weight: float | Mapping[str, float]
     # A CNN label -> the mixture label it counts for (hate -> toxic); others by name.
     label_map: Mapping[str, str] = field(default_factory=dict)
@@ -137,7 +138,7 @@ class HeadBlend:
     CNN's share."""
 
     head: LinearModel
-    cnn: CnnModel
+    cnn: CnnModel | CnnEnsemble
     domain: str  # the CNN head read
     weight: float
     labels: list[str] = field(init=False)

@@ -35,7 +35,7 @@ from . import datasets
 from .blend import HeadBlend, NeuralBlend
 from .linear import LinearModel
 from .mixture import Mixture
-from .neural import CnnModel, CnnOptions, TokenIds, token_ids, train_cnn
+from .neural import CnnEnsemble, CnnModel, CnnOptions, TokenIds, member_path, token_ids, train_cnn
 from .training import HeadReport, HeadSpec, fit_head
 
 __all__ = [
@@ -97,6 +97,9 @@ class CnnSpec:
     weight: float = 0.0  # the CNN's share in the mixture named like the task (blend.py)
     options: CnnOptions = CnnOptions()
     blends: tuple[CnnBlendSpec, ...] = ()  # other readers blended with it
+    # CNNs averaged (`CnnEnsemble`): the i-th (from 0) trained with seed + i, in the files
+    # NAME, NAME-2, NAME-3, ...
+    members: int = 1
 
     def blend_of(self, task: str, reader: str) -> CnnBlendSpec | None:
         """How `reader` of `task` is blended with this CNN, if it is."""
@@ -234,20 +237,22 @@ TASKS: dict[str, Task] = {
             "toxicity-score", "toxicity-domain",
             {"social": "toxicity-social", "comments": "toxicity-comments"},
         ),  # fmt: skip
-        # A CNN with a head per domain, blended into the label head and into each score
-        # expert, the blended score with its own threshold per domain. Shares and
-        # thresholds chosen by grouped 5-fold cross-validation on the training sets
+        # Three CNNs (seeds seed, seed + 1, seed + 2) with a head per domain, averaged,
+        # blended into the label head and into each score expert, the blended score with
+        # its own threshold per domain. The average, shares and thresholds chosen by
+        # grouped 5-fold cross-validation on the training sets
         # (benchmarks/toxicity_neural.py), never on dev.
         CnnSpec(
             "toxicity-cnn", {"social": SOCIAL_TOXICITY_SETS, "comments": ("victsd/train",)},
             {"social": ("clean", "hate", "offensive"), "comments": ("clean", "toxic")},
             blends=(
-                CnnBlendSpec("toxicity-kind", 0.5, domain="social"),
+                CnnBlendSpec("toxicity-kind", 0.7, domain="social"),
                 CnnBlendSpec(
-                    "toxicity-score", {"social": 0.5, "comments": 0.3}, label_map=TOXIC_MAP,
-                    cuts={"social": 0.40, "comments": 0.44},
+                    "toxicity-score", {"social": 0.5, "comments": 0.4}, label_map=TOXIC_MAP,
+                    cuts={"social": 0.44, "comments": 0.40},
                 ),
             ),
+            members=3,
         ),  # fmt: skip
     ),
 }
@@ -379,23 +384,30 @@ def _train_cnn(task: str, spec: CnnSpec, data_dir: str | Path | None, seed: int,
         folded = datasets.without_diacritics(datasets.LabelledSet(domain, texts, labels))
         data[domain] = (token_ids(texts, buckets), token_ids(folded.texts, buckets), labels)
     heads = {domain: list(labels) for domain, labels in spec.heads.items()}
-    model = train_cnn(data, heads, spec.options, seed)
-    model.metadata.update({
-        "model": spec.name,
-        "task": task,
-        "train_sets": spec.train_sets,
-        **({"blend_weight": spec.weight} if spec.weight else {}),
-        **({"blends": [asdict(b) for b in spec.blends]} if spec.blends else {}),
-        "terms": {
-            s.split("/")[0]: datasets.TERMS[s.split("/")[0]] for sets in spec.train_sets.values() for s in sets
-        },
-        "learner": "CNN over hashed syllable + folded-syllable embeddings, widths "
-        f"{list(spec.options.widths)}, max + mean pooling, a linear head per domain; torch, "
-        "Adam, texts seen without diacritics at random, best epoch and temperature on a "
-        "seeded slice",
-    })  # fmt: skip
-    model.save(out / spec.name)
-    return [str(out / f"{spec.name}.npz"), str(out / f"{spec.name}.json")]
+    files = []
+    for member in range(spec.members):
+        model = train_cnn(data, heads, spec.options, seed + member)
+        model.metadata.update({
+            "model": spec.name,
+            "task": task,
+            "train_sets": spec.train_sets,
+            **({"member": member + 1, "members": spec.members} if spec.members > 1 else {}),
+            **({"blend_weight": spec.weight} if spec.weight else {}),
+            **({"blends": [asdict(b) for b in spec.blends]} if spec.blends else {}),
+            "terms": {
+                s.split("/")[0]: datasets.TERMS[s.split("/")[0]]
+                for sets in spec.train_sets.values()
+                for s in sets
+            },
+            "learner": "CNN over hashed syllable + folded-syllable embeddings, widths "
+            f"{list(spec.options.widths)}, max + mean pooling, a linear head per domain; torch, "
+            "Adam, texts seen without diacritics at random, best epoch and temperature on a "
+            "seeded slice",
+        })  # fmt: skip
+        path = member_path(out / spec.name, member)
+        model.save(path)
+        files += [str(path.with_suffix(".npz")), str(path.with_suffix(".json"))]
+    return files
 
 
 # --- inference -----------------------------------------------------------------------
@@ -416,11 +428,15 @@ def _load_head(directory: str, head: str) -> LinearModel:
 
 
 @cache
-def _load_cnn(directory: str, name: str) -> CnnModel:
+def _load_cnn(directory: str, name: str, members: int = 1) -> CnnModel | CnnEnsemble:
     path = Path(directory) / name
-    if not path.with_suffix(".npz").exists():
-        raise UsageError(f"model file {path}.npz not found; train it with `duluan models train`")
-    return CnnModel.load(path)
+    for member in range(members):
+        found = member_path(path, member)
+        if not found.with_suffix(".npz").exists():
+            raise UsageError(
+                f"model file {found}.npz not found; train it with `duluan models train`"
+            )
+    return CnnModel.load(path) if members == 1 else CnnEnsemble.load(path, members)
 
 
 Reader: TypeAlias = LinearModel | Mixture | NeuralBlend | HeadBlend
@@ -457,7 +473,7 @@ class ModelSet:
             if found is None:
                 self._readers[name] = base
             else:
-                cnn = self.cnn(found[0].name)
+                cnn = self.cnn(found[0].name, found[0].members)
                 blend = found[1]
                 if isinstance(base, Mixture):
                     self._readers[name] = NeuralBlend(base, cnn, blend.share, blend.label_map, blend.cuts)
@@ -467,8 +483,8 @@ class ModelSet:
                     self._readers[name] = HeadBlend(base, cnn, blend.domain, float(blend.share))
         return self._readers[name]
 
-    def cnn(self, name: str) -> CnnModel:
-        return _load_cnn(str(self.directory or _package_dir()), name)
+    def cnn(self, name: str, members: int = 1) -> CnnModel | CnnEnsemble:
+        return _load_cnn(str(self.directory or _package_dir()), name, members)
 
     def features(self, texts: Sequence[str]) -> sp.csr_matrix:
         return shared_features(texts)

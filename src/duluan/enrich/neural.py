@@ -16,6 +16,9 @@ half its vector with "ngập". Over the token vectors:
 Files: NAME.npz (int8 embeddings with one float scale per row, float16 convolution and
 output weights; `np.load(allow_pickle=False)`) beside NAME.json (labels, sizes, training
 data and scores). Torch is needed only by `train_cnn`, which imports it inside.
+
+A `CnnEnsemble` reads several such CNNs (the same settings, other seeds; files NAME,
+NAME-2, NAME-3, ...) as the mean of their probabilities.
 """
 
 from __future__ import annotations
@@ -36,7 +39,16 @@ from ..text.teencode import TEENCODE
 from ..text.token_table import TokenTable, kind_mask
 from ..text.tokens import KINDS, tokenize
 
-__all__ = ["MAX_TOKENS", "CnnModel", "CnnOptions", "TokenIds", "token_ids", "train_cnn"]
+__all__ = [
+    "MAX_TOKENS",
+    "CnnEnsemble",
+    "CnnModel",
+    "CnnOptions",
+    "TokenIds",
+    "member_path",
+    "token_ids",
+    "train_cnn",
+]
 
 _FORMAT = 1
 _CHUNK = 128  # texts per padded block at inference
@@ -283,6 +295,56 @@ class CnnModel:
             {d: half(v) for d, v in self.out.items()}, dict(self.out_bias),
             dict(self.temperature), dict(self.metadata),
         )  # fmt: skip
+
+
+@dataclass
+class CnnEnsemble:
+    """CNNs with the same heads, read as the mean of their probabilities: seeds differ in
+    what they get wrong, and their mean is steadier than any one of them."""
+
+    members: list[CnnModel]
+
+    def __post_init__(self) -> None:
+        if not self.members:
+            raise ValueError("a CNN ensemble needs at least one CNN")
+        first = self.members[0]
+        for i, member in enumerate(self.members[1:], start=2):
+            if member.heads != first.heads or member.options.buckets != first.options.buckets:
+                raise ValueError(
+                    f"CNN {i} of the ensemble has heads {member.heads} and "
+                    f"{member.options.buckets} buckets; expected {first.heads} and "
+                    f"{first.options.buckets}, as the first: retrain the ensemble together"
+                )
+
+    @property
+    def heads(self) -> dict[str, list[str]]:
+        return self.members[0].heads
+
+    @property
+    def options(self) -> CnnOptions:
+        return self.members[0].options
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.members[0].metadata
+
+    def predict_proba(self, ids: TokenIds) -> dict[str, np.ndarray]:
+        """Each head's mean probabilities over the members, rows summing to 1."""
+        total = self.members[0].predict_proba(ids)
+        for member in self.members[1:]:
+            for domain, p in member.predict_proba(ids).items():
+                total[domain] += p
+        return {domain: p / len(self.members) for domain, p in total.items()}
+
+    @classmethod
+    def load(cls, path: str | Path, members: int) -> CnnEnsemble:
+        return cls([CnnModel.load(member_path(path, i)) for i in range(members)])
+
+
+def member_path(path: str | Path, index: int) -> Path:
+    """The file of an ensemble's member `index` (from 0): NAME, then NAME-2, NAME-3, ..."""
+    path = Path(path)
+    return path if index == 0 else path.with_name(f"{path.name}-{index + 1}")
 
 
 def train_cnn(
