@@ -1,6 +1,9 @@
 """Does a small CNN (trained with torch, read in numpy) blended with the sentiment mixture help?
 
     python benchmarks/sentiment_neural.py [--data ../shared/data] [--folds 5] [--seed 13]
+                                          [--cache DIR] [--cnns plain,plain.s1,plain.s2]
+                                          [--ensembles plain+plain.s1,plain+plain.s1+plain.s2]
+                                          [--no-dev]
 
 Needs `pip install torch==2.13.0` (training only). Three systems, as written and
 without diacritics:
@@ -10,12 +13,20 @@ without diacritics:
 - blend: the two combined, by the mean of probabilities or log-linearly, with one weight.
 
 1. k-fold cross-validation on the training sets (the folds of `sentiment_cv.py`): on
-   each fold every mixture head (`fit_head`) and the CNN are trained on the other folds.
-   The blend's kind and weight are chosen here, on the out-of-fold predictions only
-   (mean of UIT-VSFC weighted F1 and AIVIVN F1 negative, as written and folded).
-2. Dev (UIT-VSFC dev, AIVIVN eval): the shipped mixture files, the CNN trained on all of
-   both training sets, the blend as chosen in 1. Dev chooses nothing.
-3. A sign test on the texts where blend and mixture disagree in being right.
+   each fold every mixture head (`fit_head`) and the CNNs are trained on the other folds:
+   each variant of --cnns ("plain": the shipped settings; NAME.sN: NAME trained with
+   seed + N, the folds unchanged). --cache keeps the out-of-fold probabilities, one file
+   per variant (the mixture's in the first), reused by the next run.
+   An ensemble (--ensembles, variants joined by "+") reads the mean of its CNNs'
+   probabilities wherever a single CNN's are read.
+   Each CNN's or ensemble's blend kind and weight are chosen here, on the out-of-fold
+   predictions only (mean of UIT-VSFC weighted F1 and AIVIVN F1 negative, as written and
+   folded).
+2. Dev (UIT-VSFC dev, AIVIVN eval; skipped with --no-dev): the shipped mixture files, the
+   plain CNN trained on all of both training sets, its blend as chosen in 1. Dev chooses
+   nothing.
+3. Sign tests on the texts where two systems disagree in being right: each blend against
+   the mixture, and each other blend against the plain CNN's.
 4. Speed of the CNN in numpy on short posts (UIT-VSFC dev + ViHSD dev), one core.
 """
 
@@ -29,6 +40,7 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse  # noqa: E402
 import math  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -45,7 +57,18 @@ SETS = {"uit-vsfc/train": "feedback", "aivivn/train": "reviews"}
 DEV = {"uit-vsfc/train": "uit-vsfc/dev", "aivivn/train": "aivivn/eval"}
 LABELS = ["negative", "neutral", "positive"]
 HEADS = {"feedback": LABELS, "reviews": ["negative", "positive"]}
+DOMAINS = ["feedback", "reviews"]  # the router's order in the folds (restricted to SETS)
 VARIANTS = ("written", "no diacritics")
+CNNS = {"plain": CnnOptions()}
+
+
+def variant_options(name: str, seed: int) -> tuple[CnnOptions, int]:
+    """Options and training seed of a CNN variant: NAME or NAME.sN (NAME with seed + N)."""
+    base, _, offset = name.partition(".s")
+    if base not in CNNS or (offset and not offset.isdigit()):
+        raise SystemExit(f"unknown CNN variant {name!r}; expected one of {', '.join(CNNS)}, "
+                         "optionally followed by .sN (seed + N), e.g. plain.s1")  # fmt: skip
+    return CNNS[base], seed + int(offset or 0)
 
 
 def subset(ids: TokenIds, rows: np.ndarray) -> TokenIds:
@@ -76,6 +99,64 @@ def cnn_mixed(
         full[:, [LABELS.index(label) for label in cnn.heads[domain]]] = heads[domain]
         mixed += router_weights[:, j : j + 1] * full
     return mixed
+
+
+def out_of_fold(
+    data: dict,
+    folds: dict[str, list[np.ndarray]],
+    seed: int,
+    variants: list[str],
+    log: Callable,
+    routers: dict[str, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
+    """Out-of-fold probabilities over LABELS, keyed "set|variant|what": "mixture", "router"
+    (the fold's router weights over DOMAINS) and "cnn_NAME" (its heads mixed by that
+    router). Given the `routers` of an earlier run (same folds and seed), the linear heads
+    are not trained again and only the CNNs' keys are returned."""
+    task = TASKS["sentiment"].restricted_to(list(SETS))  # the social domain is not in these folds
+    assert task.mixture is not None
+    held: dict[str, list[np.ndarray]] = {}
+    n_folds = len(folds[next(iter(SETS))])
+    for k in range(n_folds):
+        train_rows = {n: np.concatenate([f for j, f in enumerate(folds[n]) if j != k]) for n in SETS}
+        mixture = None
+        if routers is None:
+            heads = {spec.name: fit_on_rows(spec, data, train_rows, seed) for spec in task.heads}
+            mixture = Mixture({d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router])
+        cnns = {}
+        for variant in variants:
+            options, cnn_seed = variant_options(variant, seed)
+            cnns[variant] = train_cnn(
+                {SETS[n]: (subset(data[n]["ids"][0], train_rows[n]), subset(data[n]["ids"][1], train_rows[n]),
+                           [data[n]["truth"][i] for i in train_rows[n]]) for n in SETS},
+                HEADS, options, cnn_seed,
+            ).rounded()  # fmt: skip
+        for name in SETS:
+            rows = folds[name][k]
+            start = sum(len(f) for f in folds[name][:k])  # this fold's place in the out-of-fold order
+            for v, variant in enumerate(VARIANTS):
+                if mixture is not None:
+                    x = data[name]["x"][v][rows]
+                    domains, weights = mixture.domain_probabilities(x)
+                    assert list(domains) == DOMAINS, domains
+                    held.setdefault(f"{name}|{variant}|mixture", []).append(mixture.predict_proba(x))
+                    held.setdefault(f"{name}|{variant}|router", []).append(weights)
+                else:
+                    assert routers is not None
+                    weights = routers[f"{name}|{variant}|router"][start : start + len(rows)]
+                ids = subset(data[name]["ids"][v], rows)
+                for cnn_name, cnn in cnns.items():
+                    held.setdefault(f"{name}|{variant}|cnn_{cnn_name}", []).append(
+                        cnn_mixed(cnn, ids, weights, DOMAINS)
+                    )
+        log(f"fold {k + 1}/{n_folds} done ({', '.join(variants)}{'' if routers is None else ', CNN only'})")
+    return {key: np.vstack(parts) for key, parts in held.items()}
+
+
+def cnn_of(oof: dict[str, np.ndarray], name: str, variant: str, cnn: str) -> np.ndarray:
+    """A CNN's out-of-fold probabilities; an ensemble ("a+b") reads the mean of its members'."""
+    members = cnn.split("+")
+    return sum(oof[f"{name}|{variant}|cnn_{m}"] for m in members) / len(members)  # type: ignore[return-value]
 
 
 def blend(mixture: np.ndarray, cnn: np.ndarray, kind: str, weight: float) -> np.ndarray:
@@ -141,77 +222,116 @@ def main() -> None:
     parser.add_argument("--data", default=os.environ.get("DULUAN_DATA", "../shared/data"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--cache", default=None, help="Folder to keep out-of-fold and dev predictions in.")
+    parser.add_argument("--cache", default=None, help="Folder to keep out-of-fold predictions in.")
     parser.add_argument("--cnn", default=None, help="A trained CNN (file stem) to use on dev instead of training one.")
+    parser.add_argument("--cnns", default="plain",
+                        help=f"CNN variants, of: {', '.join(CNNS)}; NAME.sN trains NAME with seed + N")  # fmt: skip
+    parser.add_argument("--ensembles", default="",
+                        help="Comma-separated averages of variants joined by '+', e.g. plain+plain.s1")  # fmt: skip
+    parser.add_argument("--no-dev", action="store_true", help="Cross-validation only: dev and speed are not read.")
     args = parser.parse_args()
     started = time.perf_counter()
     options = CnnOptions()
-    cache = Path(args.cache) if args.cache else None
+    folder = Path(args.cache) if args.cache else None
+    ensembles = [e for e in args.ensembles.split(",") if e]
+    variants = list(dict.fromkeys(args.cnns.split(",") + [m for e in ensembles for m in e.split("+")]))
+    for variant in variants:
+        variant_options(variant, args.seed)
 
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:5.0f} s] {message}", flush=True)
 
     # Features and token ids once per set, as written and folded.
     data = {}
-    for name in list(SETS) + list(DEV.values()):
+    for name in list(SETS) + ([] if args.no_dev else list(DEV.values())):
         written = datasets.load(name, args.data)
         folded = datasets.without_diacritics(written)
         data[name] = {"truth": written.labels,
                       "x": (shared_features(written.texts), shared_features(folded.texts)),
                       "ids": (token_ids(written.texts, options.buckets), token_ids(folded.texts, options.buckets))}  # fmt: skip
-    # The public-data heads only: the social domain trains on our texts, not in these folds.
-    task = TASKS["sentiment"].restricted_to(list(SETS))
-    assert task.mixture is not None
     rng = np.random.default_rng(args.seed)
     folds = {n: np.array_split(rng.permutation(len(data[n]["truth"])), args.folds) for n in SETS}
     log("features and ids ready")
 
-    # 1. Cross-validation: out-of-fold probabilities of the mixture and the CNN.
-    oof_file = cache / "oof.npz" if cache else None
-    if oof_file and oof_file.exists():
-        with np.load(oof_file, allow_pickle=False) as saved:
-            oof = {tuple(k.split("|")): saved[k] for k in saved.files}
-    else:
-        held: dict[tuple[str, str, str], list[np.ndarray]] = {}
-        for k in range(args.folds):
-            train_rows = {n: np.concatenate([f for j, f in enumerate(folds[n]) if j != k]) for n in SETS}
-
-            heads = {spec.name: fit_on_rows(spec, data, train_rows, args.seed) for spec in task.heads}
-            mixture = Mixture({d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router])
-            cnn = train_cnn(
-                {SETS[n]: (subset(data[n]["ids"][0], train_rows[n]), subset(data[n]["ids"][1], train_rows[n]),
-                           [data[n]["truth"][i] for i in train_rows[n]]) for n in SETS},
-                HEADS, options, args.seed,
-            ).rounded()  # fmt: skip
-            for name in SETS:
-                rows = folds[name][k]
-                for v, variant in enumerate(VARIANTS):
-                    x = data[name]["x"][v][rows]
-                    domains, weights = mixture.domain_probabilities(x)
-                    held.setdefault(("mixture", name, variant), []).append(mixture.predict_proba(x))
-                    ids = subset(data[name]["ids"][v], rows)
-                    held.setdefault(("cnn", name, variant), []).append(cnn_mixed(cnn, ids, weights, domains))
-            log(f"fold {k + 1}/{args.folds} done")
-        oof = {key: np.vstack(parts) for key, parts in held.items()}
-        if oof_file:
-            oof_file.parent.mkdir(parents=True, exist_ok=True)
-            np.savez_compressed(oof_file, **{"|".join(key): value for key, value in oof.items()})
+    # 1. Cross-validation: out-of-fold probabilities of the mixture and the CNNs, one
+    # variant at a time, each written as soon as it is done (a run cut short keeps it).
+    oof: dict[str, np.ndarray] = {}
+    for saved_file in sorted(folder.glob(f"sentiment-oof-k{args.folds}-s{args.seed}-*.npz")) if folder else []:
+        with np.load(saved_file, allow_pickle=False) as saved:
+            oof.update({key: saved[key] for key in saved.files})
+    first = next(iter(SETS))
+    for variant in [v for v in variants if f"{first}|written|cnn_{v}" not in oof]:
+        routers = {key: value for key, value in oof.items() if key.endswith("|router")} or None
+        found = out_of_fold(data, folds, args.seed, [variant], log, routers)
+        if folder:
+            folder.mkdir(parents=True, exist_ok=True)
+            np.savez_compressed(folder / f"sentiment-oof-k{args.folds}-s{args.seed}-{variant}.npz", **found)  # type: ignore[arg-type]
+        oof.update(found)
     truth_cv = {n: [data[n]["truth"][i] for f in folds[n] for i in f] for n in SETS}
 
-    # The blend: kind and weight by the out-of-fold criterion alone.
+    # Each CNN's (or ensemble's) blend: kind and weight by the out-of-fold criterion alone.
     grid = [round(0.1 * i, 1) for i in range(11)]
-    choices = {}
-    for kind in ("mean", "log-linear"):
-        for weight in grid:
-            probabilities = {(n, v): blend(oof[("mixture", n, v)], oof[("cnn", n, v)], kind, weight)
-                             for n in SETS for v in VARIANTS}  # fmt: skip
-            choices[(kind, weight)] = criterion(truth_cv, probabilities)
-    print("\nBlend chosen on out-of-fold predictions (criterion: mean of UIT-VSFC weighted F1 and "
+    chosen: dict[str, tuple[str, float]] = {}
+    print("\nBlends chosen on out-of-fold predictions (criterion: mean of UIT-VSFC weighted F1 and "
           "AIVIVN F1 negative, written and folded; weight = the CNN's share)")  # fmt: skip
-    for kind in ("mean", "log-linear"):
-        print(f"{kind:<11} " + " ".join(f"{w}:{choices[(kind, w)]:.4f}" for w in grid))
-    kind, weight = max(choices, key=lambda c: (choices[c], -c[1]))  # a tie: the smaller CNN share
-    print(f"chosen: {kind}, CNN weight {weight}")
+    for cnn_name in variants + ensembles:
+        choices = {}
+        for kind in ("mean", "log-linear"):
+            for weight in grid:
+                probabilities = {(n, v): blend(oof[f"{n}|{v}|mixture"], cnn_of(oof, n, v, cnn_name), kind, weight)
+                                 for n in SETS for v in VARIANTS}  # fmt: skip
+                choices[(kind, weight)] = criterion(truth_cv, probabilities)
+        print(f"{cnn_name}")
+        for kind in ("mean", "log-linear"):
+            print(f"  {kind:<11} " + " ".join(f"{w}:{choices[(kind, w)]:.4f}" for w in grid))
+        chosen[cnn_name] = max(choices, key=lambda c: (choices[c], -c[1]))  # a tie: the smaller CNN share
+        print(f"  chosen: {chosen[cnn_name][0]}, CNN weight {chosen[cnn_name][1]}")
+    kind, weight = chosen[variants[0]]
+
+    # The shipped blend (the first variant, the shipped kind and weight) is the one to beat.
+    shipped_weight = TASKS["sentiment"].cnn.weight if TASKS["sentiment"].cnn else 0.0
+    shipped_name = f"shipped: blend {variants[0]} (mean, {shipped_weight})"
+    cv_systems: dict[str, dict[tuple[str, str], np.ndarray]] = {
+        "mixture": {(n, v): oof[f"{n}|{v}|mixture"] for n in SETS for v in VARIANTS}
+    }
+    for cnn_name in variants + ensembles:
+        cv_systems[f"cnn {cnn_name}"] = {(n, v): cnn_of(oof, n, v, cnn_name) for n in SETS for v in VARIANTS}
+    cv_systems[shipped_name] = {
+        (n, v): blend(oof[f"{n}|{v}|mixture"], cnn_of(oof, n, v, variants[0]), "mean", shipped_weight)
+        for n in SETS for v in VARIANTS
+    }  # fmt: skip
+    blend_names = {}
+    for cnn_name in variants + ensembles:
+        k_, w_ = chosen[cnn_name]
+        blend_names[cnn_name] = f"blend {cnn_name} ({k_}, {w_})"
+        cv_systems[blend_names[cnn_name]] = {
+            (n, v): blend(oof[f"{n}|{v}|mixture"], cnn_of(oof, n, v, cnn_name), k_, w_) for n in SETS for v in VARIANTS
+        }
+    table(f"{args.folds}-fold cross-validation on the training sets (seed {args.seed})", truth_cv, cv_systems)
+
+    print("\nThe criterion fold by fold (each fold's out-of-fold texts)")
+    for system, probabilities in cv_systems.items():
+        if system == "mixture" or system.startswith(("blend", "shipped")):
+            per_fold = []
+            for k in range(args.folds):
+                at = {n: slice(sum(len(f) for f in folds[n][:k]), sum(len(f) for f in folds[n][: k + 1])) for n in SETS}
+                per_fold.append(criterion({n: truth_cv[n][at[n]] for n in SETS},
+                                          {(n, v): probabilities[(n, v)][at[n]] for n in SETS for v in VARIANTS}))  # fmt: skip
+            print(f"{system:<44} " + " ".join(f"{c:.4f}" for c in per_fold))
+
+    print("\nTexts only the first system gets right / only the second, two-sided sign test (CV)")
+    for system in [s for s in cv_systems if s.startswith("blend")]:
+        cnn_name = system.split(" ")[1]
+        against = ["mixture", shipped_name] + [blend_names[m] for m in cnn_name.split("+") if "+" in cnn_name]
+        for other in against:
+            for name in SETS:
+                for variant in VARIANTS:
+                    wins, losses, p = sign_test(truth_cv[name], name, cv_systems[system][(name, variant)],
+                                                cv_systems[other][(name, variant)])  # fmt: skip
+                    print(f"{system:<44} vs {other:<34} {name:<15} {variant:<14} +{wins} / -{losses}, p = {p:.3f}")
+    if args.no_dev:
+        log("done")
+        return
 
     def systems_of(p: dict[tuple[str, str, str], np.ndarray], names: list[str]) -> dict[str, dict]:
         return {
@@ -221,9 +341,6 @@ def main() -> None:
                                           for n in names for v in VARIANTS},  # fmt: skip
         }
 
-    cv_systems = systems_of(oof, list(SETS))
-    table(f"{args.folds}-fold cross-validation on the training sets (seed {args.seed})", truth_cv, cv_systems)
-
     # 2. Dev: shipped mixture files, a CNN trained on all training data.
     if args.cnn:
         cnn = CnnModel.load(args.cnn)
@@ -232,8 +349,8 @@ def main() -> None:
             {SETS[n]: (data[n]["ids"][0], data[n]["ids"][1], data[n]["truth"]) for n in SETS},
             HEADS, options, args.seed,
         ).rounded()  # fmt: skip
-        if cache:
-            cnn.save(cache / "sentiment-cnn")
+        if folder:
+            cnn.save(folder / "sentiment-cnn")
     log(f"CNN for dev ready (best epoch {cnn.metadata.get('best_epoch')})")
     shipped = ModelSet(("sentiment",)).reader("sentiment")
     if isinstance(shipped, NeuralBlend):  # once the blend is shipped: its mixture alone
@@ -251,10 +368,10 @@ def main() -> None:
     dev_systems = systems_of(dev, list(DEV.values()))
     table("Dev (UIT-VSFC dev, AIVIVN eval): shipped mixture, CNN on all training data", truth_dev, dev_systems)
 
-    # 3. Sign tests, blend against mixture.
+    # 3. Sign tests on dev, blend against mixture.
     print("\nBlend against mixture: texts only the blend gets right / only the mixture, two-sided sign test")
     name_blend = f"blend ({kind}, {weight})"
-    for title, truth, systems in (("CV", truth_cv, cv_systems), ("dev", truth_dev, dev_systems)):
+    for title, truth, systems in (("dev", truth_dev, dev_systems),):
         for name in truth:
             for variant in VARIANTS:
                 wins, losses, p = sign_test(truth[name], name, systems[name_blend][(name, variant)],
