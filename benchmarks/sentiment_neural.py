@@ -51,7 +51,7 @@ from duluan.enrich.mixture import Mixture  # noqa: E402
 from duluan.enrich.models import TASKS, ModelSet, shared_features  # noqa: E402
 from duluan.enrich.neural import CnnModel, CnnOptions, TokenIds, token_ids, train_cnn  # noqa: E402
 from duluan.enrich.scoring import expected_calibration_error, f1_scores, macro_f1, weighted_f1  # noqa: E402
-from duluan.enrich.training import fit_on_rows  # noqa: E402
+from duluan.enrich.training import cnn_on_rows, fit_on_rows  # noqa: E402
 
 SETS = {"uit-vsfc/train": "feedback", "aivivn/train": "reviews"}
 DEV = {"uit-vsfc/train": "uit-vsfc/dev", "aivivn/train": "aivivn/eval"}
@@ -69,15 +69,6 @@ def variant_options(name: str, seed: int) -> tuple[CnnOptions, int]:
         raise SystemExit(f"unknown CNN variant {name!r}; expected one of {', '.join(CNNS)}, "
                          "optionally followed by .sN (seed + N), e.g. plain.s1")  # fmt: skip
     return CNNS[base], seed + int(offset or 0)
-
-
-def subset(ids: TokenIds, rows: np.ndarray) -> TokenIds:
-    """The texts `rows` of a batch of ids, in that order."""
-    lengths = ids.lengths()[rows]
-    starts = ids.offsets[:-1][rows]
-    take = np.repeat(starts, lengths) + np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    offsets = np.concatenate([[0], np.cumsum(lengths)])
-    return TokenIds(ids.written[take], ids.folded[take], offsets)
 
 
 def cnn_mixed(
@@ -126,11 +117,7 @@ def out_of_fold(
         cnns = {}
         for variant in variants:
             options, cnn_seed = variant_options(variant, seed)
-            cnns[variant] = train_cnn(
-                {SETS[n]: (subset(data[n]["ids"][0], train_rows[n]), subset(data[n]["ids"][1], train_rows[n]),
-                           [data[n]["truth"][i] for i in train_rows[n]]) for n in SETS},
-                HEADS, options, cnn_seed,
-            ).rounded()  # fmt: skip
+            cnns[variant] = cnn_on_rows(data, train_rows, SETS, HEADS, options, cnn_seed)
         for name in SETS:
             rows = folds[name][k]
             start = sum(len(f) for f in folds[name][:k])  # this fold's place in the out-of-fold order
@@ -144,7 +131,7 @@ def out_of_fold(
                 else:
                     assert routers is not None
                     weights = routers[f"{name}|{variant}|router"][start : start + len(rows)]
-                ids = subset(data[name]["ids"][v], rows)
+                ids = data[name]["ids"][v].take(rows)
                 for cnn_name, cnn in cnns.items():
                     held.setdefault(f"{name}|{variant}|cnn_{cnn_name}", []).append(
                         cnn_mixed(cnn, ids, weights, DOMAINS)

@@ -57,8 +57,8 @@ import numpy as np  # noqa: E402
 from duluan.enrich import datasets  # noqa: E402
 from duluan.enrich.mixture import Mixture  # noqa: E402
 from duluan.enrich.models import TASKS, TOXIC_MAP, shared_features  # noqa: E402
-from duluan.enrich.neural import CnnOptions, TokenIds, token_ids, train_cnn  # noqa: E402
-from duluan.enrich.training import fit_on_rows  # noqa: E402
+from duluan.enrich.neural import CnnOptions, token_ids  # noqa: E402
+from duluan.enrich.training import cnn_on_rows, fit_on_rows  # noqa: E402
 
 SETS = {"vihsd/train": "social", "victsd/train": "comments"}
 KIND = ["clean", "hate", "offensive"]
@@ -81,18 +81,6 @@ def variant_options(name: str, seed: int) -> tuple[CnnOptions, int]:
         raise SystemExit(f"unknown CNN variant {name!r}; expected one of {', '.join(CNNS)}, "
                          "optionally followed by .sN (seed + N), e.g. plain.s1")  # fmt: skip
     return CNNS[base], seed + int(offset or 0)
-
-
-def subset(ids: TokenIds, rows: np.ndarray) -> TokenIds:
-    """The texts `rows` of a batch of ids, in that order."""
-    lengths = ids.lengths()[rows]
-    starts = ids.offsets[:-1][rows]
-    take = (
-        np.repeat(starts, lengths)
-        + np.arange(lengths.sum())
-        - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    )
-    return TokenIds(ids.written[take], ids.folded[take], np.concatenate([[0], np.cumsum(lengths)]))
 
 
 def grouped_folds(texts: list[str], k: int, seed: int) -> np.ndarray:
@@ -139,11 +127,7 @@ def out_of_fold(
         cnns = {}
         for name in variants:
             options, cnn_seed = variant_options(name, seed)
-            cnns[name] = train_cnn(
-                {SETS[n]: (subset(data[n]["ids"][0], train_rows[n]), subset(data[n]["ids"][1], train_rows[n]),
-                           [data[n]["truth"][i] for i in train_rows[n]]) for n in SETS},
-                HEADS, options, cnn_seed,
-            ).rounded()  # fmt: skip
+            cnns[name] = cnn_on_rows(data, train_rows, SETS, HEADS, options, cnn_seed)
             log(f"fold {fold + 1}: CNN {name} (best epoch {cnns[name].metadata['best_epoch']})")
         for n in SETS:
             rows = held_rows[n]
@@ -159,7 +143,7 @@ def out_of_fold(
                     toxic = mixture.labels.index("toxic")
                     found["e_social"] = experts["social"][:, toxic]
                     found["e_comments"] = experts["comments"][:, toxic]
-                ids = subset(data[n]["ids"][v], rows)
+                ids = data[n]["ids"][v].take(rows)
                 for name, cnn in cnns.items():
                     for domain, p in cnn.predict_proba(ids).items():
                         found[f"cnn_{name}_{domain}"] = p

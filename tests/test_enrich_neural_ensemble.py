@@ -75,3 +75,14 @@ def test_members_are_files_name_name_2_name_3_and_load_together(tmp_path):
         np.testing.assert_allclose(p, expected[domain], atol=1e-3)  # float16 weights on disk
     with pytest.raises(UsageError, match=r"toy-cnn-3\.npz not found; train it"):
         _load_cnn(str(tmp_path), "toy-cnn", 3)
+
+
+def test_token_ids_take_keeps_the_chosen_texts_in_the_order_asked() -> None:
+    from duluan.enrich.neural import token_ids
+
+    texts = ["ngập nước hẻm", "kẹt xe", "giá xăng tăng mạnh quá"]
+    ids = token_ids(texts, 1024)
+    picked = ids.take(np.array([2, 0]))
+    again = token_ids([texts[2], texts[0]], 1024)
+    assert np.array_equal(picked.offsets, again.offsets)
+    assert np.array_equal(picked.written, again.written) and np.array_equal(picked.folded, again.folded)

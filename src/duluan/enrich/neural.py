@@ -84,6 +84,14 @@ class TokenIds:
     def lengths(self) -> np.ndarray:
         return np.diff(self.offsets)
 
+    def take(self, rows: np.ndarray) -> TokenIds:
+        """The texts `rows` of the batch, in that order (a fold of cross-validation)."""
+        lengths = self.lengths()[rows]
+        starts = self.offsets[:-1][rows]
+        # Each chosen text's tokens: its start, plus 0..length-1.
+        take = np.repeat(starts, lengths) + np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return TokenIds(self.written[take], self.folded[take], np.concatenate([[0], np.cumsum(lengths)]))
+
 
 _CACHE: dict[tuple[str, int], tuple[int, int]] = {}
 _PLACEHOLDER = kind_mask(_PLACEHOLDER_KINDS)

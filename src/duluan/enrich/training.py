@@ -25,6 +25,7 @@ from sklearn.svm import LinearSVC
 
 from .linear import LinearModel, fit_temperature, softmax
 from .nbsvm import NBSVM, Blend
+from .neural import CnnModel, CnnOptions, train_cnn
 from .scoring import macro_f1
 
 __all__ = ["HeadSpec", "fit_head"]
@@ -210,3 +211,25 @@ def fit_on_rows(
     labels = [spec.set_labels.get(n, d["truth"][i]) for n, d, r in parts for i in r]
     groups = [i for i, (_, _, r) in enumerate(parts) for _ in r]
     return fit_head(written, folded, labels, spec, seed, {}, groups)[0].rounded()
+
+
+def cnn_on_rows(
+    data: Mapping[str, Mapping[str, Any]],
+    rows: Mapping[str, np.ndarray],
+    domains: Mapping[str, str],
+    heads: Mapping[str, list[str]],
+    options: CnnOptions,
+    seed: int,
+) -> CnnModel:
+    """A CNN trained on some rows of each set, as the cross-validation benchmarks do:
+    `data[set]` holds "ids", the token ids as written and folded, and "truth"; each set
+    trains the head of its domain (`domains[set]`). Rounded like a shipped file. Needs torch."""
+    parts = {
+        domains[name]: (
+            data[name]["ids"][0].take(rows[name]),
+            data[name]["ids"][1].take(rows[name]),
+            [data[name]["truth"][i] for i in rows[name]],
+        )
+        for name in domains
+    }
+    return train_cnn(parts, dict(heads), options, seed).rounded()
