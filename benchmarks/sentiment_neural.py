@@ -51,7 +51,8 @@ from duluan.enrich.mixture import Mixture  # noqa: E402
 from duluan.enrich.models import TASKS, ModelSet, shared_features  # noqa: E402
 from duluan.enrich.neural import CnnModel, CnnOptions, TokenIds, token_ids, train_cnn  # noqa: E402
 from duluan.enrich.scoring import expected_calibration_error, f1_scores, macro_f1, weighted_f1  # noqa: E402
-from duluan.enrich.training import cnn_on_rows, fit_on_rows  # noqa: E402
+from duluan.enrich.training import cnn_on_rows, cnn_variant, fit_on_rows  # noqa: E402
+from duluan.errors import UsageError  # noqa: E402
 
 SETS = {"uit-vsfc/train": "feedback", "aivivn/train": "reviews"}
 DEV = {"uit-vsfc/train": "uit-vsfc/dev", "aivivn/train": "aivivn/eval"}
@@ -60,15 +61,6 @@ HEADS = {"feedback": LABELS, "reviews": ["negative", "positive"]}
 DOMAINS = ["feedback", "reviews"]  # the router's order in the folds (restricted to SETS)
 VARIANTS = ("written", "no diacritics")
 CNNS = {"plain": CnnOptions()}
-
-
-def variant_options(name: str, seed: int) -> tuple[CnnOptions, int]:
-    """Options and training seed of a CNN variant: NAME or NAME.sN (NAME with seed + N)."""
-    base, _, offset = name.partition(".s")
-    if base not in CNNS or (offset and not offset.isdigit()):
-        raise SystemExit(f"unknown CNN variant {name!r}; expected one of {', '.join(CNNS)}, "
-                         "optionally followed by .sN (seed + N), e.g. plain.s1")  # fmt: skip
-    return CNNS[base], seed + int(offset or 0)
 
 
 def cnn_mixed(
@@ -116,7 +108,7 @@ def out_of_fold(
             mixture = Mixture({d: heads[h] for d, h in task.mixture.experts.items()}, heads[task.mixture.router])
         cnns = {}
         for variant in variants:
-            options, cnn_seed = variant_options(variant, seed)
+            options, cnn_seed = cnn_variant(variant, CNNS, seed)
             cnns[variant] = cnn_on_rows(data, train_rows, SETS, HEADS, options, cnn_seed)
         for name in SETS:
             rows = folds[name][k]
@@ -222,8 +214,11 @@ def main() -> None:
     folder = Path(args.cache) if args.cache else None
     ensembles = [e for e in args.ensembles.split(",") if e]
     variants = list(dict.fromkeys(args.cnns.split(",") + [m for e in ensembles for m in e.split("+")]))
-    for variant in variants:
-        variant_options(variant, args.seed)
+    try:  # an unknown variant stops the run before any training
+        for variant in variants:
+            cnn_variant(variant, CNNS, args.seed)
+    except UsageError as error:
+        raise SystemExit(str(error)) from error
 
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:5.0f} s] {message}", flush=True)

@@ -58,7 +58,8 @@ from duluan.enrich import datasets  # noqa: E402
 from duluan.enrich.mixture import Mixture  # noqa: E402
 from duluan.enrich.models import TASKS, TOXIC_MAP, shared_features  # noqa: E402
 from duluan.enrich.neural import CnnOptions, token_ids  # noqa: E402
-from duluan.enrich.training import cnn_on_rows, fit_on_rows  # noqa: E402
+from duluan.enrich.training import cnn_on_rows, cnn_variant, fit_on_rows  # noqa: E402
+from duluan.errors import UsageError  # noqa: E402
 
 SETS = {"vihsd/train": "social", "victsd/train": "comments"}
 KIND = ["clean", "hate", "offensive"]
@@ -72,15 +73,6 @@ CNNS = {
 SHIPPED_BLEND = "label + score blend, plain"
 WEIGHTS = [round(0.1 * i, 1) for i in range(11)]
 CUTS = [round(0.1 + 0.02 * i, 2) for i in range(36)]
-
-
-def variant_options(name: str, seed: int) -> tuple[CnnOptions, int]:
-    """Options and training seed of a variant: NAME or NAME.sN (NAME with seed + N)."""
-    base, _, offset = name.partition(".s")
-    if base not in CNNS or (offset and not offset.isdigit()):
-        raise SystemExit(f"unknown CNN variant {name!r}; expected one of {', '.join(CNNS)}, "
-                         "optionally followed by .sN (seed + N), e.g. plain.s1")  # fmt: skip
-    return CNNS[base], seed + int(offset or 0)
 
 
 def grouped_folds(texts: list[str], k: int, seed: int) -> np.ndarray:
@@ -126,7 +118,7 @@ def out_of_fold(
             log(f"fold {fold + 1}: linear heads")
         cnns = {}
         for name in variants:
-            options, cnn_seed = variant_options(name, seed)
+            options, cnn_seed = cnn_variant(name, CNNS, seed)
             cnns[name] = cnn_on_rows(data, train_rows, SETS, HEADS, options, cnn_seed)
             log(f"fold {fold + 1}: CNN {name} (best epoch {cnns[name].metadata['best_epoch']})")
         for n in SETS:
@@ -312,8 +304,11 @@ def main() -> None:
     variants = list(
         dict.fromkeys(args.cnns.split(",") + [m for e in ensembles for m in e.split("+")])
     )
-    for v in variants:
-        variant_options(v, args.seed)
+    try:  # an unknown variant stops the run before any training
+        for v in variants:
+            cnn_variant(v, CNNS, args.seed)
+    except UsageError as error:
+        raise SystemExit(str(error)) from error
     oof: dict[str, np.ndarray] = {}
     folder = Path(args.cache) if args.cache else None
     for saved_file in (

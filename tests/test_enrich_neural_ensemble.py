@@ -86,3 +86,16 @@ def test_token_ids_take_keeps_the_chosen_texts_in_the_order_asked() -> None:
     again = token_ids([texts[2], texts[0]], 1024)
     assert np.array_equal(picked.offsets, again.offsets)
     assert np.array_equal(picked.written, again.written) and np.array_equal(picked.folded, again.folded)
+
+
+def test_a_cnn_variant_names_its_options_and_seed_and_a_bad_name_is_refused() -> None:
+    from duluan.enrich.neural import CnnOptions
+    from duluan.enrich.training import cnn_variant
+    from duluan.errors import UsageError
+
+    known = {"plain": CnnOptions(), "long": CnnOptions(epochs=8)}
+    assert cnn_variant("plain", known, 13) == (known["plain"], 13)
+    assert cnn_variant("long.s2", known, 13) == (known["long"], 15)
+    for bad in ("wide", "plain.sx", "wide.s1"):
+        with pytest.raises(UsageError, match="unknown CNN variant"):
+            cnn_variant(bad, known, 13)

@@ -124,7 +124,8 @@ def _relabelled(file_names: tuple[str, ...], label_file: str, name: str, field: 
         ids = texts_of(root)
         path = WRITTEN_DATA / label_file
         with path.open(encoding="utf-8") as handle:
-            labels = {row["id"]: str(row[field]) for row in map(json.loads, handle) if row}
+            rows = [json.loads(line) for line in handle if line.strip()]
+        labels = {row["id"]: str(row[field]) for row in rows}
         missing = [i for i in ids.labels if i not in labels]
         if missing or len(labels) != len(ids.labels):
             raise UsageError(

@@ -23,6 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.svm import LinearSVC
 
+from ..errors import UsageError
 from .linear import LinearModel, fit_temperature, softmax
 from .nbsvm import NBSVM, Blend
 from .neural import CnnModel, CnnOptions, train_cnn
@@ -233,3 +234,15 @@ def cnn_on_rows(
         for name in domains
     }
     return train_cnn(parts, dict(heads), options, seed).rounded()
+
+
+def cnn_variant(name: str, known: Mapping[str, CnnOptions], seed: int) -> tuple[CnnOptions, int]:
+    """The options and training seed of a CNN variant of the CV benchmarks: NAME (one of
+    `known`) or NAME.sN, the same network trained with seed + N."""
+    base, _, offset = name.partition(".s")
+    if base not in known or (offset and not offset.isdigit()):
+        raise UsageError(
+            f"unknown CNN variant {name!r}; expected one of {', '.join(known)}, "
+            "optionally followed by .sN (seed + N), e.g. plain.s1"
+        )
+    return known[base], seed + int(offset or 0)
