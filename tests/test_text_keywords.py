@@ -25,6 +25,14 @@ def test_document_keywords_are_readable_phrases() -> None:
     assert all("Thủ Đức bức" not in p for p in found)
 
 
+def test_names_and_acronyms_keep_their_capitals_at_a_sentence_start() -> None:
+    found = phrases(document_keywords("Thủ Đức ngập nước. UBND huyện họp khẩn. Hà Nội mưa lớn."))
+    assert {"Thủ Đức", "UBND", "Hà Nội"} <= set(found)
+    assert not {"thủ Đức", "uBND", "hà Nội"} & set(found)
+    # A common word that only starts the sentence loses its capital.
+    assert "Mưa" not in phrases(document_keywords("Mưa lớn kéo dài. Mưa lớn gây ngập."))
+
+
 def test_text_without_diacritics_gives_the_same_keys() -> None:
     from duluan.text.fold import fold
 

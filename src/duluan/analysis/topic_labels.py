@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select, update
 
 from ..store.schema import documents, enrichments, stories, story_topics, topics
 from ..text.fold import fold
-from ..text.keywords import _background, group_keywords
+from ..text.keywords import _background, group_keywords, label_form
 
 SAMPLE = 100
 MIN_SHARE = 0.08  # a label phrase is used by at least this share of the sampled stories
@@ -72,7 +72,7 @@ def pooled_keywords(samples: Sequence[Sample], top: int = KEYWORDS) -> list[str]
         if any(key in other or other in key for other in keys):
             continue
         keys.append(key)
-        chosen.append(forms[key].most_common(1)[0][0])
+        chosen.append(label_form(forms[key]))
         if len(chosen) >= top:
             break
     return chosen

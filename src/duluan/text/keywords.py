@@ -112,12 +112,10 @@ def _word_reading(text: str) -> _Reading:
     written = " ".join(text.split())
     key = fold(written)
     content = key not in _stopwords() and len(key) > 1 and _only_letters(key)
-    # A capital that only starts a sentence does not make a name.
-    first = (
-        written[:1].lower() + written[1:]
-        if not _is_name(written[1:] or "x") or " " not in written
-        else written
-    )
+    # A capital that only starts a sentence does not make a name ("Mưa lớn"), but an
+    # acronym ("UBND") or a word whose other syllables are capitalised ("Thủ Đức") is one.
+    others = written.partition(" ")[2]
+    first = written if written[1:2].isupper() or (others and _is_name(others)) else written[:1].lower() + written[1:]
     syllables = key.count(" ") + 1
     reading = (
         (key, written, syllables) if content else None,
@@ -267,6 +265,18 @@ def _most_written(forms: Mapping[str, int]) -> str:
     return next(iter(forms)) if len(forms) == 1 else max(forms.items(), key=itemgetter(1))[0]
 
 
+def label_form(forms: Mapping[str, int]) -> str:
+    """How to show a phrase that a group wrote in several forms: the most written among
+    those with diacritics, so a label reads "giấy tờ" even when most members typed
+    "giay to" (the most written form when none has them), and in lower case unless every
+    member capitalised it."""
+    marked = {form: n for form, n in forms.items() if not form.isascii()} or forms
+    # A capital some members gave the phrase only because it started their sentence is
+    # dropped: a name is capitalised by everyone.
+    lower = {form: n for form, n in marked.items() if not form[:1].isupper()}
+    return _most_written(lower or marked)
+
+
 # Background weights of the keys seen so far: a plain dict, asked once per distinct
 # phrase of every text (an lru_cache wrapper cost as much as the work it saved).
 _WEIGHTS: dict[str, tuple[float, bool, float]] = {}
@@ -378,6 +388,6 @@ def group_keywords(texts: Iterable[str], top: int = 8, min_share: float = 0.05) 
         if n >= floor
     }
     return [
-        Keyword(_most_written(surfaces[key]), key, round(scored[key], 4), doc_freq[key])
+        Keyword(label_form(surfaces[key]), key, round(scored[key], 4), doc_freq[key])
         for key in _select(scored, top)
     ]
