@@ -277,18 +277,33 @@ def label_form(forms: Mapping[str, int]) -> str:
     return _most_written(lower or marked)
 
 
+@lru_cache(maxsize=1)
+def _known_pairs() -> frozenset[str]:
+    """Two-syllable phrases news has used (scripts/build_keyword_pairs.py)."""
+    path = DATA / "keyword-pairs.json.gz"
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return frozenset(json.load(handle)["df"])
+
+
 # Background weights of the keys seen so far: a plain dict, asked once per distinct
 # phrase of every text (an lru_cache wrapper cost as much as the work it saved).
 _WEIGHTS: dict[str, tuple[float, bool, float]] = {}
 
 
 def _background_weight(key: str) -> tuple[float, bool, float]:
-    """`_weight` of a key against the background, whether one sighting is enough (three
-    words seen once and never in the background are a chance sequence), and the weight
-    rounded as a keyword seen once reports it (`round(x, 4)` costs a microsecond)."""
+    """`_weight` of a key against the background, whether one sighting is enough, and the
+    weight rounded as a keyword seen once reports it (`round(x, 4)` costs a microsecond).
+
+    Two or more syllables seen once are most often a chance sequence ("tuần giúp" in
+    "trong tuần giúp giảm tải") unless news uses them: two syllables must be in the
+    table of known pairs, three or more in the background counts."""
     documents, df = _background()
     weight = _weight(key, df, documents)
-    found = _WEIGHTS[key] = (weight, key.count(" ") < 2 or df.get(key, 0) >= 3, round(weight, 4))
+    spaces = key.count(" ")
+    once = spaces == 0 or (key in _known_pairs() if spaces == 1 else df.get(key, 0) >= 3)
+    found = _WEIGHTS[key] = (weight, once, round(weight, 4))
     if len(_WEIGHTS) >= _MAX_READINGS:
         _WEIGHTS.clear()
     return found
@@ -337,17 +352,18 @@ def _keywords(candidates: list[tuple[str, str]], top: int) -> list[Keyword]:
         counts[key] = count_of(key, 0) + 1
     # A phrase seen once in one text is only as good as its words are rare; one repeated
     # or known as a collocation in the background earns its length.
+    # A key seen once has one written form: the one `dict` keeps (in C) for it.
+    written_of = dict(candidates)
     scored = {}
     known = _WEIGHTS.get
     for key, n in counts.items():
         weight, once_is_enough, _ = known(key) or _background_weight(key)
-        if once_is_enough or n > 1:
+        # A two-syllable name ("Linh Xuân") is a name however rarely news wrote it.
+        if once_is_enough or n > 1 or (key.count(" ") == 1 and _is_name(written_of[key])):
             scored[key] = (_REPEATS[n] if n < 64 else 1 + math.log(n)) * weight
     chosen = _select(scored, top)
-    # A key seen once has one written form: the one `dict` keeps (in C) for it. Forms are
-    # counted, in the order the text wrote them, only for chosen keys seen more than once
-    # (in about a quarter of news leads).
-    written_of = dict(candidates)
+    # Forms are counted, in the order the text wrote them, only for chosen keys seen more
+    # than once (in about a quarter of news leads).
     surfaces: dict[str, dict[str, int]] = {key: {} for key in chosen if counts[key] > 1}
     if surfaces:
         for key, written in candidates:
