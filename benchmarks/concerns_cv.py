@@ -50,6 +50,7 @@ SETTINGS: dict[str, GoldOptions | None] = {
     "+ gold unit, residual, l2 3e-3 *": GoldOptions(gold_l2=3e-3),
     "+ gold unit, residual, l2 1e-2": GoldOptions(gold_l2=1e-2),
     "gold unit, no complaint features": GoldOptions(stack_features=False, gold_l2=3e-3),
+    "gold unit, no length feature": GoldOptions(gold_l2=3e-3, without=("length",)),
 }
 
 

@@ -19,7 +19,7 @@ from duluan.enrich.concern_gold import (
 )
 from duluan.enrich.concern_lexicon import COMPLAINT_FAMILIES, COMPLAINT_MARKERS, TOPIC_TERMS
 from duluan.enrich.concern_model import COMPLAINT_FEATURES, LinearHeads, complaint_features
-from duluan.enrich.concern_rules import LexiconLabeller, folded_words
+from duluan.enrich.concern_rules import LexiconLabeller, folded_words, has_marks, marked_words
 from duluan.enrich.concerns import (
     CONCERN_IDS,
     CONCERNS,
@@ -70,6 +70,19 @@ def test_lexicon_reads_with_and_without_diacritics_and_teencode():
     assert folded_words("Đề nghị, xử lý!") == " de nghi xu ly "
     assert accented.family_scores == {"nobody_acts": 4.5, "sufferer": 2.0}
     assert sum(accented.family_scores.values()) == accented.complaint_score
+
+
+def test_text_with_diacritics_is_matched_with_them():
+    labeller = LexiconLabeller()
+    # Folded, "đẹp" (beautiful) would be the marker "dẹp", "cho" (for) the marker "chờ",
+    # "tai nạn" would hold the marker "nản" and "qua" the marker "quá".
+    praise = labeller.label("Bãi biển đẹp, nước trong, tai nạn không có, cho trẻ em qua chơi")
+    assert praise.markers == () and praise.complaint_score == 0.0
+    assert set(labeller.label("Chờ mãi chán quá, nản thật").markers) == {"chờ", "chán", "quá", "nản"}
+    # Typed without marks, the same words are read folded, as before.
+    assert set(labeller.label("cho mai chan qua, nan that").markers) == {"chan", "cho", "nan", "qua"}
+    assert has_marks("Đã") and has_marks("ngập") and not has_marks("ngap nuoc 😡 !!!")
+    assert marked_words("Hoà  Thuỷ, KO ĐƯỢC!") == " hòa thủy không được "
 
 
 def test_complaint_features_read_marks_first_person_and_length():

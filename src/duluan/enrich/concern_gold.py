@@ -48,6 +48,7 @@ class GoldOptions:
     """What the gold texts train (the defaults are the shipped setting)."""
 
     stack_features: bool = True  # one stack weight per COMPLAINT_FEATURES entry
+    without: tuple[str, ...] = ()  # COMPLAINT_FEATURES entries left out of the stack
     gold_head: str = "residual"  # "none", "independent" or "residual" (on the stack's score)
     gold_l2: float = 3e-3
     inner_folds: int = 5  # for the gold unit's out-of-fold scores that fit its weight
@@ -143,7 +144,7 @@ def _take(
 def _stack_names(options: GoldOptions, gold: bool) -> dict[str, list[str]]:
     complaint = ["complaint_model", "complaint_lexicon", "complaint_bias"]
     if options.stack_features:
-        complaint += [f"complaint_x_{name}" for name in COMPLAINT_FEATURES]
+        complaint += [f"complaint_x_{name}" for name in COMPLAINT_FEATURES if name not in options.without]
     if gold:
         complaint.append("complaint_gold")
     return {

@@ -1,20 +1,23 @@
 """The lexicon labeller: complaint score and concern from the phrases of concern_lexicon.
 
 It is the baseline the learned model is measured against, and the first source of weak
-labels it is trained on. Matching is on folded text, so it reads "ngập nước" and
-"ngap nuoc" alike; teencode is expanded first ("ko ai giải quyết" → "không ai ...").
+labels it is trained on. A text typed without diacritics is matched on folded words, so
+"ngap nuoc" reads as "ngập nước"; a text typed with them is matched with them, since
+folding makes many words one: "chờ" (wait) and "cho" (for), "dẹp" and "đẹp", "nản" and
+"nạn", "quá" and "qua". Teencode is expanded first ("ko ai giải quyết" → "không ai ...").
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..text.fold import fold
+from ..text.normalize import canonical_tone_placement
 from ..text.teencode import expand_teencode
 from .concern_lexicon import COMPLAINT_FAMILIES, COMPLAINT_MARKERS, TOPIC_TERMS
 
@@ -27,15 +30,34 @@ _QUESTION_WEIGHT = 0.5
 _EXCLAMATION_WEIGHT = 0.5
 
 
+_NOT_MARKED_WORD = re.compile(r"[\W_]+")
+# A Vietnamese letter with a diacritic: the text was typed with marks.
+_MARKED_LETTER = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
+)
+
+
 def folded_words(text: str) -> str:
     """`text` as folded words between single spaces, padded: " ngap nuoc qua "."""
     return " " + " ".join(_NOT_WORD.split(fold(expand_teencode(text)))).strip() + " "
 
 
-def _fold_table(table: dict[str, float]) -> list[tuple[str, float]]:
+def marked_words(text: str) -> str:
+    """`text` as lower-case words with their diacritics (tone marks in their canonical
+    place), between single spaces, padded: " ngập nước quá "."""
+    words = canonical_tone_placement(expand_teencode(text).lower())
+    return " " + " ".join(_NOT_MARKED_WORD.split(words)).strip() + " "
+
+
+def has_marks(text: str) -> bool:
+    """Whether `text` was typed with diacritics (one marked letter is enough)."""
+    return _MARKED_LETTER.search(text) is not None
+
+
+def _fold_table(table: dict[str, float], words: Callable[[str], str] = folded_words) -> list[tuple[str, float]]:
     folded: dict[str, float] = {}
     for phrase, weight in table.items():
-        key = folded_words(phrase)
+        key = words(phrase)
         # Two phrases may fold to one ("phản ánh"/"phản ảnh"): keep the stronger.
         if abs(weight) > abs(folded.get(key, 0.0)):
             folded[key] = weight
@@ -50,7 +72,7 @@ class LexiconLabel:
     complaint: bool
     concern: str  # best-scoring concern id, "other" when no topic phrase matched
     concern_scores: dict[str, float]  # summed topic weights per concern (matched only)
-    markers: tuple[str, ...]  # the complaint markers found, folded
+    markers: tuple[str, ...]  # the complaint markers found, as matched (folded in unmarked text)
     # the same markers' weights summed per family of concern_lexicon.COMPLAINT_FAMILIES
     family_scores: dict[str, float] = field(default_factory=dict)
 
@@ -65,28 +87,30 @@ class LexiconLabeller:
 
     def __init__(self, complaint_threshold: float = 1.0) -> None:
         self.complaint_threshold = complaint_threshold
-        self._topics = {cid: _fold_table(terms) for cid, terms in TOPIC_TERMS.items()}
-        self._markers = _fold_table(COMPLAINT_MARKERS)
-        self._family = {
-            phrase: name
-            for name, table in COMPLAINT_FAMILIES.items()
-            for phrase, _ in _fold_table(table)
-        }
-        # Index every phrase by its first word: a text is only checked for the phrases
-        # that start with one of its words (same matches, several times faster).
-        self._by_first: dict[str, list[tuple[str, str, float]]] = {}
-        tables = [("", self._markers)] + list(self._topics.items())
-        for owner, table in tables:
-            for phrase, weight in table:
-                first = phrase.split()[0]
-                self._by_first.setdefault(first, []).append((owner, phrase, weight))
+        self._topics = list(TOPIC_TERMS)
+        # Two spellings of every table: folded (for text without diacritics) and marked.
+        self._family: dict[str, str] = {}
+        self._by_first: dict[bool, dict[str, list[tuple[str, str, float]]]] = {}
+        for marked, words in ((False, folded_words), (True, marked_words)):
+            for name, table in COMPLAINT_FAMILIES.items():
+                self._family.update((phrase, name) for phrase, _ in _fold_table(table, words))
+            # Index every phrase by its first word: a text is only checked for the phrases
+            # that start with one of its words (same matches, several times faster).
+            index: dict[str, list[tuple[str, str, float]]] = {}
+            tables = [("", COMPLAINT_MARKERS)] + list(TOPIC_TERMS.items())
+            for owner, table in tables:
+                for phrase, weight in _fold_table(table, words):
+                    index.setdefault(phrase.split()[0], []).append((owner, phrase, weight))
+            self._by_first[marked] = index
 
     def label(self, text: str) -> LexiconLabel:
         """The lexicon's reading of one text."""
-        words = folded_words(text)
+        marked = has_marks(text)
+        words = marked_words(text) if marked else folded_words(text)
+        by_first = self._by_first[marked]
         candidates: dict[str, list[tuple[str, float]]] = {}
         for word in set(words.split()):
-            for owner, phrase, weight in self._by_first.get(word, ()):
+            for owner, phrase, weight in by_first.get(word, ()):
                 if phrase in words:
                     candidates.setdefault(owner, []).append((phrase, weight))
         found = candidates.get("", [])

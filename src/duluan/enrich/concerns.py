@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from .concern_model import LinearHeads
+from .passages import passage_weights, split_passages
 
 __all__ = [
     "CONCERNS",
@@ -115,7 +118,21 @@ def predict_concerns(
     if not texts:
         return []
     model = model or load_concern_model()
-    probs, complaint = model.predict(texts)
+    # Long texts are read as passages (see `passages`); one batch for every passage.
+    split = [split_passages(text) for text in texts]
+    passage_probs, passage_complaint = model.predict([p for parts in split for p in parts])
+    probs = np.empty((len(texts), passage_probs.shape[1]))
+    complaint = np.empty(len(texts))
+    start = 0
+    for i, parts in enumerate(split):
+        end = start + len(parts)
+        if len(parts) == 1:
+            probs[i], complaint[i] = passage_probs[start], passage_complaint[start]
+        else:
+            weights = passage_weights(len(parts))
+            probs[i] = weights @ passage_probs[start:end]
+            complaint[i] = float(weights @ passage_complaint[start:end])
+        start = end
     labels = model.labels
     results = []
     for row, score in zip(probs, complaint, strict=True):
