@@ -35,6 +35,7 @@ from duluan.analysis.periods import Period, today_in
 from duluan.analysis.place_profile import UnknownPlaceCode, place_profile
 from duluan.analysis.places import PlaceFilter, resolve_place_filter
 from duluan.analysis.surges import SurgeOptions
+from duluan.analysis.topic_report import topic_summaries
 from duluan.config import load_settings
 from duluan.store.schema import (
     document_places,
@@ -310,8 +311,21 @@ def test_topics_national_and_in_a_place_and_the_topic_page(engine: Engine) -> No
     _topic(engine, 1, floods, "ngập nước")
     _topic(engine, 2, rubbish, "rác thải")
     national = overview(engine, SETTINGS, PERIOD, None).sections
+    # The range before starts before the first document: nothing to compare with, and no
+    # topic is "new" for it.
+    assert [(t.compared, t.growth, t.is_new) for t in national.topics] == [(False, None, False)] * 2
+    assert national.topics[0].to_json()["compared"] is False
+    listed = topic_summaries(engine, PERIOD.start, PERIOD.end, TZ)
+    assert [(s.id, s.compared, s.growth, s.is_new) for s in listed] == [(1, False, None, False), (2, False, None, False)]
+    assert "growth" not in listed[1].as_dict()
+    add_posts(engine, PERIOD.start - timedelta(days=PERIOD.n_days + 1), 1, concern="traffic", ward=BACH_MAI)
+    listed = topic_summaries(engine, PERIOD.start, PERIOD.end, TZ)
+    assert [(s.id, s.compared, s.is_new) for s in listed] == [(1, True, True), (2, True, False)]
+    assert listed[1].growth == pytest.approx((11 - 6) / 6)
+    national = overview(engine, SETTINGS, PERIOD, None).sections
     assert [(t.id, t.label, t.documents.value) for t in national.topics] == [(1, "ngập nước", 15), (2, "rác thải", 11)]
     assert national.topics_by_place is False
+    assert all(t.compared for t in national.topics)
     assert national.topics[0].growth is None and national.topics[1].growth == pytest.approx((11 - 6) / 6)
     assert national.topics[0].is_new and national.topics[1].previous.value == 6
 

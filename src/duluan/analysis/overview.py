@@ -59,6 +59,7 @@ from .topic_report import (
     COMPLAINT_AT,
     SNIPPET_CHARS,
     TopicDetail,
+    reads_before,
     topic_detail,
 )
 from .topic_report import _listed as listed_topics
@@ -172,17 +173,18 @@ class TopicLine:
     previous: Figure
     growth: float | None  # (documents - previous) / previous; None: suppressed or nothing before
     slice: FigureSlice
+    compared: bool = True  # False: the period before starts before the first stored document
 
     @property
     def is_new(self) -> bool:
-        return self.previous.value == 0 and bool(self.documents.value)
+        return self.compared and self.previous.value == 0 and bool(self.documents.value)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "label": self.label, "documents": self.documents.as_json(),
             "previous_documents": self.previous.as_json(),
             "growth": None if self.growth is None else round(self.growth, 4), "new": self.is_new,
-            "slice": self.slice.to_json(),
+            "compared": self.compared, "slice": self.slice.to_json(),
         }
 
 
@@ -492,16 +494,18 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
 
     now = _ranked(in_place(period, None), k)[:TOP_TOPICS]
     ids = [int(key[0]) for key, _ in now]
-    before = in_place(period.shifted(-period.n_days), ids)
+    earlier = period.shifted(-period.n_days)
+    compared = reads_before(conn, earlier.utc_bounds()[0])
+    before = in_place(earlier, ids)
     labels = dict(conn.execute(select(topics.c.id, topics.c.label).where(topics.c.id.in_(ids))).all())
     lines = []
     for (topic_id, *_), figure in now:
         previous = before.get((topic_id,), _Tally()).figure(k)
         growth = None
-        if figure.value is not None and previous.value:
+        if compared and figure.value is not None and previous.value:
             growth = (figure.value - previous.value) / previous.value
         scope = FigureSlice(place.level, place.codes, topic_id=int(topic_id)) if place else FigureSlice(topic_id=int(topic_id))
-        lines.append(TopicLine(int(topic_id), labels[topic_id], figure, previous, growth, scope))
+        lines.append(TopicLine(int(topic_id), labels[topic_id], figure, previous, growth, scope, compared))
     return tuple(lines)
 
 

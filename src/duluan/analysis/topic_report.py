@@ -72,7 +72,9 @@ class TopicSummary:
     places: list[PlaceCount]
     concerns: list[tuple[str, int | None]]
     k_anonymity: int = 5
-    compared: bool = True  # False for a topic's whole life: nothing to compare with
+    # False for a topic's whole life, or when the range before starts before the first
+    # stored document: nothing to compare with
+    compared: bool = True
 
     @property
     def n_stories(self) -> int | str:
@@ -240,6 +242,14 @@ def _counts(
     return out
 
 
+def reads_before(conn: Connection, moment: datetime) -> bool:
+    """Whether the workspace holds a document published before `moment`. A period that
+    starts earlier than every document was never read: growth against it (a whole month
+    against the empty month before the first ingest) would be "+3,000 %", not news."""
+    found = conn.execute(select(documents.c.id).where(documents.c.published_at < moment).limit(1)).first()
+    return found is not None
+
+
 def _summaries(
     conn: Connection, topic_ids: Sequence[int], bounds: tuple[datetime, datetime],
     previous: tuple[datetime, datetime], k: int,
@@ -248,6 +258,7 @@ def _summaries(
 
     if not topic_ids:
         return []
+    compared = reads_before(conn, previous[0])
     total = _counts(conn, topic_ids, *bounds)
     before = _counts(conn, topic_ids, *previous)
     moods = _counts(conn, topic_ids, *bounds, by=enrichments.c.sentiment)
@@ -263,7 +274,7 @@ def _summaries(
         row = meta[topic_id]
         here, there = total.get((topic_id,), _Count()), before.get((topic_id,), _Count())
         now, then = here.value(k), there.value(k)
-        growth = (now - then) / then if now is not None and then else None
+        growth = (now - then) / then if compared and now is not None and then else None
         mood = of(moods, topic_id)
         out.append(TopicSummary(
             id=topic_id, label=row.label, keywords=list(row.keywords or []), headline=row.headline,
@@ -276,7 +287,7 @@ def _summaries(
                 for code, tally in _top(of(places, topic_id), k, TOP_PLACES)
             ],
             concerns=[(c, tally.value(k)) for c, tally in _top(of(concerns, topic_id), k, TOP_CONCERNS)],
-            k_anonymity=k,
+            k_anonymity=k, compared=compared,
         ))
     return out
 
@@ -374,7 +385,7 @@ def topic_detail(
             bounds = (row.born_at - timedelta(days=366 * 50), row.last_seen_at + timedelta(days=366))
             previous = (bounds[0] - timedelta(days=1), bounds[0])
         summary = _summaries(conn, [topic_id], bounds, previous, k_anonymity)[0]
-        summary.compared = period is not None
+        summary.compared = summary.compared and period is not None
         events = []
         for e in conn.execute(
             select(topic_events).where(

@@ -14,6 +14,8 @@ from .common import console, err_console, open_workspace, progress_bar, workspac
 
 
 def _growth(summary: Any) -> str:
+    if not summary.compared:
+        return "—"
     if summary.is_new:
         return "new"
     if summary.growth is None:
@@ -56,7 +58,8 @@ def _print_table(summaries: list[Any], start: Any, end: Any) -> None:
             "\n".join(f"{c} {_shown(n, k)}" for c, n in s.concerns),
         )
     console.print(table)
-    console.print("[dim]growth: documents against the range of equal length before; "
+    console.print("[dim]growth: documents against the range of equal length before "
+                  "(— when that range starts before the first stored document); "
                   "− / = / +: negative, neutral, positive documents[/dim]")
 
 

@@ -94,6 +94,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hours": ("giờ", "hours"),
     "per_day": ("/ngày", "per day"),
     "badge_new": ("Mới", "New"),
+    "no_baseline": (
+        "Không so sánh: khoảng thời gian trước đó bắt đầu trước tài liệu đầu tiên được lưu.",
+        "Not compared: the period before starts before the first stored document.",
+    ),
     "untitled": ("(không có tiêu đề)", "(untitled)"),
     "unknown_source": ("Nguồn không rõ", "Unknown source"),
     "open_original": ("Mở bản gốc", "Open the original"),
