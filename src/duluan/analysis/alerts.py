@@ -278,6 +278,7 @@ class AlertView:
     acknowledged_at: datetime | None
     stats: dict[str, Any]
     evidence: list[int]
+    topic_label: str | None = None  # a topic alert's topic as labelled today
 
     def as_json(self) -> dict[str, Any]:
         data = dict(vars(self))
@@ -299,6 +300,7 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
     hidden = _hides_a_flagged_day(stats)
     expected, score = (None, None) if hidden else (row.expected, row.score)
     what = describe(key)
+    label = None
     if key.kind == "topic":
         with engine.connect() as conn:
             label = conn.execute(select(topics.c.label).where(topics.c.id == key.topic_id)).scalar_one_or_none()
@@ -307,7 +309,7 @@ def _view(row: Any, engine: Engine, k: int, timezone: str) -> AlertView:
         row.id, what, row.series_key, row.kind, row.concern, row.place_level, row.place_code,
         row.topic_id, row.started_on, row.last_on, figure.as_json(), expected, score,
         row.threshold, row.status, row.status_reason, row.case_id, row.created_at,
-        row.acknowledged_at, stats, list(row.evidence),
+        row.acknowledged_at, stats, list(row.evidence), label,
     )
 
 

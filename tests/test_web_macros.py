@@ -1,0 +1,30 @@
+from types import SimpleNamespace
+
+from duluan.web.pages.render import concern_namer, templates, translator
+
+
+def _macros(lang: str):
+    env = templates.env
+    module = env.get_template("_macros.html").make_module(
+        {"t": translator(lang), "concern_name": concern_namer(lang), "place_name": lambda level, code: code,
+         "number": lambda value, digits=0: f"{value:.{digits}f}"}
+    )
+    return module
+
+
+def test_a_topic_alert_says_what_the_topic_is() -> None:
+    alert = SimpleNamespace(kind="topic", topic_id=292, topic_label="thu gom rác · lịch mới", concern=None,
+                            place_level=None, place_code=None)
+    assert str(_macros("vi").alert_what(alert)) == "Chủ đề 292: thu gom rác · lịch mới"
+    assert str(_macros("en").alert_what(alert)) == "Topic 292: thu gom rác · lịch mới"
+    unlabelled = SimpleNamespace(**{**vars(alert), "topic_label": None})
+    assert str(_macros("vi").alert_what(unlabelled)) == "Chủ đề 292"
+
+
+def test_growth_says_when_there_is_nothing_to_compare_with() -> None:
+    growth = _macros("vi").growth
+    assert "+50 %" in str(growth(0.5))
+    assert "Mới" in str(growth(None, True))
+    hidden = str(growth(None, False, False))
+    assert "–" in hidden and "trước tài liệu đầu tiên" in hidden
+    assert "Mới" not in str(growth(None, True, False))
