@@ -145,3 +145,20 @@ def test_a_charts_own_words_follow_the_page_language() -> None:
     assert "không có dữ liệu" not in english and "phần." not in english
     # Outside the block the default comes back.
     assert "không có dữ liệu" in str(bar_chart([("Ngập", None)], "Chủ đề"))
+
+
+def test_a_day_not_yet_over_is_drawn_as_so_far() -> None:
+    observed = ChartSeries("Thực tế", [500, 520, 510, 530, 80])
+    expected = ChartSeries("Dự kiến", [505, 515, 512, 525, 520], role="expected")
+    root = parse(line_chart([observed, expected], DAYS, "Lượng tài liệu", "tài liệu", partial=DAYS[-1]))
+    [hollow] = with_class(root, "point-partial")
+    assert "hôm nay, tính đến giờ" in (hollow.findtext(SVG + "title") or "")
+    [piece] = with_class(root, "series-partial")
+    assert piece.get("d", "").count("L") == 1  # from the day before into today, dashed
+    [line] = [el for el in with_class(root, "series-observed") if "series-partial" not in el.get("class", "")]
+    assert line.get("d", "").count("L") == 3  # the four days that are over
+    assert line_chart([expected], DAYS, "t", "y", partial=DAYS[-1]).count("point-partial") == 0
+    legend = [el.text for el in root.iter(SVG + "text") if "legend-text" in (el.get("class") or "")]
+    assert "Hôm nay, tính đến giờ" in legend
+    without = parse(line_chart([observed, expected], DAYS, "Lượng tài liệu", "tài liệu"))
+    assert not with_class(without, "point-partial") and not with_class(without, "series-partial")

@@ -83,6 +83,7 @@ class ChartWords:
     line_description: str  # {n} points, {first}..{last}, {axis}
     items: str
     parts: str
+    so_far: str  # a day not yet over: its count so far
 
 
 CHART_WORDS = {
@@ -95,6 +96,7 @@ CHART_WORDS = {
         line_description="{n} mốc, từ {first} đến {last}; trục dọc: {axis}.",
         items="{n} mục.",
         parts="{n} phần.",
+        so_far="hôm nay, tính đến giờ",
     ),
     "en": ChartWords(
         no_data="no data",
@@ -105,6 +107,7 @@ CHART_WORDS = {
         line_description="{n} points, from {first} to {last}; vertical axis: {axis}.",
         items="{n} items.",
         parts="{n} parts.",
+        so_far="today, so far",
     ),
 }
 # The page's language for the charts drawn in this request (figures.py sets it). A context
@@ -250,15 +253,22 @@ def _legend(entries: Sequence[tuple[str, str]], y: float) -> str:
 # ---------------------------------------------------------------------------- line chart
 
 
-def line_chart(series: list[ChartSeries], labels: list[str], title: str, y_label: str) -> Markup:
+def line_chart(
+    series: list[ChartSeries], labels: list[str], title: str, y_label: str, partial: str | None = None
+) -> Markup:
     """Lines over labelled days (observed against the expected baseline, say), with an
-    optional band up to the baseline's upper bound and triangles on alert days."""
+    optional band up to the baseline's upper bound and triangles on alert days.
+
+    `partial` is the label of a day not yet over (today): its observed count is what has
+    arrived so far, so the point is hollow and the line into it dashed, or the day's drop
+    would read as a collapse of the talk."""
     for s in series:
         if len(s.values) != len(labels) or (s.upper is not None and len(s.upper) != len(labels)):
             raise ValueError(
                 f"series {s.name!r} has {len(s.values)} values for {len(labels)} labels"
             )
     points = [[_point(v) for v in s.values] for s in series]
+    partial_at = labels.index(partial) if partial is not None and partial in labels else None
     highest = max(
         [p.value for row in points for p in row if p.value is not None]
         + [u for s in series for u in (s.upper or ()) if u is not None]
@@ -316,19 +326,27 @@ def line_chart(series: list[ChartSeries], labels: list[str], title: str, y_label
         cls = {"observed": "series-observed", "expected": "series-expected"}.get(
             s.role, f"series-{index % 6}"
         )
-        path = _path(
-            [(x_at(i), y_at(p.value)) if p.value is not None else None for i, p in enumerate(row)]
-        )
+        coords = [(x_at(i), y_at(p.value)) if p.value is not None else None for i, p in enumerate(row)]
+        # An observed line stops before a day not yet over; a dashed piece leads into it.
+        cut = s.role != "expected" and partial_at is not None
+        path = _path([None if cut and i == partial_at else c for i, c in enumerate(coords)])
         if path:
             body.append(f'<path class="{cls}" d="{path}" fill="none"/>')
+        if cut and partial_at is not None and coords[partial_at] is not None:
+            piece = _path(coords[max(partial_at - 1, 0) : partial_at + 1])
+            body.append(f'<path class="{cls} series-partial" d="{piece}" fill="none"/>')
     for s, row in zip(series, points, strict=True):
         cls = "point-expected" if s.role == "expected" else "point-observed"
         for i, p in enumerate(row):
             if p.value is None:
                 continue
             tip = f"{labels[i]} — {s.name}: {p.text} {y_label}"
+            shape = cls
+            if i == partial_at and s.role != "expected":
+                tip += f" ({chart_words().so_far})"
+                shape += " point-partial"
             body.append(
-                f'<circle class="point {cls}" cx="{_f(x_at(i))}" cy="{_f(y_at(p.value))}" r="3">{_title(tip)}</circle>'
+                f'<circle class="point {shape}" cx="{_f(x_at(i))}" cy="{_f(y_at(p.value))}" r="3">{_title(tip)}</circle>'
             )
     for s, row in zip(series, points, strict=True):
         for i, label in enumerate(labels):
@@ -346,6 +364,8 @@ def line_chart(series: list[ChartSeries], labels: list[str], title: str, y_label
     ]
     if any(s.upper is not None for s in series):
         legend.append(("legend-band", chart_words().upper_bound.capitalize()))
+    if partial_at is not None and any(s.role != "expected" for s in series):
+        legend.append(("legend-partial", chart_words().so_far.capitalize()))
     body.append(_legend(legend, LINE_HEIGHT - 2))
     description = (
         chart_words().line_description.format(n=n, first=labels[0], last=labels[-1], axis=y_label)

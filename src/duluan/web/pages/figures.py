@@ -12,7 +12,7 @@ from ...analysis.cases import CaseView
 from ...analysis.impact import Impact
 from ...analysis.options import baseline_options
 from ...analysis.overview import PlaceCount, Sections
-from ...analysis.periods import Period
+from ...analysis.periods import Period, today_in
 from ...analysis.trends import Share, Trend, trend
 from ..charts import ChartSeries, Value, bar_chart, chart_language, line_chart, stacked_share
 from ..province_map import province_tiles
@@ -30,8 +30,12 @@ def volume_chart(result: Trend, lang: str, alert_days: Collection[str] = ()) -> 
         series.append(
             ChartSeries(t("chart_expected"), [p.expected for p in result.points], role="expected")
         )
+    today = today_in(result.period.timezone).isoformat()
     with chart_language(lang):
-        return line_chart(series, labels, t("volume_with_baseline"), t("chart_documents"))
+        return line_chart(
+            series, labels, t("volume_with_baseline"), t("chart_documents"),
+            partial=today if result.granularity == "day" else None,
+        )
 
 
 def alert_chart(stats: Mapping[str, Any], lang: str) -> Markup | None:
