@@ -6,7 +6,8 @@ concern in the place, distinct stories per day):
 - **normal**: the `window` days before the surge began (before the earliest linked
   alert, else before the case was opened) — the baseline, as for the alerts;
 - **surge**: from the surge's first day to the day of the answer;
-- **after**: from the day after the answer to today, at most `after_days`.
+- **after**: from the day after the answer to yesterday (the last full day: today's
+  count is still growing), at most `after_days`.
 
 The expected count after the answer is the normal rate scaled by the weekday factors
 (the alerts' method). Two one-sided tests with the alerts' negative binomial law say
@@ -91,7 +92,8 @@ def case_impact(
     flt = series_filter(key)
     normal = Period(surge_start - timedelta(days=options.window), surge_start - timedelta(days=1), timezone)
     surge = Period(surge_start, answered, timezone)
-    whole = Period(normal.start, max(today, answered), timezone)
+    last_full = today - timedelta(days=1)
+    whole = Period(normal.start, max(last_full, answered), timezone)
     counts = np.array(count_series(engine, flt, whole).stories, dtype=float)
     totals = np.array(count_series(engine, SeriesFilter(), whole).documents, dtype=float)
     factors = weekday_factors(whole.days(), totals)
@@ -120,7 +122,7 @@ def case_impact(
         None, None, None, None, "", "weekday-adjusted normal rate, negative binomial one-sided tests",
     )
     after_start = answered + timedelta(days=1)
-    after_end = min(today, answered + timedelta(days=after_days))
+    after_end = min(last_full, answered + timedelta(days=after_days))
     if (after_end - after_start).days + 1 < MIN_DAYS_AFTER:
         result.verdict = f"too early: fewer than {MIN_DAYS_AFTER} full days since the answer"
         return result
