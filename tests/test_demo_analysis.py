@@ -11,6 +11,7 @@ import pytest
 
 from analysis_data import BACH_MAI, add_background, add_posts
 from duluan.analysis.alerts import AlertRunSummary, AlertView
+from duluan.analysis.cases import desk_metrics
 from duluan.analysis.periods import today_in
 from duluan.cli.data import DEMO_ALERTS_SHOWN, print_demo_analysis
 from duluan.config import SETTINGS_BY_NAME
@@ -37,6 +38,8 @@ def test_the_demo_raises_the_surge_and_carries_a_case_through(tmp_path: Path) ->
     assert {e["actor"] for e in result.case_timeline} == {"demo"}
     assert result.impact is not None
     assert result.impact.verdict == "went down: back to its normal level"
+    # The alert is dated as a daily run would have raised it: acknowledged an hour later.
+    assert desk_metrics(workspace.engine).median_hours_to_acknowledge == 1.0
 
 
 def _alert_view(alert_id: int) -> AlertView:

@@ -1,9 +1,11 @@
 """The demo's analysis step: topics, alerts on the simulated month, one case carried through.
 
 The simulated month ends yesterday, so the case desk is replayed on the month's own
-clock: the case is opened the morning after the alert's first day, taken up two hours
-later, answered the evening after the alert's last day and resolved a week later (or
-as late as the data allows). The audit trail says so (actor "demo"), and the impact
+clock: the alert is dated as a daily run would have raised it (07:00 the day after its
+first day), the case is opened an hour later, taken up two hours after that, answered
+the evening after the alert's last day and resolved a week later (or as late as the data
+allows). Without the first step the alert, detected today, would be acknowledged weeks
+before it was raised, and the desk's time to acknowledge would be negative. The audit trail says so (actor "demo"), and the impact
 after the answer is then measured on the days that followed, as an officer would see it.
 """
 
@@ -14,12 +16,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import update
+
 from .analysis.alerts import AlertRunSummary, AlertView, list_alerts, run_alerts
 from .analysis.cases import CaseChange, NewCase, change_case, get_case, open_case
 from .analysis.impact import Impact, case_impact
 from .analysis.options import baseline_options, surge_options
 from .analysis.periods import check_timezone, make_period, today_in
 from .errors import UsageError
+from .store.schema import alerts
 from .workspace import Workspace
 
 DEMO_ACTOR = "demo"
@@ -77,6 +82,9 @@ def analyse_demo(workspace: Workspace, days: int) -> DemoAnalysis:
         return out
     alert = max(wards, key=lambda a: a.score or 0.0)
     yesterday = period.end - timedelta(days=1)
+    raised = _at(alert.started_on + timedelta(days=1), 7, tz)
+    with workspace.engine.begin() as conn:
+        conn.execute(update(alerts).where(alerts.c.id == alert.id).values(created_at=raised))
     opened = _at(alert.started_on + timedelta(days=1), 8, tz)
     answered = _at(min(alert.last_on + timedelta(days=1), yesterday), 17, tz)
     resolved = _at(min(alert.last_on + timedelta(days=8), yesterday), 10, tz)
