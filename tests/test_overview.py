@@ -374,3 +374,11 @@ def test_bad_slices_are_usage_errors(engine: Engine) -> None:
         documents_behind(engine, SETTINGS, PERIOD, FigureSlice(), limit=0)
     with pytest.raises(UsageError, match="unknown place level 'district'"):
         documents_behind(engine, SETTINGS, PERIOD, FigureSlice("district", ("001",)))
+
+
+def test_a_topics_concerns_never_rank_other_first(engine: Engine) -> None:
+    waste = add_posts(engine, START + timedelta(days=1), 6, concern="waste", ward=BACH_MAI)
+    other = add_posts(engine, START + timedelta(days=1), 9, concern="other", ward=BACH_MAI)
+    _topic(engine, 1, waste + other, "rác thải")
+    [summary] = topic_summaries(engine, PERIOD.start, PERIOD.end, TZ)
+    assert summary.documents == 15 and summary.concerns == [("waste", 6)]

@@ -15,12 +15,11 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Engine, and_, distinct, func, select
 
+from ..enrich.concerns import NOT_A_CONCERN
 from ..store.schema import document_places, documents, enrichments, story_topics, topics
 from .periods import Period, local_day
 from .series import SOCIAL_KINDS, day_totals
 from .surges import SeriesKey, SeriesSet
-
-NOT_A_CONCERN = "other"
 
 
 def _concern_rows(engine: Engine, period: Period, level: str) -> list[tuple[str, str, str | None, int, int]]:

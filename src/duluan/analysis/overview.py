@@ -34,7 +34,7 @@ from sqlalchemy import Connection, Engine, and_, case, distinct, func, or_, sele
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..enrich.concerns import CONCERNS
+from ..enrich.concerns import CONCERNS, NOT_A_CONCERN
 from ..errors import UsageError
 from ..store.schema import (
     alerts,
@@ -94,7 +94,6 @@ CASES_DUE = 10
 STORIES = 10
 OPEN_ALERT_STATUSES = ("new", "acknowledged")
 OPEN_CASE_STATUSES = ("open", "in_progress", "answered")
-NOT_A_CONCERN = "other"  # "Khác" is counted in the complaints but never ranked as a concern
 CONCERN_NAMES = {c.id: c.name_vi for c in CONCERNS}
 
 

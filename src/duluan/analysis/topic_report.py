@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, case, func, select
 
+from ..enrich.concerns import NOT_A_CONCERN
 from ..errors import NotFound, UsageError
 from ..store.schema import (
     document_places,
@@ -286,7 +287,10 @@ def _summaries(
                 PlaceCount(code, unit.name if (unit := province_by_code(code)) else code, tally.value(k))
                 for code, tally in _top(of(places, topic_id), k, TOP_PLACES)
             ],
-            concerns=[(c, tally.value(k)) for c, tally in _top(of(concerns, topic_id), k, TOP_CONCERNS)],
+            # "other" (no civic concern) is counted among complaints but never ranked as a
+            # concern, as on the overview: a topic's first concern should say something.
+            concerns=[(c, tally.value(k)) for c, tally in _top(
+                {c: t for c, t in of(concerns, topic_id).items() if c != NOT_A_CONCERN}, k, TOP_CONCERNS)],
             k_anonymity=k, compared=compared,
         ))
     return out

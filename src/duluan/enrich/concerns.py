@@ -21,6 +21,7 @@ from .passages import passage_weights, split_passages
 __all__ = [
     "CONCERNS",
     "CONCERN_IDS",
+    "NOT_A_CONCERN",
     "Concern",
     "ConcernPrediction",
     "load_concern_model",
@@ -72,6 +73,8 @@ CONCERNS: tuple[Concern, ...] = (
             ("hàng mua bị lỗi", "nhà mạng trừ tiền", "tin thể thao, giải trí")),
 )  # fmt: skip
 CONCERN_IDS: tuple[str, ...] = tuple(c.id for c in CONCERNS)
+# The id for "no civic concern fits": counted among complaints, never ranked as a concern.
+NOT_A_CONCERN = "other"
 
 MODEL_STEM = Path(__file__).resolve().parent.parent / "models" / "concern"
 
