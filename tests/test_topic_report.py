@@ -26,7 +26,12 @@ def test_summary_figures_match_the_documents_written(engine: Engine) -> None:
         conn.execute(update(enrichments).where(enrichments.c.document_id.in_(hanoi[:5])).values(sentiment="positive"))
         conn.execute(update(enrichments).where(enrichments.c.document_id.in_(saigon[:2])).values(complaint_p=0.1))
     _topic(engine, 1, hanoi + saigon + few + before, "ngập nước")
+    # Nothing stored before the 5 days before the range: no growth to show.
     [summary] = topic_summaries(engine, START, START + timedelta(days=4), TZ, 5, k_anonymity=5)
+    assert (summary.compared, summary.growth, summary.is_new) == (False, None, False)
+    add_posts(engine, START - timedelta(days=6), 1, concern="traffic", ward=BACH_MAI)  # in no topic
+    [summary] = topic_summaries(engine, START, START + timedelta(days=4), TZ, 5, k_anonymity=5)
+    assert summary.compared
     assert (summary.documents, summary.stories) == (17, 17)
     assert summary.previous_documents == 7 and abs(summary.growth - (17 - 7) / 7) < 1e-9
     assert summary.sentiment == {"negative": 12, "neutral": 0, "positive": 5}
