@@ -33,7 +33,9 @@ PRESS_KINDS = frozenset({"news", "page"})
 # How labels are read from the same model files; part of `model_version`, so that a
 # change here makes `duluan enrich` redo what older rules enriched.
 # 2: toxicity label follows the score; no sentiment or toxicity for PRESS_KINDS.
-ENRICHMENT_RULES = 2
+# 3: long texts read as passages for complaint and concern; keywords keep a two-syllable
+#    phrase seen once only if news uses it, and names keep their capitals.
+ENRICHMENT_RULES = 3
 
 
 @dataclass
