@@ -34,6 +34,9 @@ def test_demo_command_prints_the_summary(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     for heading in ("Documents by kind", "Rejects by reason", "Busiest days", "Largest stories"):
         assert heading in out.output
+    # Concerns by the names the alerts and the dashboard use, not their ids.
+    concerns = out.output.split("concern (complaints):")[1].split("most named provinces")[0]
+    assert "Khác" in concerns and "other" not in concerns and "traffic" not in concerns
 
 
 def test_simulate_command_writes_files(tmp_path: Path) -> None:

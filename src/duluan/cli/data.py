@@ -54,11 +54,15 @@ def print_workspace_summary(s: WorkspaceSummary) -> None:
     console.print(table)
     if s.enriched:
         console.print(f"\n[bold]Labels[/bold] on {s.enriched} documents; {s.complaints} read as citizen complaints")
+        from ..enrich.concerns import CONCERNS
         from ..enrich.pipeline import CATEGORY_NAMES
 
+        concern_names = {c.id: c.name_vi for c in CONCERNS}
         for name, counts in s.labels.items():
             if name == "category":
                 counts = {CATEGORY_NAMES.get(k or "", k): v for k, v in counts.items()}
+            elif name == "concern (complaints)":  # the names the alerts and the dashboard use
+                counts = {concern_names.get(k or "", k): v for k, v in counts.items()}
             total = sum(counts.values()) or 1
             shown = ", ".join(
                 f"{label or '—'} {n} ({100 * n / total:.0f}%)"
