@@ -32,6 +32,10 @@ def test_daily_counts_baseline_and_suppression(engine: Engine) -> None:
     # the difference (9) rests on 9 authors; the total stays exact.
     assert shown[str(START + timedelta(days=10))] == "hidden"
     assert result.total is not None and result.total.as_json() == 6 * 10 + 3 + 4
+    # The expected total sums the days that have a baseline, and says how many they are.
+    with_baseline = [p.expected for p in result.points if p.expected is not None]
+    assert result.expected_days == len(with_baseline) and result.expected_total == pytest.approx(sum(with_baseline), abs=0.1)
+    assert result.as_json()["expected_days"] == result.expected_days
 
 
 def test_broad_slices_count_by_hour_and_still_suppress_few_authors(engine: Engine) -> None:

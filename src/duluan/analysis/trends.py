@@ -53,13 +53,14 @@ class Trend:
     points: list[TrendPoint] = field(default_factory=list)
     total: Figure | None = None
     expected_total: float | None = None
+    expected_days: int = 0  # the buckets with a baseline, which expected_total sums over
     method: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "filter": self.filter, "from": self.period.start.isoformat(), "to": self.period.end.isoformat(),
             "granularity": self.granularity, "total": self.total.as_json() if self.total else None,
-            "expected_total": self.expected_total, "method": self.method,
+            "expected_total": self.expected_total, "expected_days": self.expected_days, "method": self.method,
             "points": [{"bucket": p.bucket, "documents": p.documents.as_json(), "expected": p.expected}
                        for p in self.points],
         }
@@ -116,6 +117,7 @@ def trend(
         result.points.append(TrendPoint(bucket, figure, expect_of))
     known = [e for e in expected if e is not None]
     result.expected_total = round(sum(known), 1) if known else None
+    result.expected_days = len(known)
     return result
 
 

@@ -74,6 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentiment": ("Sắc thái", "Sentiment"),
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
+    "expected_on_days": ("Dự kiến cho {n} ngày có mức nền", "Expected on the {n} days with a baseline"),
     "secondary_hidden": ("ẩn", "hidden"),
     "secondary_title": (
         "Ẩn dù có thể dựa trên từ {k} tác giả trở lên: hiện số này thì tổng trừ đi các phần được hiển thị sẽ làm lộ một phần bị ẩn vì có ít hơn {k} tác giả.",
