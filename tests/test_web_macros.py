@@ -28,3 +28,11 @@ def test_growth_says_when_there_is_nothing_to_compare_with() -> None:
     hidden = str(growth(None, False, False))
     assert "–" in hidden and "trước tài liệu đầu tiên" in hidden
     assert "Mới" not in str(growth(None, True, False))
+
+
+def test_reject_reasons_read_in_the_page_language_and_unknown_codes_as_they_are() -> None:
+    from duluan.web.pages.render import reason_namer
+
+    assert reason_namer("vi")("future_date") == "Ngày đăng ở tương lai"
+    assert reason_namer("en")("future_date") == "Published in the future"
+    assert reason_namer("vi")("no_text") == "no_text"

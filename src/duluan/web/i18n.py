@@ -354,6 +354,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# The reject reasons' stable codes (written by ingestion, see errors.InputRejected) as
+# people read them; a code not listed here is shown as it is.
+REJECT_REASON_NAMES: dict[str, tuple[str, str]] = {
+    "broken_json": ("Dòng JSON hỏng", "Broken JSON line"),
+    "empty_text": ("Không còn nội dung sau khi làm sạch", "No text left after cleaning"),
+    "missing_text": ("Thiếu nội dung", "Text missing"),
+    "future_date": ("Ngày đăng ở tương lai", "Published in the future"),
+    "unknown_encoding": ("Không nhận ra bảng mã", "Unknown encoding"),
+    "unknown_kind": ("Loại tài liệu không rõ", "Unknown document kind"),
+    "fetch_failed": ("Không tải được", "Fetch failed"),
+    "malformed_feed": ("Nguồn tin sai định dạng", "Malformed feed"),
+    "malformed_row": ("Dòng dữ liệu sai định dạng", "Malformed row"),
+    "no_main_text": ("Trang không có nội dung chính", "No main text on the page"),
+    "unreadable_file": ("Không đọc được tệp", "Unreadable file"),
+}
+
+
 def translate(lang: str, key: str, **values: object) -> str:
     index = 1 if lang == "en" else 0
     text = MESSAGES[key][index]

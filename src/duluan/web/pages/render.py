@@ -17,7 +17,7 @@ from ...analysis.places import place_name
 from ...enrich.concerns import CONCERNS
 from ...errors import AuthError
 from ..auth import Principal, principal_from_request
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, REJECT_REASON_NAMES, translate
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
 LANG_COOKIE = "lang"
@@ -41,6 +41,12 @@ def concern_namer(lang: str) -> Callable[[str | None], str]:
     """The concern's name in the page's language; an unknown id is shown as it is."""
     index = 1 if lang == "en" else 0
     return lambda concern: CONCERN_NAMES[concern][index] if concern in CONCERN_NAMES else (concern or "")
+
+
+def reason_namer(lang: str) -> Callable[[str | None], str]:
+    """A reject reason's name in the page's language; an unknown code is shown as it is."""
+    index = 1 if lang == "en" else 0
+    return lambda code: REJECT_REASON_NAMES[code][index] if code in REJECT_REASON_NAMES else (code or "")
 
 
 def number_formatter(lang: str) -> Callable[..., str]:
@@ -111,6 +117,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "day": day,
         "number": number_formatter(lang),
         "concern_name": concern_namer(lang),
+        "reason_name": reason_namer(lang),
         "place_name": place_name,
         "safe_url": safe_url,
     }
