@@ -38,11 +38,13 @@ def volume_chart(result: Trend, lang: str, alert_days: Collection[str] = ()) -> 
         )
 
 
-def alert_chart(stats: Mapping[str, Any], lang: str) -> Markup | None:
-    """What the detector saw: observed against expected per day, the flagged days marked."""
+def alert_chart(stats: Mapping[str, Any], lang: str, timezone: str | None = None) -> Markup | None:
+    """What the detector saw: observed against expected per day, the flagged days marked;
+    today, if the detector's days reach it, as "so far" (the day is not over)."""
     days = list(stats.get("days", []))
     if not days:
         return None
+    today = today_in(timezone).isoformat() if timezone else None
     t = translator(lang)
     series = [
         ChartSeries(
@@ -51,7 +53,7 @@ def alert_chart(stats: Mapping[str, Any], lang: str) -> Markup | None:
         ChartSeries(t("chart_expected"), list(stats["expected"]), role="expected"),
     ]
     with chart_language(lang):
-        return line_chart(series, days, t("observed_vs_expected"), t("chart_stories"))
+        return line_chart(series, days, t("observed_vs_expected"), t("chart_stories"), partial=today)
 
 
 def impact_chart(
