@@ -39,24 +39,36 @@ def test_long_texts_are_cut_at_sentence_ends_into_passages_of_the_limit() -> Non
         assert len(parts) >= 2
         assert all(len(p.split()) <= PASSAGE_WORDS for p in parts)
         assert " ".join(parts).split() == text.split()  # every word, in order
-        assert all(p.rstrip().endswith((".", "!", "?", "…")) or p == parts[0] for p in parts[1:])
+        assert all(p.endswith((".", "!", "?", "…")) for p in parts[:-1])  # whole sentences
     # A sentence longer than a passage is cut into runs of words.
     run_on = " ".join(f"chữ{i}" for i in range(2 * PASSAGE_WORDS + 5))
     assert [len(p.split()) for p in split_passages(run_on)] == [PASSAGE_WORDS, PASSAGE_WORDS, 5]
     assert split_passages("") == [""]
 
 
-def test_weights_count_the_lead_twice_and_sum_to_one() -> None:
-    assert passage_weights(1).tolist() == [1.0]
-    weights = passage_weights(3)
-    assert np.isclose(weights.sum(), 1.0) and np.isclose(weights[0], LEAD_WEIGHT * weights[1])
+def test_weights_count_words_the_leads_twice_and_sum_to_one() -> None:
+    assert passage_weights(["một đoạn"]).tolist() == [1.0]
+    weights = passage_weights(["a b c d", "e f g h", "i j"])
+    assert np.isclose(weights.sum(), 1.0)
+    assert np.isclose(weights[0], LEAD_WEIGHT * weights[1]) and np.isclose(weights[1], 2 * weights[2])
+
+
+def test_a_closing_courtesy_does_not_flip_a_long_complaint() -> None:
+    # 70 words of complaint, then "Xin cảm ơn.": the short last passage weighs its 3 words.
+    words = COMPLAINT.split()[:70]
+    complaint = " ".join(words).rstrip(".") + "."
+    [alone] = predict_concerns([complaint])
+    [thanked] = predict_concerns([complaint + " Xin cảm ơn."])
+    assert len(split_passages(complaint + " Xin cảm ơn.")) == 2
+    assert alone.complaint > 0.5 and thanked.complaint > 0.5
+    assert abs(thanked.complaint - alone.complaint) < 0.1
 
 
 def test_a_long_text_scores_as_the_weighted_mean_of_its_passages() -> None:
     model = load_concern_model()
     parts = split_passages(COMPLAINT)
     probs, complaint = model.predict(parts)
-    weights = passage_weights(len(parts))
+    weights = passage_weights(parts)
     [found] = predict_concerns([COMPLAINT])
     assert np.isclose(found.complaint, weights @ complaint)
     assert np.isclose(found.concern_probabilities["utilities"], weights @ probs[:, model.labels.index("utilities")])

@@ -5,10 +5,13 @@ from duluan.text.keywords import label_form
 def test_a_label_shows_the_form_with_diacritics_in_lower_case() -> None:
     # Most members typed without marks, some started a sentence with the phrase.
     assert label_form({"giay to": 30, "Giấy tờ": 4, "giấy tờ": 2}) == "giấy tờ"
-    assert label_form({"giay to": 30, "Giấy tờ": 4}) == "Giấy tờ"
-    # A name everyone capitalises stays a name; a phrase nobody marked stays as typed.
+    assert label_form({"giay to": 30, "Giấy tờ": 4}) == "giấy tờ"
+    # A name most members capitalise stays a name, whoever typed it in lower case.
     assert label_form({"Thủ Đức": 3, "Thu Duc": 9}) == "Thủ Đức"
-    assert label_form({"di lam": 5, "Di lam": 7}) == "di lam"
+    assert label_form({"Hà Nội": 99, "hà nội": 1}) == "Hà Nội"
+    assert label_form({"UBND": 9, "ubnd": 1}) == "UBND"
+    # A phrase nobody marked keeps its letters, in the case most wrote it.
+    assert label_form({"di lam": 5, "Di lam": 4}) == "di lam"
 
 
 def _sample(story_id: int, keywords: list[str]) -> Sample:

@@ -132,7 +132,7 @@ def predict_concerns(
         if len(parts) == 1:
             probs[i], complaint[i] = passage_probs[start], passage_complaint[start]
         else:
-            weights = passage_weights(len(parts))
+            weights = passage_weights(parts)
             probs[i] = weights @ passage_probs[start:end]
             complaint[i] = float(weights @ passage_complaint[start:end])
         start = end

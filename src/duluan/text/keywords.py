@@ -268,13 +268,17 @@ def _most_written(forms: Mapping[str, int]) -> str:
 def label_form(forms: Mapping[str, int]) -> str:
     """How to show a phrase that a group wrote in several forms: the most written among
     those with diacritics, so a label reads "giấy tờ" even when most members typed
-    "giay to" (the most written form when none has them), and in lower case unless every
-    member capitalised it."""
-    marked = {form: n for form, n in forms.items() if not form.isascii()} or forms
-    # A capital some members gave the phrase only because it started their sentence is
-    # dropped: a name is capitalised by everyone.
-    lower = {form: n for form, n in marked.items() if not form[:1].isupper()}
-    return _most_written(lower or marked)
+    "giay to" (the most written form when none has them); capitalised as most members
+    wrote it, so a sentence-initial "Giấy tờ" does not make a name, nor one writer's
+    "ubnd" unmake "UBND"."""
+    capital = sum(n for form, n in forms.items() if form[:1].isupper())
+    as_name = capital * 2 > sum(forms.values())
+    marked = {form: n for form, n in forms.items() if not form.isascii()} or dict(forms)
+    same_case = {form: n for form, n in marked.items() if form[:1].isupper() == as_name}
+    if same_case:
+        return _most_written(same_case)
+    form = _most_written(marked)
+    return (form[:1].upper() if as_name else form[:1].lower()) + form[1:]
 
 
 @lru_cache(maxsize=1)
