@@ -82,6 +82,12 @@ def test_text_with_diacritics_is_matched_with_them():
     # Typed without marks, the same words are read folded, as before.
     assert set(labeller.label("cho mai chan qua, nan that").markers) == {"chan", "cho", "nan", "qua"}
     assert has_marks("Đã") and has_marks("ngập") and not has_marks("ngap nuoc 😡 !!!")
+    # Decomposed marks (NFD) read as the composed text does.
+    import unicodedata
+
+    plea = "Đường ngập mấy ngày nay, chờ mãi chán quá"
+    nfd = labeller.label(unicodedata.normalize("NFD", plea))
+    assert nfd.markers == labeller.label(plea).markers and "chờ" in nfd.markers
     assert marked_words("Hoà  Thuỷ, KO ĐƯỢC!") == " hòa thủy không được "
 
 

@@ -318,7 +318,11 @@ def test_topics_national_and_in_a_place_and_the_topic_page(engine: Engine) -> No
     listed = topic_summaries(engine, PERIOD.start, PERIOD.end, TZ)
     assert [(s.id, s.compared, s.growth, s.is_new) for s in listed] == [(1, False, None, False), (2, False, None, False)]
     assert "growth" not in listed[1].as_dict()
+    # One old document alone does not make the range before read...
     add_posts(engine, PERIOD.start - timedelta(days=PERIOD.n_days + 1), 1, concern="traffic", ward=BACH_MAI)
+    assert not any(s.compared for s in topic_summaries(engine, PERIOD.start, PERIOD.end, TZ))
+    # ...documents in its first half too do.
+    add_posts(engine, PERIOD.start - timedelta(days=PERIOD.n_days), 1, concern="traffic", ward=BACH_MAI)
     listed = topic_summaries(engine, PERIOD.start, PERIOD.end, TZ)
     assert [(s.id, s.compared, s.is_new) for s in listed] == [(1, True, True), (2, True, False)]
     assert listed[1].growth == pytest.approx((11 - 6) / 6)

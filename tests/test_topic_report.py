@@ -31,6 +31,9 @@ def test_summary_figures_match_the_documents_written(engine: Engine) -> None:
     assert (summary.compared, summary.growth, summary.is_new) == (False, None, False)
     add_posts(engine, START - timedelta(days=6), 1, concern="traffic", ward=BACH_MAI)  # in no topic
     [summary] = topic_summaries(engine, START, START + timedelta(days=4), TZ, 5, k_anonymity=5)
+    assert not summary.compared  # one older document: the range before is still unread
+    add_posts(engine, START - timedelta(days=5), 1, concern="traffic", ward=BACH_MAI)  # its first day
+    [summary] = topic_summaries(engine, START, START + timedelta(days=4), TZ, 5, k_anonymity=5)
     assert summary.compared
     assert (summary.documents, summary.stories) == (17, 17)
     assert summary.previous_documents == 7 and abs(summary.growth - (17 - 7) / 7) < 1e-9

@@ -26,7 +26,7 @@ def test_growth_says_when_there_is_nothing_to_compare_with() -> None:
     assert "+50 %" in str(growth(0.5))
     assert "Mới" in str(growth(None, True))
     hidden = str(growth(None, False, False))
-    assert "–" in hidden and "trước tài liệu đầu tiên" in hidden
+    assert "–" in hidden and "chưa thu thập dữ liệu" in hidden
     assert "Mới" not in str(growth(None, True, False))
 
 

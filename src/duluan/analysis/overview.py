@@ -494,7 +494,7 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
     now = _ranked(in_place(period, None), k)[:TOP_TOPICS]
     ids = [int(key[0]) for key, _ in now]
     earlier = period.shifted(-period.n_days)
-    compared = reads_before(conn, earlier.utc_bounds()[0])
+    compared = reads_before(conn, *earlier.utc_bounds())
     before = in_place(earlier, ids)
     labels = dict(conn.execute(select(topics.c.id, topics.c.label).where(topics.c.id.in_(ids))).all())
     lines = []

@@ -243,12 +243,20 @@ def _counts(
     return out
 
 
-def reads_before(conn: Connection, moment: datetime) -> bool:
-    """Whether the workspace holds a document published before `moment`. A period that
-    starts earlier than every document was never read: growth against it (a whole month
-    against the empty month before the first ingest) would be "+3,000 %", not news."""
-    found = conn.execute(select(documents.c.id).where(documents.c.published_at < moment).limit(1)).first()
-    return found is not None
+def reads_before(conn: Connection, low: datetime, high: datetime) -> bool:
+    """Whether the workspace read the range [low, high) the growth compares with: some
+    document was published before it, and some in its first half. A range that starts
+    earlier than the stream was never read: growth against it (a whole month against the
+    empty month before the first ingest) would be "+3,000 %", not news. The second test
+    keeps one old imported or backdated document from switching the comparison on."""
+
+    def any_between(start: datetime | None, end: datetime) -> bool:
+        query = select(documents.c.id).where(documents.c.published_at < end)
+        if start is not None:
+            query = query.where(documents.c.published_at >= start)
+        return conn.execute(query.limit(1)).first() is not None
+
+    return any_between(None, low) and any_between(low, low + (high - low) / 2)
 
 
 def _summaries(
@@ -259,7 +267,7 @@ def _summaries(
 
     if not topic_ids:
         return []
-    compared = reads_before(conn, previous[0])
+    compared = reads_before(conn, *previous)
     total = _counts(conn, topic_ids, *bounds)
     before = _counts(conn, topic_ids, *previous)
     moods = _counts(conn, topic_ids, *bounds, by=enrichments.c.sentiment)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -105,6 +106,10 @@ class LexiconLabeller:
 
     def label(self, text: str) -> LexiconLabel:
         """The lexicon's reading of one text."""
+        # Decomposed marks (NFD) would split words apart in the marked path; stored text
+        # is NFC already, so the check (in C) is all most texts cost.
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
         marked = has_marks(text)
         words = marked_words(text) if marked else folded_words(text)
         by_first = self._by_first[marked]

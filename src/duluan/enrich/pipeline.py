@@ -18,6 +18,7 @@ from ..text.keywords import document_keywords
 from ..text.places import PlaceMention, find_places
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+TEXT_DATA_DIR = Path(__file__).resolve().parent.parent / "text" / "data"
 # The VNTC topic labels as the data set spells them (no diacritics), and as people read them.
 CATEGORY_NAMES = {
     "Chinh tri Xa hoi": "Chính trị – Xã hội", "Doi song": "Đời sống", "Khoa hoc": "Khoa học",
@@ -78,12 +79,14 @@ class Enrichment:
 
 @lru_cache(maxsize=1)
 def model_version() -> str:
-    """A short hash of the shipped model files: enrichment made by other files is stale."""
+    """A short hash of the shipped model files and the language core's data (keyword
+    counts, pair table, gazetteer): enrichment made by other files is stale."""
     digest = hashlib.sha256(f"rules {ENRICHMENT_RULES}\n".encode())
-    for path in sorted(MODELS_DIR.glob("*")):
-        if path.suffix in (".npz", ".json", ".gz"):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for folder in (MODELS_DIR, TEXT_DATA_DIR):
+        for path in sorted(folder.glob("*")):
+            if path.suffix in (".npz", ".json", ".gz"):
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -74,7 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentiment": ("Sắc thái", "Sentiment"),
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
-    "expected_on_days": ("Dự kiến cho {n} ngày có mức nền", "Expected on the {n} days with a baseline"),
+    "expected_on_days": ("Dự kiến cho {n} ngày có mức nền", "Expected, days with a baseline: {n}"),
     "secondary_hidden": ("ẩn", "hidden"),
     "secondary_title": (
         "Ẩn dù có thể dựa trên từ {k} tác giả trở lên: hiện số này thì tổng trừ đi các phần được hiển thị sẽ làm lộ một phần bị ẩn vì có ít hơn {k} tác giả.",
@@ -96,8 +96,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "per_day": ("/ngày", "per day"),
     "badge_new": ("Mới", "New"),
     "no_baseline": (
-        "Không so sánh: khoảng thời gian trước đó bắt đầu trước tài liệu đầu tiên được lưu.",
-        "Not compared: the period before starts before the first stored document.",
+        "Không so sánh: chưa thu thập dữ liệu cho khoảng thời gian trước đó.",
+        "Not compared: the period before was not collected.",
     ),
     "untitled": ("(không có tiêu đề)", "(untitled)"),
     "unknown_source": ("Nguồn không rõ", "Unknown source"),
