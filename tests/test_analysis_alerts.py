@@ -9,7 +9,7 @@ from sqlalchemy import Engine, func, select
 
 from analysis_data import BACH_MAI, HOAN_KIEM_WARD, START, add_background, add_posts
 from duluan.analysis.alerts import change_alert, get_alert, list_alerts, run_alerts
-from duluan.analysis.periods import Period
+from duluan.analysis.periods import Period, today_in
 from duluan.analysis.places import resolve_place_filter
 from duluan.analysis.surges import SurgeOptions
 from duluan.errors import UsageError
@@ -42,6 +42,8 @@ def test_a_ward_surge_becomes_one_alert_with_evidence(engine: Engine) -> None:
     assert len(view.evidence) == 10
     assert set(view.stats["flagged"]) == {str(START + timedelta(days=d)) for d in (25, 26, 27)}
     assert "author" not in str(view.as_json())
+    # The local day the counts were read on, so the chart can mark a day not yet over.
+    assert view.stats["read_on"] == today_in(TZ).isoformat()
 
 
 def test_rerun_changes_nothing_and_a_longer_surge_extends_its_alert(engine: Engine) -> None:

@@ -162,3 +162,15 @@ def test_a_day_not_yet_over_is_drawn_as_so_far() -> None:
     assert "Hôm nay, tính đến giờ" in legend
     without = parse(line_chart([observed, expected], DAYS, "Lượng tài liệu", "tài liệu"))
     assert not with_class(without, "point-partial") and not with_class(without, "series-partial")
+
+
+def test_an_alert_chart_marks_the_day_its_counts_were_read_on() -> None:
+    from duluan.web.pages.figures import alert_chart
+
+    stats = {"days": DAYS, "observed": [3, 4, 3, 12, 5], "expected": [3.0, 3.2, 3.1, 3.3, 3.2],
+             "flagged": {DAYS[3]: {}}}
+    read_today = str(alert_chart({**stats, "read_on": DAYS[-1]}, "vi"))
+    assert read_today.count("point-partial") == 1
+    # Counts read after the chart's last day: every day was over.
+    assert "point-partial" not in str(alert_chart({**stats, "read_on": "2026-12-01"}, "vi"))
+    assert "point-partial" not in str(alert_chart(stats, "vi"))  # alerts stored before read_on

@@ -23,7 +23,7 @@ from ..errors import NotFound, UsageError
 from ..store.repository import utcnow
 from ..store.schema import alerts, documents, enrichments, topics
 from .alert_series import load_series
-from .periods import Period
+from .periods import Period, check_timezone
 from .places import PlaceFilter, place_name
 from .privacy import Figure, guarded, hide_complement
 from .series import SeriesFilter, count_series, distinct_authors, filtered
@@ -123,6 +123,8 @@ def _store(
     started, last = series.days[surge.start], series.days[surge.end]
     _, peak = surge.peak
     stats = _stats(series, detection, surge, options)
+    # The local day the counts were read on: if the chart reaches it, that day was not over.
+    stats["read_on"] = now.astimezone(check_timezone(history.timezone)).date().isoformat()
     values: dict[str, Any] = {
         "series_key": key.text,
         "kind": key.kind,

@@ -81,7 +81,7 @@ def alert_page(
         state.audit.record(principal.user, "view_documents", f"alert:{alert_id}",
                      {"documents": [d.id for d in evidence]})
     context = {
-        "alert": view, "chart": alert_chart(view.stats, language(request), str(state.settings["timezone"])), "flagged": sorted(view.stats.get("flagged", {}).items()),
+        "alert": view, "chart": alert_chart(view.stats, language(request)), "flagged": sorted(view.stats.get("flagged", {}).items()),
         "unit_keys": UNIT_KEYS, "evidence": evidence, "next": ALERT_TRANSITIONS[view.status],
         "priorities": PRIORITIES, "error": error, "form": form or {},
     }

@@ -38,13 +38,14 @@ def volume_chart(result: Trend, lang: str, alert_days: Collection[str] = ()) -> 
         )
 
 
-def alert_chart(stats: Mapping[str, Any], lang: str, timezone: str | None = None) -> Markup | None:
+def alert_chart(stats: Mapping[str, Any], lang: str) -> Markup | None:
     """What the detector saw: observed against expected per day, the flagged days marked;
-    today, if the detector's days reach it, as "so far" (the day is not over)."""
+    the day the counts were read on, if the chart reaches it, as "so far" (it was not
+    over then, whenever the chart is looked at)."""
     days = list(stats.get("days", []))
     if not days:
         return None
-    today = today_in(timezone).isoformat() if timezone else None
+    read_on = stats.get("read_on")
     t = translator(lang)
     series = [
         ChartSeries(
@@ -53,7 +54,7 @@ def alert_chart(stats: Mapping[str, Any], lang: str, timezone: str | None = None
         ChartSeries(t("chart_expected"), list(stats["expected"]), role="expected"),
     ]
     with chart_language(lang):
-        return line_chart(series, days, t("observed_vs_expected"), t("chart_stories"), partial=today)
+        return line_chart(series, days, t("observed_vs_expected"), t("chart_stories"), partial=read_on)
 
 
 def impact_chart(
