@@ -5,8 +5,9 @@ clock: the alert is dated as a daily run would have raised it (07:00 the day aft
 first day), the case is opened an hour later, taken up two hours after that, answered
 the evening after the alert's last day and resolved a week later (or as late as the data
 allows). Without the first step the alert, detected today, would be acknowledged weeks
-before it was raised, and the desk's time to acknowledge would be negative. The audit trail says so (actor "demo"), and the impact
-after the answer is then measured on the days that followed, as an officer would see it.
+before it was raised, and the desk's time to acknowledge would be negative. The audit
+trail says so (actor "demo"), and the impact after the answer is then measured on the
+days that followed, as an officer would see it.
 """
 
 from __future__ import annotations

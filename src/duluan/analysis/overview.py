@@ -172,7 +172,7 @@ class TopicLine:
     previous: Figure
     growth: float | None  # (documents - previous) / previous; None: suppressed or nothing before
     slice: FigureSlice
-    compared: bool = True  # False: the period before starts before the first stored document
+    compared: bool = True  # False: the workspace never read the period before (`reads_before`)
 
     @property
     def is_new(self) -> bool:

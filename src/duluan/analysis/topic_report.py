@@ -73,8 +73,8 @@ class TopicSummary:
     places: list[PlaceCount]
     concerns: list[tuple[str, int | None]]
     k_anonymity: int = 5
-    # False for a topic's whole life, or when the range before starts before the first
-    # stored document: nothing to compare with
+    # False for a topic's whole life, or when the workspace never read the range before
+    # (`reads_before`): nothing to compare with
     compared: bool = True
 
     @property

@@ -59,7 +59,7 @@ def _print_table(summaries: list[Any], start: Any, end: Any) -> None:
         )
     console.print(table)
     console.print("[dim]growth: documents against the range of equal length before "
-                  "(— when that range starts before the first stored document); "
+                  "(— when the workspace did not collect that range); "
                   "− / = / +: negative, neutral, positive documents[/dim]")
 
 

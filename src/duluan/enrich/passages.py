@@ -2,8 +2,8 @@
 
 The complaint and concern model's stack and gold unit learned from hand-labelled texts of
 at most 68 words (news sentences, posts, comments), and some of its inputs grow with a
-text's length (the lexicon's summed markers, the length feature). Read whole, a news article of 400 words looked like a
-complaint to it: 72 % of VNTC's sport, culture, computing and world articles did. A text
+text's length (the lexicon's summed markers, the length feature). Read whole, a news
+article of 400 words looked like a complaint to it: 72 % of VNTC's sport, culture, computing and world articles did. A text
 longer than PASSAGE_WORDS is therefore cut into passages of whole sentences (a sentence
 longer than that into runs of words), each is scored on its own, and the text's
 probabilities are the mean of its passages' weighted by their words, the first passage's
