@@ -13,6 +13,7 @@ from duluan.analysis.cases import (
     CaseChange,
     NewCase,
     change_case,
+    describe_event,
     desk_metrics,
     get_case,
     list_cases,
@@ -117,3 +118,14 @@ def test_cases_from_documents_and_bad_input(engine: Engine) -> None:
         change_case(engine, 42, CaseChange(status="answered"), actor="lan")
     with pytest.raises(UsageError, match="unknown case status"):
         list_cases(engine, "done")
+
+
+def test_each_event_of_the_trail_says_what_it_changed() -> None:
+    def event(action: str, field: str | None = None, old: str | None = None, new: str | None = None) -> dict:
+        return {"action": action, "field": field, "old": old, "new": new, "note": None}
+
+    assert describe_event(event("opened", new="open")) == "status open"
+    assert describe_event(event("linked", "documents", new="24")) == "+24 documents"
+    assert describe_event(event("status", "status", "open", "in_progress")) == "open → in_progress"
+    assert describe_event(event("changed", "due_on", None, "2026-12-01")) == "due_on: – → 2026-12-01"
+    assert describe_event(event("note")) == ""

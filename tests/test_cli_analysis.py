@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
 
@@ -59,6 +60,11 @@ def test_trends_alerts_and_a_case_from_the_shell(tmp_path: Path) -> None:
     case = json.loads(runner.invoke(main, ["cases", "show", str(case_id), "--json", *ws]).output)
     assert case["status"] == "closed" and case["alerts"] == [alert["id"]]
     assert [e["action"] for e in case["events"]][:2] == ["opened", "linked"]
+    table = runner.invoke(main, ["cases", "show", str(case_id), *ws], terminal_width=200).output
+    assert "Asia/Ho_Chi_Minh" in table and "in_progress → closed" in table and "documents" in table
+    # Times on the desk's clock: the opening event at its local hour, not UTC's.
+    opened_at = datetime.fromisoformat(case["events"][0]["at"]).astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert f"{opened_at:%Y-%m-%d %H:%M}" in table
     assert "closed 1" in runner.invoke(main, ["cases", "metrics", *ws]).output
 
 

@@ -12,6 +12,7 @@ from duluan.prepare import PrepareOptions
 from duluan.records import RawItem, RawReject
 from duluan.sources.base import FakeSource
 from duluan.store.schema import documents, ingest_runs, rejects, stories
+from duluan.summary import summarise
 
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 SECRET = b"k" * 32
@@ -159,3 +160,15 @@ def test_language_is_recorded(engine: Engine) -> None:
     ingest(engine, source, options(), label="lang")
     with engine.connect() as conn:
         assert dict(conn.execute(select(documents.c.origin, documents.c.lang)).all()) == {"a": "vi", "b": "en"}
+
+
+def test_workspace_summary_gives_local_days(engine: Engine) -> None:
+    # 20:30 UTC on 19 November is 03:30 on the 20th in Hà Nội: the range and the busiest
+    # days name the same Vietnamese day.
+    late = RawItem(kind="post", text="Đêm rồi mà công trình bên cạnh vẫn khoan ầm ầm.", origin="p#1",
+                   author="nguoi_dan_05", published="2026-11-19T20:30:00+00:00")  # fmt: skip
+    ingest(engine, FakeSource([late]), options(), label="test")
+    summary = summarise(engine, timezone="Asia/Ho_Chi_Minh")
+    assert summary.last_published is not None
+    assert f"{summary.last_published:%Y-%m-%d}" == "2026-11-20"
+    assert [str(day) for day, _ in summary.busiest_days] == ["2026-11-20"]

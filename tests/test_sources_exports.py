@@ -138,6 +138,8 @@ def test_jsonl_unterminated_author_is_hidden_to_the_end_of_the_line(tmp_path):
     assert reject.reason == "broken_json"
     assert "Bí mật" not in reject.raw
     assert "Mất nước" in reject.raw
+    # json's own words end in "at": the column follows them once, not "at at column".
+    assert reject.message.endswith("Unterminated string starting at column 32")
 
 
 def write_jsonl(tmp_path: Path, *records: object) -> Path:

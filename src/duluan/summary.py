@@ -58,8 +58,9 @@ def summarise(engine: Engine, timezone: str = "Asia/Ho_Chi_Minh", top: int = 5) 
             select(func.min(documents.c.published_at), func.max(documents.c.published_at))
         ).one()
         if out.first_published is not None:
-            out.first_published = _aware(out.first_published)
-            out.last_published = _aware(out.last_published)
+            # Local, as the busiest days below: the range ends on the day a reader sees.
+            out.first_published = _aware(out.first_published).astimezone(tz)
+            out.last_published = _aware(out.last_published).astimezone(tz)
         # Days are local days: a post at 06:00 in Hà Nội belongs to that Vietnamese day.
         per_day: dict[date, int] = {}
         for (published,) in conn.execute(select(documents.c.published_at)):

@@ -76,6 +76,21 @@ def _log(conn: Connection, case_id: int, actor: str, action: str, now: datetime,
     )
 
 
+def describe_event(event: dict[str, Any]) -> str:
+    """What an audit-trail event changed, in words (the CLI's timeline; the web page has
+    its own translated wording): "open → in_progress", "+24 documents"."""
+    action, old, new = event["action"], event.get("old"), event.get("new")
+    if action == "opened":
+        return f"status {new}"
+    if action == "linked":
+        return f"+{new} documents"
+    if action == "status":
+        return f"{old or '–'} → {new}"
+    if action == "changed":
+        return f"{event.get('field')}: {old or '–'} → {new or '–'}"
+    return ""
+
+
 @dataclass
 class NewCase:
     title: str | None = None

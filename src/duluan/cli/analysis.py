@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import getpass
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import click
 from rich.table import Table
 
 from ..workspace import Workspace
 from .common import console, fixed, open_workspace, workspace_options
+
+
+def _local(moment: str, zone: ZoneInfo) -> str:
+    """An ISO time from the store on the desk's clock: the days of an alert are local days."""
+    return f"{datetime.fromisoformat(moment).astimezone(zone):%Y-%m-%d %H:%M}"
 
 
 def _json(data: Any) -> None:
@@ -206,9 +212,10 @@ def alerts_show(alert_id: int, as_json: bool, workspace: Path | None, database_u
     console.print(table)
     if view.status_reason:
         console.print(f"  reason: {view.status_reason}")
-    console.print("[bold]Evidence[/bold] (redacted text as stored):")
+    zone = ZoneInfo(str(ws.settings["timezone"]))
+    console.print(f"[bold]Evidence[/bold] (redacted text as stored; times in {zone.key}):")
     for doc in evidence:
-        console.print(f"  #{doc['id']} {doc['published_at'][:16]} {doc['kind']} {doc['source'] or ''}: "
+        console.print(f"  #{doc['id']} {_local(doc['published_at'], zone)} {doc['kind']} {doc['source'] or ''}: "
                       f"{(doc['title'] or doc['text'])[:160]}", markup=False)
 
 
@@ -314,21 +321,23 @@ def cases_list(status: str | None, as_json: bool, workspace: Path | None, databa
 @workspace_options
 def cases_show(case_id: int, as_json: bool, workspace: Path | None, database_url: str | None) -> None:
     """One case with its timeline (the audit trail) and linked documents."""
-    from ..analysis.cases import get_case
+    from ..analysis.cases import describe_event, get_case
+    from ..analysis.overview import CONCERN_NAMES
 
     ws = open_workspace(workspace, database_url)
     view = get_case(ws.engine, case_id)
+    zone = ZoneInfo(str(ws.settings["timezone"]))
     if as_json:
         _json(view.as_json())
         return
     console.print(f"[bold]Case {view.id}[/bold]: {view.title}", markup=True)
     console.print(f"  {view.status}, priority {view.priority}, due {view.due_on or '—'}, unit {view.assigned_unit or '—'}")
-    console.print(f"  concern {view.concern or '—'}, place {view.place or '—'}; alerts {view.alerts or '—'}; "
+    concern = f"{CONCERN_NAMES[view.concern]} ({view.concern})" if view.concern in CONCERN_NAMES else view.concern
+    console.print(f"  concern {concern or '—'}, place {view.place or '—'}; alerts {view.alerts or '—'}; "
                   f"{len(view.documents)} linked documents")
-    table = Table("when", "who", "what", "change", "note")
+    table = Table(f"when ({zone.key})", "who", "what", "change", "note")
     for e in view.events:
-        change = f"{e['field'] or ''}: {e['old'] or ''} → {e['new'] or ''}" if e["field"] else (e["new"] or "")
-        table.add_row(e["at"][:16], e["actor"], e["action"], change, e["note"] or "")
+        table.add_row(_local(e["at"], zone), e["actor"], e["action"], describe_event(e), e["note"] or "")
     console.print(table)
 
 

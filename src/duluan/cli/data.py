@@ -181,11 +181,13 @@ def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_
         console.print(table)
     if analysis.case_id is not None:
         console.print(f"\nCase {analysis.case_id}, replayed on the month's clock (local time):")
+        from ..analysis.cases import describe_event
+
         for event in analysis.case_timeline:
             at = datetime.fromisoformat(event["at"]).astimezone(ZoneInfo(timezone))
-            change = event["new"] or ""
-            console.print(f"  {at:%d/%m %H:%M} {event['actor']}: {event['action']} {change} {event['note'] or ''}",
-                          markup=False)
+            said = [part for part in (describe_event(event), event["note"]) if part]
+            console.print(f"  {at:%d/%m %H:%M} {event['actor']}: {event['action']}"
+                          + (f" — {'; '.join(said)}" if said else ""), markup=False)
         if analysis.impact is not None:
             impact = analysis.impact
             line = f"  after the answer: {impact.verdict} (normal {impact.normal_per_day}/day, surge {impact.surge_per_day}/day"

@@ -193,12 +193,11 @@ class JsonlExportSource(_ExportSource):
         try:
             value = json.loads(text)
         except json.JSONDecodeError as err:
+            # Some of json's messages end in "at" ("Unterminated string starting at").
+            where = f"column {err.colno}" if err.msg.endswith(" at") else f"at column {err.colno}"
             return RawReject(
                 reason="broken_json",
-                message=(
-                    f"line {number} of {self.path.name} is not valid JSON: "
-                    f"{err.msg} at column {err.colno}"
-                ),
+                message=f"line {number} of {self.path.name} is not valid JSON: {err.msg} {where}",
                 origin=self._origin(number),
                 raw=self._hide_author_in_line(text),
             )
