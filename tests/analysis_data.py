@@ -38,6 +38,7 @@ def add_posts(
     kind: str = "post",
     text: str = "Rác không ai thu gom ở đầu hẻm, bốc mùi cả tuần nay.",
     hour: int = 10,
+    flags: str = "",
 ) -> list[int]:
     """n posts on a local day about a concern in a place, from `authors` distinct authors
     (default: each post its own author, never seen before); every post is its own story."""
@@ -57,7 +58,7 @@ def add_posts(
                     author_hash=None if kind in ("news", "page") else _pseudonym(
                         f"author-{serial}" if authors is None else f"shared-{i % max(authors, 1)}"
                     ),
-                    chars=len(text), flags="", origin=f"test:{serial}", content_hash=digest,
+                    chars=len(text), flags=flags, origin=f"test:{serial}", content_hash=digest,
                 )
             ).inserted_primary_key[0]
             conn.execute(

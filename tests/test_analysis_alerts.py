@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 
 from analysis_data import BACH_MAI, HOAN_KIEM_WARD, START, add_background, add_posts
 from duluan.analysis.alerts import change_alert, get_alert, list_alerts, run_alerts
@@ -13,7 +13,7 @@ from duluan.analysis.periods import Period, today_in
 from duluan.analysis.places import resolve_place_filter
 from duluan.analysis.surges import SurgeOptions
 from duluan.errors import UsageError
-from duluan.store.schema import alerts
+from duluan.store.schema import alerts, documents
 
 TZ = "Asia/Ho_Chi_Minh"
 
@@ -122,6 +122,21 @@ def test_a_rising_topic_is_an_alert_named_by_its_label(engine: Engine) -> None:
     [view] = list_alerts(engine, timezone=TZ)
     assert view.kind == "topic" and view.what == "Chủ đề 1: giá thịt heo · tăng giá"
     assert view.started_on == START + timedelta(days=26)
+
+
+def test_documents_dated_by_their_fetch_are_on_no_day_of_an_alert(engine: Engine) -> None:
+    # A folder of undated notices read on one day took that day as their date: no surge.
+    add_background(engine, START, 30, 3, ward=BACH_MAI)
+    undated = []
+    for day in (25, 26, 27):
+        undated += add_posts(engine, START + timedelta(days=day), 15, ward=BACH_MAI, flags="encoding:vni,date_from_fetch")
+    assert run_alerts(engine, _period(), SurgeOptions()).new == 0
+    # The same posts with dates of their own are the surge of the first test.
+    with engine.begin() as conn:
+        conn.execute(update(documents).where(documents.c.id.in_(undated)).values(flags="encoding:vni"))
+    assert run_alerts(engine, _period(), SurgeOptions()).new == 1
+    [view] = list_alerts(engine, timezone=TZ)
+    assert view.observed == 54
 
 
 def test_a_day_hidden_in_the_alert_is_hidden_everywhere_on_it(engine: Engine) -> None:

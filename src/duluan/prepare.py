@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import InputRejected
 from .privacy import pseudonymise_author
-from .records import DOCUMENT_KINDS, Document, RawItem
+from .records import DATE_FROM_FETCH, DOCUMENT_KINDS, Document, RawItem
 from .text.dates import parse_vietnamese_date
 from .text.encodings import decode_bytes, repair_mojibake
 from .text.language import detect_language
@@ -94,7 +94,7 @@ def prepare_item(item: RawItem, options: PrepareOptions) -> Document:
         published = None
     if published is None:
         published = options.now
-        flags.append("date_from_fetch")
+        flags.append(DATE_FROM_FETCH)
     elif published > options.now + options.future_tolerance:
         raise InputRejected(
             "future_date",

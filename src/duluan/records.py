@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 DOCUMENT_KINDS = ("news", "post", "comment", "page")
+# A document's flag when it gave no date (or none we could read) and took the time it was
+# fetched: its day is not known, so the surge tests leave it out.
+DATE_FROM_FETCH = "date_from_fetch"
 
 
 @dataclass

@@ -3,7 +3,8 @@
 Citizen concerns are counted on posts and comments only (what people write, not what the
 press reports), by distinct story so that a copy-pasted post counts once, per local day:
 for each concern x ward, concern x province (new units) and concern nationally. Topics
-are counted on all documents. "other" is not a civic concern and is not tested.
+are counted on all documents. "other" is not a civic concern and is not tested. A
+document that gave no date of its own (`DATE_FROM_FETCH`) is on no day here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import Engine, and_, distinct, func, select
 from ..enrich.concerns import NOT_A_CONCERN
 from ..store.schema import document_places, documents, enrichments, story_topics, topics
 from .periods import Period, local_day
-from .series import SOCIAL_KINDS, day_totals
+from .series import DATED, SOCIAL_KINDS, day_totals
 from .surges import SeriesKey, SeriesSet
 
 
@@ -40,6 +41,7 @@ def _concern_rows(engine: Engine, period: Period, level: str) -> list[tuple[str,
                 documents.c.published_at >= low,
                 documents.c.published_at < high,
                 documents.c.kind.in_(SOCIAL_KINDS),
+                DATED,
                 enrichments.c.concern.is_not(None),
                 enrichments.c.concern != NOT_A_CONCERN,
             )
@@ -71,7 +73,8 @@ def _topic_rows(engine: Engine, period: Period) -> list[tuple[str, int, int, int
         )
         .join(story_topics, story_topics.c.story_id == documents.c.story_id)
         .join(topics, topics.c.id == story_topics.c.topic_id)
-        .where(and_(documents.c.published_at >= low, documents.c.published_at < high, topics.c.status != "merged"))
+        .where(and_(documents.c.published_at >= low, documents.c.published_at < high, DATED,
+                    topics.c.status != "merged"))
         .group_by(day, story_topics.c.topic_id)
     )
     with engine.connect() as conn:

@@ -63,11 +63,11 @@ def key_of(row: Any) -> SeriesKey:
 def series_filter(key: SeriesKey) -> SeriesFilter:
     """The documents a series counts, as a filter (for evidence and charts)."""
     if key.kind == "topic":
-        return SeriesFilter(topic_id=key.topic_id)
+        return SeriesFilter(topic_id=key.topic_id, dated_only=True)
     place = None
     if key.level in ("ward", "province") and key.code:
         place = PlaceFilter(key.level, (key.code,), place_name(key.level, key.code))
-    return SeriesFilter(concern=key.concern, place=place, social_only=True)
+    return SeriesFilter(concern=key.concern, place=place, social_only=True, dated_only=True)
 
 
 def describe(key: SeriesKey) -> str:

@@ -21,6 +21,7 @@ from sqlalchemy.sql import Select
 from ..enrich.concerns import CONCERN_IDS
 from ..enrich.pipeline import CATEGORY_NAMES
 from ..errors import UsageError
+from ..records import DATE_FROM_FETCH
 from ..sources.registry import SOURCE_KINDS
 from ..store.schema import (
     document_places,
@@ -36,6 +37,9 @@ from .places import PlaceFilter, resolve_place_filter
 from .topic_report import TopicMerged, TopicNotFound
 
 SOCIAL_KINDS = ("post", "comment")
+# Documents that gave their own date. One without took its fetch time (a folder of old
+# notices read today): counted on that day, it would make today look like a surge.
+DATED = documents.c.flags.not_like(f"%{DATE_FROM_FETCH}%")
 DOCUMENT_KINDS = ("news", "page", "post", "comment")
 SENTIMENTS = ("negative", "neutral", "positive")
 
@@ -54,6 +58,7 @@ class SeriesFilter:
     sentiment: str | None = None
     topic_id: int | None = None
     social_only: bool = False  # posts and comments only: what citizens wrote
+    dated_only: bool = False  # without documents dated by their fetch (the alerts' series)
 
     @property
     def stream_level(self) -> bool:
@@ -70,6 +75,7 @@ class SeriesFilter:
             f"sentiment={self.sentiment}" if self.sentiment else "",
             f"topic={self.topic_id}" if self.topic_id is not None else "",
             "posts and comments" if self.social_only else "",
+            "with a date of their own" if self.dated_only else "",
         ]
         return ", ".join(p for p in parts if p) or "all documents"
 
@@ -196,6 +202,8 @@ def filtered(query: Select[Any], flt: SeriesFilter) -> Select[Any]:
         query = query.where(documents.c.kind.in_(SOCIAL_KINDS))
     if flt.source_kind:
         query = query.join(sources, sources.c.id == documents.c.source_id).where(sources.c.kind == flt.source_kind)
+    if flt.dated_only:
+        query = query.where(DATED)
     if flt.topic_id is not None:
         query = query.join(story_topics, story_topics.c.story_id == documents.c.story_id).where(
             story_topics.c.topic_id == flt.topic_id
