@@ -37,6 +37,14 @@ def test_trends_alerts_and_a_case_from_the_shell(tmp_path: Path) -> None:
     series = json.loads(out.output)
     assert [p["documents"] for p in series["points"]][-4:] == [18, 18, 18, 0]
     assert "Total" in runner.invoke(main, ["trends", "--concern", "waste", *ws]).output
+    # Today is under way: marked, and the hours still to come are not rows of zeros.
+    today = today_in(SETTINGS_BY_NAME["timezone"].default).isoformat()
+    daily = runner.invoke(main, ["trends", "--days", "3", *ws], terminal_width=200).output
+    assert f"{today} (so far)" in daily and "day under way so far" in daily
+    hourly = runner.invoke(main, ["trends", "--hourly", "--days", "1", *ws], terminal_width=200).output
+    lines = hourly.splitlines()
+    [current] = [i for i, line in enumerate(lines) if "(so far)" in line]
+    assert lines[current + 1].startswith("└")  # the hour under way is the last row
 
     run = runner.invoke(main, ["alerts", "run", *ws])
     assert run.exit_code == 0 and "1 new alerts" in run.output, run.output

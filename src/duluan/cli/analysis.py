@@ -96,8 +96,15 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
         _json({"share_of_voice": [vars(s) for s in shares], **result.as_json()})
         return
     table = Table("day" if not hourly else "hour", "documents", "expected", title=f"{result.filter}: {period.start} → {period.end}")
+    # The day (or hour) under way is marked, and the hours still to come are not rows of
+    # zeros: both would read as talk falling off.
+    now = datetime.now(ZoneInfo(str(ws.settings["timezone"])))
+    current = f"{now:%Y-%m-%d %H}" if hourly else f"{now:%Y-%m-%d}"
     for p in result.points:
-        table.add_row(p.bucket, p.documents.show(), "" if p.expected is None else f"{p.expected:.1f}")
+        if p.bucket > current:
+            break
+        label = f"{p.bucket} (so far)" if p.bucket == current else p.bucket
+        table.add_row(label, p.documents.show(), "" if p.expected is None else f"{p.expected:.1f}")
     console.print(table)
     total = result.total.show() if result.total else "0"
     if shares:
@@ -105,8 +112,10 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
         for s in shares:
             voices.add_row(str(s.topic_id), s.label, str(s.stories), f"{s.share:.1%}")
         console.print(voices)
-    console.print(f"Total {total} documents; expected {result.expected_total if result.expected_total is not None else '—'} "
-                  f"on the days with a baseline. {result.method}")
+    under_way = any(p.bucket == current for p in result.points)
+    console.print(f"Total {total} documents{' (the day under way so far)' if under_way else ''}; expected "
+                  f"{result.expected_total if result.expected_total is not None else '—'} on the days with a baseline"
+                  f"{', whole days' if under_way and result.expected_total is not None else ''}. {result.method}")
 
 
 # ---------------------------------------------------------------------------- alerts
