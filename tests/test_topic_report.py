@@ -4,12 +4,14 @@ construction."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, update
 
 from analysis_data import BACH_MAI, HANOI, HCM, START, THANH_MY_TAY, add_posts
-from duluan.analysis.topic_report import topic_summaries
+from duluan.analysis.periods import Period
+from duluan.analysis.topic_report import previous_bounds, topic_summaries
 from duluan.store.schema import enrichments
 from test_overview import _topic
 
@@ -42,3 +44,15 @@ def test_summary_figures_match_the_documents_written(engine: Engine) -> None:
     # 6 Sài Gòn flooding posts, 2 of them not complaints: 8 + 4 = 12 flooding complaints;
     # the 3 traffic posts come from 2 authors only, so their figure is hidden.
     assert summary.concerns == [("flooding", 12), ("traffic", None)]
+
+
+def test_growth_of_a_range_under_way_compares_the_same_stretch_before() -> None:
+    week = Period(START, START + timedelta(days=6), TZ)
+    low = datetime.combine(START, datetime.min.time(), ZoneInfo(TZ)).astimezone(UTC)
+    # 03:00 on the last day: six days and three hours against as much of the week before.
+    now = low + timedelta(days=6, hours=3)
+    assert previous_bounds(week, now) == (low - timedelta(days=7), low - timedelta(days=7) + timedelta(days=6, hours=3))
+    # A range that is over compares with the whole range before it.
+    assert previous_bounds(week, low + timedelta(days=9)) == (low - timedelta(days=7), low)
+    # A range still to come (before its first day) is compared whole as well.
+    assert previous_bounds(week, low - timedelta(days=1)) == (low - timedelta(days=7), low)

@@ -59,6 +59,7 @@ from .topic_report import (
     COMPLAINT_AT,
     SNIPPET_CHARS,
     TopicDetail,
+    previous_bounds,
     reads_before,
     topic_detail,
 )
@@ -370,8 +371,8 @@ class _Counter:
         return {tuple(r[:-1]): int(r[-1]) for r in self.conn.execute(query)}
 
 
-def _in_period(query: Select[Any], period: Period) -> Select[Any]:
-    low, high = period.utc_bounds()
+def _in_period(query: Select[Any], period: Period | tuple[datetime, datetime]) -> Select[Any]:
+    low, high = period.utc_bounds() if isinstance(period, Period) else period
     return query.where(and_(documents.c.published_at >= low, documents.c.published_at < high))
 
 
@@ -476,7 +477,7 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
     (the per-topic sentiment, places and concerns are on each topic's own page: reading
     them for ten topics nationwide costs a read of every document of each)."""
 
-    def in_place(p: Period, ids: Sequence[int] | None) -> dict[Keys, _Tally]:
+    def in_place(p: Period | tuple[datetime, datetime], ids: Sequence[int] | None) -> dict[Keys, _Tally]:
         query: Select[Any] = (
             select(story_topics.c.topic_id.label("topic_id"), documents.c.kind.label("kind"),
                    documents.c.author_hash.label("author"))
@@ -493,8 +494,8 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
 
     now = _ranked(in_place(period, None), k)[:TOP_TOPICS]
     ids = [int(key[0]) for key, _ in now]
-    earlier = period.shifted(-period.n_days)
-    compared = reads_before(conn, *earlier.utc_bounds())
+    earlier = previous_bounds(period)  # cut as far as the period has run
+    compared = reads_before(conn, *earlier)
     before = in_place(earlier, ids)
     labels = dict(conn.execute(select(topics.c.id, topics.c.label).where(topics.c.id.in_(ids))).all())
     lines = []

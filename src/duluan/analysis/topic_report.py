@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, case, func, select
@@ -26,7 +26,7 @@ from ..store.schema import (
     topic_events,
     topics,
 )
-from .periods import make_period
+from .periods import Period, make_period
 from .privacy import guarded
 
 SOCIAL = ("post", "comment")
@@ -67,7 +67,7 @@ class TopicSummary:
     last_seen_at: datetime
     stories: int | None  # in the range; None: suppressed
     documents: int | None
-    previous_documents: int | None  # the range of equal length just before
+    previous_documents: int | None  # the range of equal length just before (`previous_bounds`)
     growth: float | None  # (documents - previous) / previous; None: suppressed or nothing before
     sentiment: dict[str, int | None]
     places: list[PlaceCount]
@@ -310,6 +310,18 @@ def _top(tallies: dict[str, _Count], k: int, n: int) -> list[tuple[str, _Count]]
     return sorted(tallies.items(), key=lambda kv: (kv[1].value(k) is None, -(kv[1].value(k) or 0), kv[0]))[:n]
 
 
+def previous_bounds(period: Period, now: datetime | None = None) -> tuple[datetime, datetime]:
+    """The UTC range growth compares with: the range of equal length just before, cut at
+    the same point when the range is under way (it ends today). A week of six days and
+    three hours against a whole week would read as a fall every morning."""
+    low, high = period.utc_bounds()
+    before_low, before_high = period.shifted(-period.n_days).utc_bounds()
+    elapsed = (now or datetime.now(UTC)) - low
+    if timedelta(0) <= elapsed < high - low:
+        before_high = before_low + elapsed
+    return before_low, before_high
+
+
 def topic_summaries(
     engine: Engine, start: date | str, end: date | str | None = None, timezone: str = "Asia/Ho_Chi_Minh",
     limit: int = 10, *, k_anonymity: int = 5,
@@ -320,7 +332,7 @@ def topic_summaries(
     if limit < 1:
         raise UsageError(f"the number of topics must be at least 1, not {limit}")
     bounds = period.utc_bounds()
-    previous = period.shifted(-period.n_days).utc_bounds()
+    previous = previous_bounds(period)
     volume = func.count(documents.c.id)
     query = (
         select(story_topics.c.topic_id, volume)
@@ -391,7 +403,7 @@ def topic_detail(
             )
         if period is not None:
             bounds = period.utc_bounds()
-            previous = period.shifted(-period.n_days).utc_bounds()
+            previous = previous_bounds(period)
         else:
             # Its whole life: nothing comes before it.
             bounds = (row.born_at - timedelta(days=366 * 50), row.last_seen_at + timedelta(days=366))
