@@ -111,6 +111,10 @@ _STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES)) | _FO
 # Unit words that take a number: "phường 15 Tân Bình" is an address, so the name after
 # the number is a place even when written as an everyday word ("phuong 15 tan binh").
 _NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
+# Words before a house or lane number (folded): "ngõ", "ngách", "hẻm", "kiệt", "số"…
+_HOUSE_NUMBER_WORDS = frozenset({"ngo", "ngach", "hem", "kiet", "so", "duong", "pho"})
+_NUMBER_JOINS = frozenset({"/", "-"})
+_LOOKBACK = 4  # tokens `_match_at` may read before a name: "ngõ 12/34 Điện Biên Phủ"
 _ADDRESS_GAP = re.compile(r"\s{0,2},?\s{1,3}")  # "phường 15 Tân Bình", "phường 15, Tân Bình"
 _BELONGS = frozenset({"thuộc", "thuoc"})  # a place word that is also "learnt" in "học thuộc"
 # "các phường Đa Kao, Nguyễn Thái Bình": after a plural word and a unit word, the names
@@ -236,6 +240,19 @@ def _lookup(gaz: Gazetteer, tokens: list[_Token], i: int, text: str) -> tuple[in
     return 0, []
 
 
+def _house_number_before(tokens: list[_Token], i: int, text: str) -> bool:
+    """Token i follows a house or lane number: "ngõ 412 Điện Biên Phủ", "hẻm 185/32 Lê
+    Lợi", "số 7 Hà Nội" name streets (many are named after places), not the places."""
+    j = i - 1
+    if not tokens[j].key.isdigit():
+        return False
+    while j >= 1 and tokens[j - 1].key.isdigit() and text[tokens[j - 1].end : tokens[j].start] in _NUMBER_JOINS:
+        j -= 1  # "185/32", "12-14"
+    return j >= 1 and tokens[j - 1].key in _HOUSE_NUMBER_WORDS and bool(
+        _SPACES.fullmatch(text, tokens[j - 1].end, tokens[j].start)
+    )
+
+
 def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True) -> bool:
     """The word(s) before token i make a bare name a street, a river, a person…"""
     if i == 0:
@@ -243,6 +260,8 @@ def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True
     prev = tokens[i - 1]
     if not _SPACES.fullmatch(text, prev.end, tokens[i].start):
         return False  # "Gia Lâm, Hà Nội": a comma ends whatever came before
+    if _house_number_before(tokens, i, text):
+        return True
     if (prev.key,) in BLOCK_AFTER:
         return True
     if i >= 2 and (tokens[i - 2].key, prev.key) in BLOCK_AFTER:
@@ -722,9 +741,10 @@ def _scan(gaz: Gazetteer, text: str, folded: str) -> list[_Raw]:
         if len(folded) != len(text):
             lo, window = 0, tokens
         else:
-            # `_match_at` reads at most 2 tokens back and `flt.window` ahead: a window that
-            # large behaves as the whole list (the checks against its length agree).
-            lo, hi = max(0, i - 2), min(n, i + flt.window)
+            # `_match_at` reads at most _LOOKBACK tokens back ("hẻm 453/12" before a name)
+            # and `flt.window` ahead: a window that large behaves as the whole list (the
+            # checks against its length agree).
+            lo, hi = max(0, i - _LOOKBACK), min(n, i + flt.window)
             if lo > made_to:  # a gap: start afresh, the tokens behind are never read again
                 made, made_from, made_to = [], lo, lo
             made += [

@@ -110,4 +110,5 @@ COMMON_WORDS: frozenset[tuple[str, ...]] = frozenset({
     ("hoa", "binh"), ("binh", "an"), ("cao", "bang"), ("thai", "binh"), ("thanh", "xuan"),
     ("tan", "binh"), ("nha", "be"), ("binh", "minh"), ("thong", "nhat"), ("hai", "ba", "trung"),
     ("an", "khang"), ("thinh", "vuong"), ("phu", "quy"), ("long", "an"), ("vinh", "long"),
+    ("dien", "bien"),  # "diễn biến" (how things unfold) folds to it: "hóng diễn biến"
 })  # fmt: skip
