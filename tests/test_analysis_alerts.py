@@ -41,6 +41,11 @@ def test_a_ward_surge_becomes_one_alert_with_evidence(engine: Engine) -> None:
     assert view.what == "Rác thải, vệ sinh — Phường Bạch Mai"
     assert len(view.evidence) == 10
     assert set(view.stats["flagged"]) == {str(START + timedelta(days=d)) for d in (25, 26, 27)}
+    # Each flagged day says which sum its p-value is of: 1-3 days ending on it.
+    for day, test in view.stats["flagged"].items():
+        at = view.stats["days"].index(day)
+        summed = view.stats["observed"][at - test["span"] + 1 : at + 1]
+        assert test["span"] in (1, 2, 3) and test["span_observed"] == sum(summed)
     assert "author" not in str(view.as_json())
     # The local day the counts were read on, so the chart can mark a day not yet over.
     assert view.stats["read_on"] == today_in(TZ).isoformat()
@@ -153,6 +158,13 @@ def test_a_day_hidden_in_the_alert_is_hidden_everywhere_on_it(engine: Engine) ->
     # the score (the peak day's p-value) and the expected total (a sum over the days).
     assert {view.stats["flagged"][hidden][name] for name in ("expected", "dispersion", "p_value")} == {None}
     assert view.score is None and view.expected is None
+    # Day 27 is shown, but a test over days 26-27 or 25-27 sums the hidden day: that
+    # sum and its p-value go; a one-day test of day 25 (before it) stays.
+    after = view.stats["flagged"][str(START + timedelta(days=27))]
+    assert after["span"] == 3 and after["observed"] == 18
+    assert (after["span_observed"], after["span_expected"], after["p_value"]) == (None, None, None)
+    shown = list_alerts(engine, timezone=TZ, k=5)[0].stats["flagged"]
+    assert all(test["span_observed"] >= test["observed"] for test in shown.values())
     # 54 exactly, beside the two flagged days shown (18 each), would give day 26 back.
     assert view.observed == "≥ 36"
     assert list_alerts(engine, timezone=TZ, k=5)[0].observed == 54

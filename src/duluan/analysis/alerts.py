@@ -220,6 +220,9 @@ def _stats(series: SeriesSet, detection: Detection, surge: Surge, options: Surge
                 "dispersion": round(test.dispersion, 2),
                 "p_value": test.p_value,
                 "critical_p": test.critical,
+                "span": test.span,
+                "span_observed": round(test.span_observed, 2),
+                "span_expected": round(test.span_expected, 2),
             }
             for t, test in sorted(surge.tests.items())
         },
@@ -333,11 +336,22 @@ def _guarded_stats(stats: dict[str, Any], behind: dict[str, Any], k: int) -> dic
     # is hidden wherever the chart hides that day, with what would give the count back
     # (its expected value, dispersion and p-value fix the count through the test's law).
     hidden = {day for day, value in zip(days, shown, strict=True) if isinstance(value, str)}
-    flagged = {
-        day: {**test, "observed": Figure(None, k).as_json(), "expected": None, "dispersion": None, "p_value": None}
-        if day in hidden else test
-        for day, test in (stats.get("flagged") or {}).items()
-    }  # fmt: skip
+    position = {day: i for i, day in enumerate(days)}
+
+    def span_hidden(day: str, span: int) -> bool:
+        # The p-value is of the sum over `span` days ending here: with a hidden day among
+        # them (or one before the chart), the sum and its p-value would give that day back.
+        at = position.get(day)
+        return at is None or at - span + 1 < 0 or any(days[i] in hidden for i in range(at - span + 1, at + 1))
+
+    flagged = {}
+    for day, test in (stats.get("flagged") or {}).items():
+        if day in hidden:
+            test = {**test, "observed": Figure(None, k).as_json(), "expected": None, "dispersion": None,
+                    "p_value": None}  # fmt: skip
+        if "span" in test and (day in hidden or span_hidden(day, int(test["span"]))):
+            test = {**test, "p_value": None, "span_observed": None, "span_expected": None}
+        flagged[day] = test
     return {**stats, "observed": shown, "flagged": flagged}
 
 

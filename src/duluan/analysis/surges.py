@@ -71,8 +71,11 @@ class DayTest:
     observed: int  # after taking out what flagged sub-places explain
     expected: float
     dispersion: float
-    p_value: float
+    p_value: float  # of the sum over the last `span` days (the smallest of the spans tried)
     critical: float  # that day's Benjamini-Hochberg critical p for the level
+    span: int = 1  # days summed for p_value, ending this day
+    span_observed: float = 0.0  # observed over those days
+    span_expected: float = 0.0  # expected over those days
 
 
 @dataclass
@@ -134,7 +137,8 @@ def detect(series: SeriesSet, options: SurgeOptions) -> Detection:
             is_topic = np.array([series.keys[i].kind == "topic" for i in index])
             minimum = np.where(is_topic, options.topic_min_count, options.min_count)
             gate = (observed >= minimum) & (is_topic | (authors >= options.k))
-            p = _scan_p(residual[index], exp.expected[index], exp.dispersion[index], factors, t, options.spans, first)
+            scan = _scan_p(residual[index], exp.expected[index], exp.dispersion[index], factors, t, options.spans, first)
+            p = scan.p
             reject = np.zeros(index.size, dtype=bool)
             critical = options.q / max(index.size, 1)
             if gate.any():
@@ -145,7 +149,8 @@ def detect(series: SeriesSet, options: SurgeOptions) -> Detection:
                 flagged[s, t] = True
                 tests[(s, t)] = DayTest(
                     int(observed[j]), float(exp.expected[s]), float(exp.dispersion[s]),
-                    float(p[j]), float(critical),
+                    float(p[j]), float(critical), int(scan.span[j]),
+                    float(scan.observed[j]), float(scan.expected[j]),
                 )
             # What each series passes up: all of itself if it surged, else what its
             # surging sub-places explained.
@@ -157,6 +162,16 @@ def detect(series: SeriesSet, options: SurgeOptions) -> Detection:
     return Detection(surges, flagged, expected, tested_days, tested_days * n_series)
 
 
+@dataclass
+class _Scan:
+    """Per series: the corrected smallest p, and the span (days) with its sums that gave it."""
+
+    p: np.ndarray
+    span: np.ndarray
+    observed: np.ndarray
+    expected: np.ndarray
+
+
 def _scan_p(
     residual: np.ndarray,
     expected_today: np.ndarray,
@@ -165,14 +180,16 @@ def _scan_p(
     t: int,
     spans: tuple[int, ...],
     first: int,
-) -> np.ndarray:
+) -> _Scan:
     """The smallest p-value over the sums of the last 1, 2, ... days, Bonferroni-corrected.
 
     A surge that builds over days (a flood, a rumour) shows in a two- or three-day sum
     before any single day is extreme, as in EARS C3; testing a few spans and multiplying
-    the smallest p by their number keeps the test honest.
+    the smallest p by their number keeps the test honest. The span that gave it is kept:
+    a flagged day can itself be ordinary, the tail of a surge that the sum still shows.
     """
-    best = np.ones(residual.shape[0])
+    n = residual.shape[0]
+    scan = _Scan(np.ones(n), np.ones(n, dtype=int), residual[:, t].copy(), expected_today.copy())
     used = 0
     for span in spans:
         start = t - span + 1
@@ -180,10 +197,15 @@ def _scan_p(
             continue
         used += 1
         observed = residual[:, start : t + 1].sum(axis=1)
-        scale = factors[start : t + 1].sum() / factors[t]
-        p = upper_tail(observed, expected_today * scale, dispersion)
-        best = np.minimum(best, p)
-    return np.minimum(best * max(used, 1), 1.0)
+        expected = expected_today * (factors[start : t + 1].sum() / factors[t])
+        p = upper_tail(observed, expected, dispersion)
+        better = p < scan.p  # strictly: ties keep the shorter span, as the minimum did
+        scan.p = np.where(better, p, scan.p)
+        scan.span = np.where(better, span, scan.span)
+        scan.observed = np.where(better, observed, scan.observed)
+        scan.expected = np.where(better, expected, scan.expected)
+    scan.p = np.minimum(scan.p * max(used, 1), 1.0)
+    return scan
 
 
 def _group(flagged: np.ndarray, tests: dict[tuple[int, int], DayTest], gap: int) -> list[Surge]:

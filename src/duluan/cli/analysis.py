@@ -21,6 +21,17 @@ def _local(moment: str, zone: ZoneInfo) -> str:
     return f"{datetime.fromisoformat(moment).astimezone(zone):%Y-%m-%d %H:%M}"
 
 
+def _span(test: dict[str, Any] | None) -> str:
+    """The days a flagged day's p-value sums: "1 day", "3 days: 61 / 38.2"."""
+    if not test or test.get("span") is None:
+        return "–" if test else ""
+    if test["span"] == 1:
+        return "1 day"
+    if test.get("span_observed") is None:
+        return f"{test['span']} days: hidden"
+    return f"{test['span']} days: {test['span_observed']:g} / {test['span_expected']:.1f}"
+
+
 def _json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
@@ -213,10 +224,12 @@ def alerts_show(alert_id: int, as_json: bool, workspace: Path | None, database_u
                   f"score {fixed(view.score, 1)} (-log10 p) over threshold {view.threshold:.1f}")
     console.print(f"  unit: {view.stats.get('unit')}; q={view.stats.get('q')}, at least {view.stats.get('min_count')} "
                   f"stories from {view.stats.get('k')} authors a day")
-    table = Table("day", "observed", "expected", "p-value", "critical p")
+    # A flagged day is tested on the sum of its last 1-3 days ("tested on"): an ordinary
+    # day can close a surge.
+    table = Table("day", "observed", "expected", "tested on (observed / expected)", "p-value", "critical p")
     for day, obs, exp in zip(view.stats["days"], view.stats["observed"], view.stats["expected"], strict=True):
         test = view.stats["flagged"].get(day)
-        table.add_row(day, str(obs), "" if exp is None else f"{exp:.1f}",
+        table.add_row(day, str(obs), "" if exp is None else f"{exp:.1f}", _span(test),
                       f"{test['p_value']:.2e}" if test and test["p_value"] is not None else ("–" if test else ""), f"{test['critical_p']:.2e}" if test else "")
     console.print(table)
     if view.status_reason:

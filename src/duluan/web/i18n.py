@@ -200,6 +200,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "raised_at": ("Phát hiện lúc", "Raised at"),
     "acknowledged_at": ("Tiếp nhận lúc", "Acknowledged at"),
     "flagged_days": ("Các ngày vượt ngưỡng", "Flagged days"),
+    "flagged_days_note": (
+        "Mỗi ngày được kiểm định trên tổng của 1–3 ngày gần nhất tính đến ngày đó (cột “Kiểm trên”): "
+        "một ngày bình thường vẫn có thể vượt ngưỡng khi nó khép lại một đợt tăng.",
+        "Each day is tested on the sum of the last 1–3 days up to it (the “Tested on” column): an "
+        "ordinary day can still be flagged when it closes a surge.",
+    ),
+    "tested_on": ("Kiểm trên", "Tested on"),
+    "span_days": ("{n} ngày: {observed} / {expected}", "{n} days: {observed} / {expected}"),
+    "span_day": ("1 ngày", "1 day"),
     "dispersion": ("Độ phân tán", "Dispersion"),
     "p_value": ("Giá trị p", "p-value"),
     "critical_p": ("Giá trị p tới hạn", "Critical p"),
