@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 
 from analysis_data import BACH_MAI, HANOI, START, add_background, add_posts
-from duluan.analysis.periods import Period, PeriodError, make_period
+from duluan.analysis.periods import Period, PeriodError, make_period, today_in
 from duluan.analysis.places import UnknownPlace, resolve_place_filter
 from duluan.analysis.series import UnknownFilter, make_filter
 from duluan.analysis.trends import trend
@@ -36,6 +36,21 @@ def test_daily_counts_baseline_and_suppression(engine: Engine) -> None:
     with_baseline = [p.expected for p in result.points if p.expected is not None]
     assert result.expected_days == len(with_baseline) and result.expected_total == pytest.approx(sum(with_baseline), abs=0.1)
     assert result.as_json()["expected_days"] == result.expected_days
+    # A day is hidden: no like-with-like sum beside the total (it could give it back).
+    assert result.compared_observed is None
+
+
+def test_like_with_like_leaves_out_the_day_under_way(engine: Engine) -> None:
+    today = today_in(TZ)
+    add_background(engine, today - timedelta(days=40), 40, 6, ward=BACH_MAI)  # to yesterday
+    add_posts(engine, today, 2, ward=BACH_MAI, authors=2, hour=0)  # the day has only begun
+    period = Period(today - timedelta(days=9), today, TZ)
+    result = trend(engine, make_filter(concern="waste", place="phường Bạch Mai"), period, k=1)
+    whole = [p for p in result.points if p.expected is not None and p.bucket < today.isoformat()]
+    assert result.compared_days == len(whole) == 9
+    assert result.compared_observed == 6 * 9 and result.compared_expected == pytest.approx(6.0 * 9, abs=0.5)
+    # The expected total still covers today's whole day beside its two posts so far.
+    assert result.expected_days == 10 and result.total.as_json() == 6 * 9 + 2
 
 
 def test_broad_slices_count_by_hour_and_still_suppress_few_authors(engine: Engine) -> None:

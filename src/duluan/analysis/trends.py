@@ -26,7 +26,7 @@ from .hourly import (
     stream_totals,
     whole_hour_zone,
 )
-from .periods import Period
+from .periods import Period, today_in
 from .privacy import Figure, guarded, hide_complement
 from .series import (
     SeriesFilter,
@@ -54,13 +54,21 @@ class Trend:
     total: Figure | None = None
     expected_total: float | None = None
     expected_days: int = 0  # the buckets with a baseline, which expected_total sums over
+    # Like with like: the whole days that have a baseline (the day under way left out),
+    # their documents beside their expected sum. None when a day of the series is hidden
+    # (a partial sum beside the total could give it back) or nothing compares.
+    compared_days: int = 0
+    compared_observed: int | None = None
+    compared_expected: float | None = None
     method: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "filter": self.filter, "from": self.period.start.isoformat(), "to": self.period.end.isoformat(),
             "granularity": self.granularity, "total": self.total.as_json() if self.total else None,
-            "expected_total": self.expected_total, "expected_days": self.expected_days, "method": self.method,
+            "expected_total": self.expected_total, "expected_days": self.expected_days,
+            "compared_days": self.compared_days, "compared_observed": self.compared_observed,
+            "compared_expected": self.compared_expected, "method": self.method,
             "points": [{"bucket": p.bucket, "documents": p.documents.as_json(), "expected": p.expected}
                        for p in self.points],
         }
@@ -118,6 +126,13 @@ def trend(
     known = [e for e in expected if e is not None]
     result.expected_total = round(sum(known), 1) if known else None
     result.expected_days = len(known)
+    if granularity == "day" and not any(p.documents.suppressed for p in result.points):
+        under_way = today_in(period.timezone).isoformat()
+        whole = [p for p in result.points if p.expected is not None and p.bucket < under_way]
+        if whole:
+            result.compared_days = len(whole)
+            result.compared_observed = sum(int(p.documents.value or 0) for p in whole)
+            result.compared_expected = round(sum(float(p.expected or 0) for p in whole), 1)
     return result
 
 

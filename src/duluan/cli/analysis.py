@@ -127,6 +127,9 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
     console.print(f"Total {total} documents{' (the day under way so far)' if under_way else ''}; expected "
                   f"{result.expected_total if result.expected_total is not None else '—'} on the days with a baseline"
                   f"{', whole days' if under_way and result.expected_total is not None else ''}. {result.method}")
+    if result.compared_observed is not None:
+        console.print(f"Like with like, the {result.compared_days} whole days with a baseline: "
+                      f"{result.compared_observed} observed, {result.compared_expected} expected.")
 
 
 # ---------------------------------------------------------------------------- alerts

@@ -75,6 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
     "expected_on_days": ("Dự kiến cho {n} ngày có mức nền", "Expected, days with a baseline: {n}"),
+    "compared_days": (
+        "{n} ngày trọn có mức nền: thực tế {observed}, dự kiến {expected}",
+        "{n} whole days with a baseline: {observed} observed, {expected} expected",
+    ),
     "secondary_hidden": ("ẩn", "hidden"),
     "secondary_title": (
         "Ẩn dù có thể dựa trên từ {k} tác giả trở lên: hiện số này thì tổng trừ đi các phần được hiển thị sẽ làm lộ một phần bị ẩn vì có ít hơn {k} tác giả.",
