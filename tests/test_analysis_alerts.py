@@ -91,6 +91,10 @@ def test_alert_filters(engine: Engine) -> None:
     run_alerts(engine, _period(), SurgeOptions())
     assert len(list_alerts(engine, timezone=TZ, place=resolve_place_filter("phường Bạch Mai"))) == 1
     assert list_alerts(engine, timezone=TZ, place=resolve_place_filter(HOAN_KIEM_WARD)) == []
+    # A province lists its wards' alerts too, as its overview counts them.
+    [ward_alert] = list_alerts(engine, timezone=TZ, place=resolve_place_filter("Hà Nội"))
+    assert ward_alert.series_key == f"concern:waste:ward:{BACH_MAI}"
+    assert list_alerts(engine, timezone=TZ, place=resolve_place_filter("TP.HCM")) == []
     assert list_alerts(engine, timezone=TZ, concern="flooding") == []
     assert len(list_alerts(engine, timezone=TZ, status="new")) == 1
     with pytest.raises(UsageError, match="unknown alert status"):

@@ -24,7 +24,7 @@ from ..store.repository import utcnow
 from ..store.schema import alerts, documents, enrichments, topics
 from .alert_series import load_series
 from .periods import Period, check_timezone
-from .places import PlaceFilter, place_name
+from .places import PlaceFilter, place_name, place_rows
 from .privacy import Figure, guarded, hide_complement
 from .series import SeriesFilter, count_series, distinct_authors, filtered
 from .surges import Detection, SeriesKey, SeriesSet, Surge, SurgeOptions, detect
@@ -389,7 +389,7 @@ def list_alerts(
     if concern:
         query = query.where(alerts.c.concern == concern)
     if place is not None:
-        query = query.where(and_(alerts.c.place_level == place.level, alerts.c.place_code.in_(place.codes)))
+        query = query.where(place_rows(alerts, place))  # a province's wards too, as the overview
     if period is not None:
         query = query.where(and_(alerts.c.last_on >= period.start, alerts.c.started_on <= period.end))
     query = query.order_by(alerts.c.last_on.desc(), alerts.c.score.desc(), alerts.c.id).limit(limit)

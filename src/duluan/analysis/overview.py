@@ -27,10 +27,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, and_, case, distinct, func, or_, select
+from sqlalchemy import Connection, Engine, and_, case, distinct, func, select
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -47,12 +46,11 @@ from ..store.schema import (
     story_topics,
     topics,
 )
-from ..text.places_gazetteer import load_gazetteer
 from .alerts import AlertView, get_alert
 from .cases import CaseView, get_case
 from .options import baseline_options
 from .periods import Period, local_day, today_in
-from .places import PlaceFilter, place_name
+from .places import PlaceFilter, place_name, place_rows, wards_of
 from .privacy import Figure, guarded, hide_complement, public_url
 from .series import SENTIMENTS, SOCIAL_KINDS, SeriesFilter, filtered
 from .topic_report import (
@@ -509,24 +507,9 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
     return tuple(lines)
 
 
-@lru_cache(maxsize=64)
-def wards_of(province_code: str) -> tuple[str, ...]:
-    """The codes of the wards in force in a province."""
-    gaz = load_gazetteer()
-    return tuple(sorted(u.code for u in gaz.units if u.era == "new" and u.level == "ward" and u.province == province_code))
-
-
-def _alert_places(place: PlaceFilter) -> list[PlaceFilter]:
-    """A province's alerts and its wards'; a ward's own."""
-    if place.level != "province":
-        return [place]
-    wards = tuple(c for code in place.codes for c in wards_of(code))
-    return [place, PlaceFilter("ward", wards, place.label)] if wards else [place]
-
-
 def _place_condition(table: Any, place: PlaceFilter) -> ColumnElement[bool]:
     """Rows of `alerts` or `cases` about the place (for a province, its wards too)."""
-    return or_(*[and_(table.c.place_level == f.level, table.c.place_code.in_(f.codes)) for f in _alert_places(place)])
+    return place_rows(table, place)
 
 
 def _alerts(engine: Engine, period: Period, place: PlaceFilter | None, k: int) -> tuple[tuple[AlertView, ...], int, tuple[str, ...]]:

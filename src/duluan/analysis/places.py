@@ -9,9 +9,14 @@ error listing them, never a silent guess.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_
 
 from ..errors import UsageError
 from ..text.fold import fold
+from ..text.places_gazetteer import load_gazetteer
 from ..text.places_lookup import PlaceMatch, province_by_code, resolve_place, ward_by_code
 
 # Two readings closer than this are too close to choose between.
@@ -109,3 +114,24 @@ def resolve_place_filter(text: str) -> PlaceFilter:
             "('phường …', 'quận …')",
         )
     return _as_filter(best)
+
+
+@lru_cache(maxsize=64)
+def wards_of(province_code: str) -> tuple[str, ...]:
+    """The codes of the wards in force in a province."""
+    gaz = load_gazetteer()
+    return tuple(sorted(u.code for u in gaz.units if u.era == "new" and u.level == "ward" and u.province == province_code))
+
+
+def with_wards(place: PlaceFilter) -> list[PlaceFilter]:
+    """A province and its wards (alerts and cases sit at either level); a ward alone."""
+    if place.level != "province":
+        return [place]
+    wards = tuple(c for code in place.codes for c in wards_of(code))
+    return [place, PlaceFilter("ward", wards, place.label)] if wards else [place]
+
+
+def place_rows(table: Any, place: PlaceFilter) -> ColumnElement[bool]:
+    """Rows of a table with `place_level` and `place_code` (alerts, cases) about the place:
+    for a province, its wards' too, so that the overview and the lists count alike."""
+    return or_(*[and_(table.c.place_level == f.level, table.c.place_code.in_(f.codes)) for f in with_wards(place)])
