@@ -3,8 +3,8 @@
     OMP_NUM_THREADS=1 nice -n 10 python benchmarks/concerns_cv.py [--folds 5] [--seed 13]
 
 The linear heads are the shipped model's (trained on weak labels only, no gold text);
-everything that reads the 905 hand-labelled texts (tests/data/concerns_eval.jsonl and
-concerns_dev.jsonl) is fit on 4 folds and scored on the 5th. Rows:
+everything that reads the 1,145 hand-labelled texts (tests/data/concerns_eval.jsonl,
+concerns_dev.jsonl and concerns_more.jsonl) is fit on 4 folds and scored on the 5th. Rows:
 - "before": the previous recipe, the 6 stack weights fit on the 76 dev texts only (its
   scores on those 76 are in-sample, on the other 829 out-of-sample);
 - the others: GoldOptions settings (concern_gold.py), the shipped one marked *.

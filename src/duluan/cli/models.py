@@ -73,7 +73,7 @@ def eval_command(names: tuple[str, ...], data_dir: Path | None, model_dir: Path 
     rows = evaluate(shared, data_dir or os.environ.get("DULUAN_DATA"), model_dir,
                     baseline=not no_baseline) if shared else []
     if "concern" in chosen:
-        # Our own 905 texts train the gold part: out-of-fold scores, lexicon as baseline;
+        # Our own 1,145 texts train the gold part: out-of-fold scores, lexicon as baseline;
         # then the blind sets, the scores that count (in a checkout).
         from ..enrich.concern_eval import BLIND_PATHS, evaluate_concerns, evaluate_gold_cv
 

@@ -3,7 +3,7 @@
 `evaluate_concerns(path)` scores the shipped model and the lexicon labeller in the same
 run on a labelled file, on the texts as written and on a copy with every diacritic
 removed, and returns `EvalRow`s (model, dataset, split, metric, score, baseline) like the
-other models. Our own 905 texts (tests/data/concerns_eval.jsonl and concerns_dev.jsonl)
+other models. Our own 1,145 texts (tests/data/concerns_eval.jsonl, concerns_dev.jsonl, concerns_more.jsonl)
 train the model's gold part, so on them the honest number is the cross-validated one:
 `evaluate_gold_cv()`, out-of-fold predictions (concern_gold.cross_validate).
 """
@@ -137,7 +137,7 @@ _METRICS = (
 def evaluate_gold_cv(
     k: int = 5, seed: int = 13, options: GoldOptions | None = None
 ) -> list[ConcernEvalRow]:
-    """Out-of-fold scores over our 905 gold texts: the shipped heads, the gold part refit
+    """Out-of-fold scores over our 1,145 gold texts: the shipped heads, the gold part refit
     on k-1 folds (GoldOptions, the shipped setting by default), against the lexicon."""
     shipped = load_concern_model()
     heads = replace(shipped, gold_complaint_coef=None, gold_complaint_bias=0.0, stack={})

@@ -1,7 +1,8 @@
 """The hand-labelled (gold) part of the concern model, and its cross-validation.
 
-The linear heads learn from weak labels only (concern_training). What the 905 texts we
-labelled by hand (tests/data/concerns_eval.jsonl and concerns_dev.jsonl) train is small:
+The linear heads learn from weak labels only (concern_training). What the 1,145 texts we
+labelled by hand (tests/data/concerns_eval.jsonl, concerns_dev.jsonl and concerns_more.jsonl)
+train is small:
 1. the stack: the weights that blend the heads with the lexicon, plus one weight per
    complaint feature (marker families, question mark, first person, length);
 2. a gold complaint unit over the same feature rows, trained on the gold texts on top of
@@ -39,7 +40,9 @@ __all__ = [
 ]
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
-GOLD_PATHS = (DATA / "concerns_eval.jsonl", DATA / "concerns_dev.jsonl")
+# concerns_more: everyday chatter, civic information that is not a complaint, and
+# cost-of-living complaints in household words (2026-12-07), which the first two lacked.
+GOLD_PATHS = (DATA / "concerns_eval.jsonl", DATA / "concerns_dev.jsonl", DATA / "concerns_more.jsonl")
 BLOCK = 5  # consecutive ids written together form one group
 
 

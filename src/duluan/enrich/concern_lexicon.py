@@ -79,10 +79,17 @@ TOPIC_TERMS: dict[str, dict[str, float]] = {
         "giá thịt; giá rau; giá gas; giá vé; giá vàng; giá thuốc; rớt giá; mất giá; "
         "giảm giá; chặt chém; cắt cổ; lạm phát; cpi; chỉ số giá; bình ổn giá; "
         "găm hàng; đầu ra; thương lái; giá heo; giá lúa; giá phân bón; "
-        "giá thức ăn chăn nuôi; giá sữa; quản lý thị trường",
+        "giá thức ăn chăn nuôi; giá sữa; quản lý thị trường; "
+        # Cost of living as households write it (added 2026-12-07 after `duluan demo`
+        # read such posts as "other"; a phrase that folds into a common word, like "tã",
+        # only inside a longer one).
+        "bình gas; sữa bột; hộp sữa; tã bỉm; bỉm sữa; "
+        "không đủ sống; không đủ ăn; thắt lưng buộc bụng; leo thang; cái gì cũng lên giá; "
+        "cái gì cũng tăng; lương không theo kịp; đồng lương còm",
         "tiền chợ; đi chợ; chi tiêu; mua sắm; vật giá; tiền ăn; "
         "xăng; bán giá; hét giá; thu phí; phí; nông dân; lỗ vốn; cửa hàng; "
-        "siêu thị",
+        "siêu thị; đồng lương; lương không tăng; chật vật; hụt tiền; "
+        "thịt heo; mớ rau; bó rau; tã cho con",
     ),
     "utilities": _terms(
         "mất điện; cúp điện; cắt điện; tiền điện; hóa đơn điện; giá điện; điện lực; "

@@ -11,8 +11,8 @@ No labelled public data exists for civic complaints, so the labels are made here
    is confident, and the model is trained again on both;
 4. calibration on a held-out tenth of the weak labels: a temperature for the concern
    softmax, Platt scaling for the complaint unit;
-5. the gold part (concern_gold): the 905 hand-labelled texts of tests/data
-   (concerns_eval.jsonl and concerns_dev.jsonl) fit the stack that blends the heads with
+5. the gold part (concern_gold): the 1,145 hand-labelled texts of tests/data
+   (concerns_eval.jsonl, concerns_dev.jsonl, concerns_more.jsonl) fit the stack that blends the heads with
    the lexicon and a gold complaint unit. The heads themselves never read a gold text.
 Everything is deterministic by `seed`. The blind sets (concerns_blind*.jsonl) are never read.
 """
