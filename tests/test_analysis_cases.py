@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from analysis_data import BACH_MAI, START, add_background, add_posts
 from duluan.analysis.alerts import get_alert, list_alerts, run_alerts
@@ -23,6 +23,7 @@ from duluan.analysis.impact import case_impact
 from duluan.analysis.periods import Period
 from duluan.analysis.surges import SurgeOptions
 from duluan.errors import UsageError
+from duluan.store.schema import documents
 
 TZ = "Asia/Ho_Chi_Minh"
 SURGE = (28, 29, 30)
@@ -129,3 +130,16 @@ def test_each_event_of_the_trail_says_what_it_changed() -> None:
     assert describe_event(event("status", "status", "open", "in_progress")) == "open → in_progress"
     assert describe_event(event("changed", "due_on", None, "2026-12-01")) == "due_on: – → 2026-12-01"
     assert describe_event(event("note")) == ""
+
+
+def test_a_case_links_only_what_was_there_when_it_opened(engine: Engine) -> None:
+    # Opened (a replay's clock) on the surge's second day at 09:00 UTC: the posts of that
+    # day's afternoon and of the third day were not there to link.
+    alert_id = _surge(engine)
+    opened = _at(SURGE[1])
+    case_id = open_case(engine, NewCase(alert_id=alert_id), actor="lan", timezone=TZ, now=opened)
+    with engine.connect() as conn:
+        times = conn.execute(
+            select(documents.c.published_at).where(documents.c.id.in_(get_case(engine, case_id).documents))
+        ).scalars().all()
+    assert times and all(t.replace(tzinfo=UTC) <= opened for t in times)

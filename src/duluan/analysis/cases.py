@@ -130,7 +130,7 @@ def open_case(engine: Engine, new: NewCase, *, actor: str, timezone: str, now: d
             place_level = place_level or alert_row.place_level
             place_code = place_code or alert_row.place_code
             title = title or f"{describe(key)} (từ {alert_row.started_on:%d/%m/%Y})"
-            linked = _series_documents(conn, key, Period(alert_row.started_on, alert_row.last_on, timezone))
+            linked = _series_documents(conn, key, Period(alert_row.started_on, alert_row.last_on, timezone), now)
         if new.document_ids:
             linked += _existing_documents(conn, new.document_ids)
             concern = concern or _common_concern(conn, list(new.document_ids))
@@ -154,8 +154,9 @@ def open_case(engine: Engine, new: NewCase, *, actor: str, timezone: str, now: d
     return case_id
 
 
-def _series_documents(conn: Connection, key: Any, period: Period) -> list[int]:
+def _series_documents(conn: Connection, key: Any, period: Period, now: datetime) -> list[int]:
     low, high = period.utc_bounds()
+    high = min(high, now)  # what was there when the case opened (a replay backdates `now`)
     query = select(documents.c.id).where(and_(documents.c.published_at >= low, documents.c.published_at < high))
     query = filtered(query, series_filter(key)).order_by(documents.c.id).limit(MAX_LINKED_FROM_ALERT)
     return [int(r.id) for r in conn.execute(query)]
