@@ -257,7 +257,7 @@ def _outside(engine: Engine) -> set[int]:
         return set(conn.execute(select(documents.c.id).where((documents.c.published_at < low) | (documents.c.published_at >= high))).scalars())
 
 
-def test_open_alerts_and_cases_due(engine: Engine) -> None:
+def test_open_alerts_and_cases_due(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     add_background(engine, START, 45, 3, ward=BACH_MAI)
     for day in (28, 29, 30):
         add_posts(engine, START + timedelta(days=day), 15, ward=BACH_MAI)
@@ -267,6 +267,14 @@ def test_open_alerts_and_cases_due(engine: Engine) -> None:
     national = overview(engine, SETTINGS, period, None)
     assert [a.id for a in national.sections.alerts] == [alert.id] and national.sections.open_alerts == 1
     assert national.sections.alert_days == tuple(str(START + timedelta(days=d)) for d in range(28, 31))
+    # The chart marks every open alert's days, not only those of the alerts listed.
+    import duluan.analysis.overview as overview_module
+
+    monkeypatch.setattr(overview_module, "OPEN_ALERTS", 0)
+    # (another period than above, so that no cached overview answers)
+    unlisted = overview(engine, SETTINGS, Period(period.start, period.end - timedelta(days=1), TZ), None).sections
+    assert unlisted.alerts == () and unlisted.alert_days == national.sections.alert_days
+    monkeypatch.undo()
     hanoi = overview(engine, SETTINGS, period, resolve_place_filter(HANOI)).sections
     assert [a.id for a in hanoi.alerts] == [alert.id]  # a ward's alert shows on its province
     assert overview(engine, SETTINGS, period, resolve_place_filter(HCM)).sections.open_alerts == 0

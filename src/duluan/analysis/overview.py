@@ -224,7 +224,7 @@ class Sections:
     topics_by_place: bool  # True: ranked by their documents naming the place
     alerts: tuple[AlertView, ...]  # open (new or acknowledged), newest surge first
     open_alerts: int
-    alert_days: tuple[str, ...]  # days of the period inside a listed alert, for the chart
+    alert_days: tuple[str, ...]  # days of the period inside an open alert, for the chart
     cases: tuple[CaseDue, ...]  # open cases, soonest due first
     open_cases: int
     overdue_cases: int
@@ -524,8 +524,10 @@ def _alerts(engine: Engine, period: Period, place: PlaceFilter | None, k: int) -
     with engine.connect() as conn:
         ids = list(conn.execute(newest).scalars())
         total = int(conn.execute(select(func.count()).select_from(alerts).where(condition)).scalar_one())
+        # Every open alert marks its days on the chart, not only the ones listed.
+        spans = conn.execute(select(alerts.c.started_on, alerts.c.last_on).where(condition)).all()
     views = tuple(get_alert(engine, alert_id, timezone=period.timezone, k=k) for alert_id in ids)
-    days = sorted({d.isoformat() for v in views for d in period.days() if v.started_on <= d <= v.last_on})
+    days = sorted({d.isoformat() for start, last in spans for d in period.days() if start <= d <= last})
     return views, total, tuple(days)
 
 

@@ -134,8 +134,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview_of": ("Tổng quan: {place}", "Overview: {place}"),
     "volume": ("Lượng thảo luận", "Volume"),
     "volume_with_baseline": ("Lượng tài liệu theo ngày so với mức dự kiến", "Documents per day against the expected level"),
-    "volume_help": ("Mức dự kiến dựa trên các ngày trước đó, điều chỉnh theo thứ trong tuần; tam giác đánh dấu ngày có cảnh báo.",
-                    "The expected level comes from the days before, adjusted for the weekday; triangles mark days with an alert."),
+    "volume_help": ("Mức dự kiến dựa trên các ngày trước đó, điều chỉnh theo thứ trong tuần; tam giác đánh dấu ngày có "
+                    "cảnh báo đang mở. Cảnh báo nói về một chuỗi hẹp hơn (một chủ đề, một vấn đề ở một nơi): "
+                    "tổng số tài liệu ngày đó không nhất thiết tăng.",
+                    "The expected level comes from the days before, adjusted for the weekday; triangles mark days with an "
+                    "open alert. An alert is about a narrower series (a topic, a concern in a place): the day's total "
+                    "need not rise."),
     "sentiment_mix": ("Tỉ lệ sắc thái", "Sentiment mix"),
     "top_concerns": ("Vấn đề được phản ánh nhiều nhất", "Top citizen concerns"),
     "top_topics": ("Chủ đề nổi bật", "Top topics"),
