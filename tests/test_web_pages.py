@@ -67,7 +67,7 @@ EXPECTED = {
     "case_list": ["UBND phường Thạnh Mỹ Tây", "Cao"],
     "case": ["Đã giảm: trở lại mức bình thường", "Đã báo đội điều tiết giao thông", TRAFFIC_TEXT, "3,00"],
     "search": [WASTE_TEXT, "Xuất dữ liệu", "/api/v1/exports/documents?q=rac&amp;format=csv"],
-    "sources": [SOURCE_NAME, "HTTP 503 từ máy chủ", REJECT_REASON, "trang không có nội dung"],
+    "sources": [SOURCE_NAME, "HTTP 503 từ máy chủ", REJECT_REASON, "trang không có nội dung", ">Xong<"],
     "account": ["analyst", "Phân tích viên", "Xem nội dung tài liệu và tìm kiếm"],
 }
 

@@ -136,7 +136,7 @@ def _source(engine: Engine, doc_ids: list[int]) -> None:
         )).inserted_primary_key[0]
         run_id = conn.execute(insert(ingest_runs).values(
             source_id=source_id, label="feed Báo Mẫu", started_at=now, finished_at=now + timedelta(minutes=1),
-            status="ok", n_new=len(doc_ids), n_duplicate=2, n_near_duplicate=1, n_rejected=1, message=None,
+            status="done", n_new=len(doc_ids), n_duplicate=2, n_near_duplicate=1, n_rejected=1, message=None,
         )).inserted_primary_key[0]
         conn.execute(insert(rejects).values(
             run_id=run_id, source_id=source_id, origin="http://127.0.0.1:9/bai-trong.html", reason=REJECT_REASON,

@@ -207,6 +207,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Score = −log10(p-value) of the peak day; an alert is raised when it exceeds the threshold."),
     "raised_at": ("Phát hiện lúc", "Raised at"),
     "acknowledged_at": ("Tiếp nhận lúc", "Acknowledged at"),
+    "run_status_running": ("Đang chạy", "Running"),
+    "run_status_done": ("Xong", "Done"),
+    "run_status_failed": ("Lỗi", "Failed"),
     "flagged_days": ("Các ngày vượt ngưỡng", "Flagged days"),
     "flagged_days_note": (
         "Mỗi ngày được kiểm định trên tổng của 1–3 ngày gần nhất tính đến ngày đó (cột “Kiểm trên”): "
