@@ -113,6 +113,9 @@ def test_stacked_share_splits_by_value_and_hides_percentages_when_a_part_is_hidd
     legend = [t.text for t in with_class(hidden, "legend-text")]
     assert legend == ["Tiêu cực: 600", "Trung lập: < 5", "Tích cực: 100"]
     assert len(with_class(hidden, "suppressed")) == 1 and len(with_class(hidden, "share-part")) == 2
+    # Given the page's whole (labelled documents the table divides by), the same percent.
+    whole = parse(stacked_share([("Tiêu cực", 600), ("Trung lập", 300)], "Sắc thái", total=1200))
+    assert [p.findtext(SVG + "title") for p in with_class(whole, "share-part")] == ["Tiêu cực: 600 (50%)", "Trung lập: 300 (25%)"]
     empty = parse(stacked_share([("Tiêu cực", 0)], "Sắc thái"))
     assert "không có dữ liệu" in "".join(empty.itertext())
 

@@ -477,11 +477,13 @@ def bar_chart(
     return _svg("bar", height, title, body, chart_words().items.format(n=len(items)))
 
 
-def stacked_share(parts: list[tuple[str, Value]], title: str) -> Markup:
+def stacked_share(parts: list[tuple[str, Value]], title: str, total: float | None = None) -> Markup:
     """One bar split by share (the sentiment mix). A suppressed part keeps a narrow hatched
-    slot with its text; then no percentages are printed, since they could not add up."""
+    slot with its text; then no percentages are printed, since they could not add up.
+    `total`: the whole the page's table divides by, so that both print the same percent."""
     points = [_point(v) for _, v in parts]
     shown = sum(p.value for p in points if p.value is not None and p.value > 0)
+    whole = total if total else shown
     hidden = sum(1 for p in points if p.suppressed)
     bar_x, bar_w, bar_y, bar_h = (
         float(MARGIN_LEFT),
@@ -519,7 +521,7 @@ def stacked_share(parts: list[tuple[str, Value]], title: str) -> Markup:
         if p.value is None or p.value <= 0 or not shown:
             continue
         w = room * p.value / shown
-        percent = "" if hidden else f" ({format_number(round(100 * p.value / shown, 1))}%)"
+        percent = "" if hidden else f" ({format_number(round(100 * p.value / whole, 1))}%)"
         body.append(
             f'<rect class="share-part share-{i % 6}" x="{_f(x)}" y="{_f(bar_y)}" width="{_f(w)}" height="{_f(bar_h)}">'
             f"{_title(f'{label}: {p.text}{percent}')}</rect>"
@@ -530,7 +532,7 @@ def stacked_share(parts: list[tuple[str, Value]], title: str) -> Markup:
         percent = (
             ""
             if hidden or p.value is None or not shown
-            else f" ({format_number(round(100 * p.value / shown, 1))}%)"
+            else f" ({format_number(round(100 * p.value / whole, 1))}%)"
         )
         entries.append(
             (

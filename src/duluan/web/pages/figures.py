@@ -93,8 +93,10 @@ def impact_chart(
 def sentiment_chart(sections: Sections, lang: str) -> Markup:
     t = translator(lang)
     parts: list[tuple[str, Value]] = [(t("sentiment_" + s.sentiment), s.documents) for s in sections.sentiment]
+    total = sections.sentiment_total
+    whole = total.value if total.value is not None and not total.at_least else None
     with chart_language(lang):
-        return stacked_share(parts, t("sentiment_mix"))
+        return stacked_share(parts, t("sentiment_mix"), whole)
 
 
 def share_chart(shares: Sequence[Share], lang: str) -> Markup | None:
