@@ -136,6 +136,8 @@ def test_trend_chart_and_number_helpers() -> None:
     assert nice_ticks(1234) == [0, 500, 1000, 1500]
     assert nice_ticks(0) == [0, 1] and nice_ticks(7) == [0, 2, 4, 6, 8]
     assert (format_number(1234567), format_number(12.5), format_number(3.0)) == ("1.234.567", "12,5", "3")
+    with chart_language("en"):  # as the English tables write them
+        assert (format_number(1234567), format_number(12.5)) == ("1,234,567", "12.5")
 
 
 def test_a_charts_own_words_follow_the_page_language() -> None:

@@ -166,8 +166,11 @@ def _point(value: Value) -> _Point:
 
 
 def format_number(value: float) -> str:
-    """Vietnamese digits: thousands with ".", decimals with "," ("1.234", "12,5")."""
+    """Digits as the page's language writes them: Vietnamese "1.234" and "12,5", English
+    "1,234" and "12.5" (the tables beside the charts do the same)."""
     text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+    if _LANGUAGE.get() != "vi":
+        return text
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
