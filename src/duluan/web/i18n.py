@@ -74,7 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentiment": ("Sắc thái", "Sentiment"),
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
-    "expected_on_days": ("Dự kiến cho {n} ngày có mức nền", "Expected, days with a baseline: {n}"),
+    "expected_on_days": ("Dự kiến cho {n} ngày có mức nền", "Expected over {n} days with a baseline"),
     "compared_days": (
         "{n} ngày trọn có mức nền: thực tế {observed}, dự kiến {expected}",
         "{n} whole days with a baseline: {observed} observed, {expected} expected",
@@ -159,7 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Type a name with or without diacritics, a name from before 1 July 2025 (district) or a unit code; old names lead to the new units."),
     "in_province": ("Thuộc", "Part of"),
     "made_of_units": ("Gồm các đơn vị", "Made of the units"),
-    "became_from": ("Hình thành từ {n} đơn vị trước 1/7/2025", "Formed from {n} units before 1 July 2025"),
+    "became_from": ("Hình thành từ {n} đơn vị trước 1/7/2025", "Formed from {n} unit(s) before 1 July 2025"),
     "split_unit": ("một phần", "in part"),
     # topics
     "topics_title": ("Chủ đề được bàn luận", "Topics of conversation"),
@@ -242,7 +242,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metric_ack": ("Từ cảnh báo đến tiếp nhận", "Alert to acknowledgement"),
     "metric_start": ("Từ lập hồ sơ đến bắt đầu xử lý", "Case opened to work started"),
     "metric_resolve": ("Từ lập hồ sơ đến giải quyết xong", "Case opened to resolved"),
-    "metric_count": ("trên {n} lượt", "over {n}"),
+    "metric_count": ("tính trên {n} trường hợp", "median of {n}"),
     "no_cases": ("Không có hồ sơ nào.", "No cases."),
     "case_n": ("Hồ sơ {id}", "Case {id}"),
     "case_title": ("Tiêu đề", "Title"),
