@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from duluan.enrich.concerns import CONCERN_IDS, NOT_A_CONCERN, load_concern_model, predict_concerns
@@ -29,10 +30,10 @@ from duluan.enrich.concerns import CONCERN_IDS, NOT_A_CONCERN, load_concern_mode
 COMPLAINT_AT = 0.5
 
 
-def read_stream(folder: Path) -> list[tuple[str, bool, str | None]]:
-    """(text, is complaint, concern if a complaint) of each distinct post and comment."""
+def simulated_posts(folder: Path) -> Iterator[tuple[dict, dict]]:
+    """(line, truth) of each post and comment of a `duluan simulate` folder that is not a
+    planted copy (`duplicate_of`), in file order."""
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["items"]
-    seen: dict[str, tuple[bool, str | None]] = {}
     with (folder / "posts.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             try:
@@ -40,12 +41,17 @@ def read_stream(folder: Path) -> list[tuple[str, bool, str | None]]:
             except json.JSONDecodeError:
                 continue  # the simulator plants broken lines on purpose
             item = truth.get(row.get("id"))
-            if not item or item.get("kind") not in ("post", "comment") or item.get("duplicate_of"):
-                continue
-            text = row.get("text") or ""
-            if text.strip():
-                complaint = bool(item.get("is_complaint"))
-                seen.setdefault(text, (complaint, item.get("concern") if complaint else None))
+            if item and not item.get("duplicate_of") and (row.get("text") or "").strip():
+                yield row, item
+
+
+def read_stream(folder: Path) -> list[tuple[str, bool, str | None]]:
+    """(text, is complaint, concern if a complaint) of each distinct post and comment."""
+    seen: dict[str, tuple[bool, str | None]] = {}
+    for row, item in simulated_posts(folder):
+        if item.get("kind") in ("post", "comment"):
+            complaint = bool(item.get("is_complaint"))
+            seen.setdefault(row["text"], (complaint, item.get("concern") if complaint else None))
     return [(text, c, concern) for text, (c, concern) in seen.items()]
 
 

@@ -19,13 +19,13 @@ diacritics, complaint ECE, and the complaint F1 of each fold (as written).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+from concern_stream import simulated_posts  # a script beside this one
 
 from duluan.enrich.concern_eval import score_predictions
 from duluan.enrich.concern_gold import (
@@ -83,19 +83,10 @@ def _scores(data: GoldData, cv: CrossValidation, idx: np.ndarray):
 
 def _simulated(folder: Path, limit: int = 2500) -> list[tuple[str, bool]]:
     """Distinct simulated posts and comments with their complaint truth, a seeded sample."""
-    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["items"]
     texts: dict[str, bool] = {}
-    with (folder / "posts.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # the simulator plants broken lines on purpose
-            item = truth.get(row.get("id"))
-            if not item or item.get("is_complaint") is None or item.get("concern") is None:
-                continue
-            if not item.get("duplicate_of"):
-                texts.setdefault(row["text"], bool(item["is_complaint"]))
+    for row, item in simulated_posts(folder):
+        if item.get("is_complaint") is not None and item.get("concern") is not None:
+            texts.setdefault(row["text"], bool(item["is_complaint"]))
     items = list(texts.items())
     random.Random(1).shuffle(items)
     return items[:limit]
