@@ -90,7 +90,7 @@ CHART_WORDS = {
     "vi": ChartWords(
         no_data="không có dữ liệu",
         hidden="ẩn: dưới k tác giả",
-        secondary="ẩn để không suy ra được ngày bị ẩn",
+        secondary="ẩn để không suy ra được con số nhỏ bị ẩn bên cạnh",
         alert="Cảnh báo",
         upper_bound="ngưỡng trên",
         line_description="{n} mốc, từ {first} đến {last}; trục dọc: {axis}.",
@@ -101,7 +101,7 @@ CHART_WORDS = {
     "en": ChartWords(
         no_data="no data",
         hidden="hidden: fewer than k authors",
-        secondary="hidden so that a hidden day cannot be worked out",
+        secondary="hidden so that a small hidden figure beside it cannot be worked out",
         alert="Alert",
         upper_bound="upper bound",
         line_description="{n} points, from {first} to {last}; vertical axis: {axis}.",
