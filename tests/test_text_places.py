@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,26 @@ def test_the_province_is_still_found_where_it_is_named():
     assert one("Mưa lớn ở Dien Bien mấy ngày nay").code == "11"
     assert one("Học sinh tỉnh Điện Biên được miễn học phí").code == "11"
     assert one("Năm 2025 Hà Nội có thêm nhiều tuyến buýt").code == "01"  # a year, not a house number
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Phở ngon số 1 Hà Nội", "01"),  # the best in Hà Nội
+        ("Trường THPT số 1 Lào Cai tuyển sinh", "15"),
+        ("Đường 3/2 Cần Thơ ngập nặng sau mưa", "92"),  # the number names the street
+        ("Sợ 2 Đà Nẵng mưa tiếp", "48"),  # "sợ" folds to "so"
+    ],
+)
+def test_a_number_before_a_name_is_a_house_number_only_after_a_lane_word(text, code):
+    assert one(text).code == code
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_lane_with_many_parts_is_read_alike_on_both_paths(form):
+    # Decomposed text takes the scanner's slow path, composed text its windowed one.
+    text = unicodedata.normalize(form, "Nhà em ở hẻm 284/25/20/5 Điện Biên Phủ ngập nửa bánh xe")
+    assert find_places(text) == []
 
 
 def test_title_case_common_word_is_the_province():

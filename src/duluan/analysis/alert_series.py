@@ -122,5 +122,5 @@ def load_series(engine: Engine, period: Period, with_topics: bool = True) -> Ser
             parent[i] = position.get(up, position.get(SeriesKey("concern_national", "national", key.concern), -1))
         elif key.level == "province":
             parent[i] = position.get(SeriesKey("concern_national", "national", key.concern), -1)
-    totals = np.array(day_totals(engine, period), dtype=float)
+    totals = np.array(day_totals(engine, period, dated_only=True), dtype=float)
     return SeriesSet(days, keys, counts, authors_matrix, parent, totals)

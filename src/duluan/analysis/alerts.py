@@ -243,7 +243,8 @@ def evidence_ids(engine: Engine, key: SeriesKey, period: Period, limit: int = EV
     )
     flt = series_filter(key)
     # The filter joins enrichments itself for concerns; the outer join above serves ordering.
-    query = filtered(query, SeriesFilter(place=flt.place, topic_id=flt.topic_id, social_only=flt.social_only))
+    query = filtered(query, SeriesFilter(place=flt.place, topic_id=flt.topic_id, social_only=flt.social_only,
+                                         dated_only=flt.dated_only))
     if flt.concern:
         query = query.where(enrichments.c.concern == flt.concern)
     query = query.order_by(enrichments.c.complaint_p.desc().nulls_last(), documents.c.published_at, documents.c.id)
@@ -349,7 +350,9 @@ def _guarded_stats(stats: dict[str, Any], behind: dict[str, Any], k: int) -> dic
         if day in hidden:
             test = {**test, "observed": Figure(None, k).as_json(), "expected": None, "dispersion": None,
                     "p_value": None}  # fmt: skip
-        if "span" in test and (day in hidden or span_hidden(day, int(test["span"]))):
+        # Stored before spans were recorded: the p-value may be of the longest sum.
+        span = int(test["span"]) if test.get("span") is not None else max(SurgeOptions().spans)
+        if day in hidden or span_hidden(day, span):
             test = {**test, "p_value": None, "span_observed": None, "span_expected": None}
         flagged[day] = test
     return {**stats, "observed": shown, "flagged": flagged}

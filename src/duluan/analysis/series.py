@@ -267,13 +267,14 @@ def bucket_names(period: Period, granularity: str) -> list[str]:
     return [f"{d.isoformat()} {h:02d}" for d in days for h in range(24)]
 
 
-def day_totals(engine: Engine, period: Period) -> list[int]:
-    """All documents per local day: the stream's volume, for the weekday factors."""
+def day_totals(engine: Engine, period: Period, dated_only: bool = False) -> list[int]:
+    """All documents per local day: the stream's volume, for the weekday factors
+    (`dated_only`: without documents dated by their fetch, as the alerts count)."""
     bucket = local_day(documents.c.published_at, engine.dialect.name, period).label("bucket")
     low, high = period.utc_bounds()
     query = (
         select(bucket, func.count().label("n"))
-        .where(and_(documents.c.published_at >= low, documents.c.published_at < high))
+        .where(and_(documents.c.published_at >= low, documents.c.published_at < high, *([DATED] if dated_only else [])))
         .group_by(bucket)
     )
     with engine.connect() as conn:

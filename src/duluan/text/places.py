@@ -111,10 +111,14 @@ _STARTERS = frozenset(k[0] for k in (*ALIASES, *PREFIXES, *BLOCK_PHRASES)) | _FO
 # Unit words that take a number: "phường 15 Tân Bình" is an address, so the name after
 # the number is a place even when written as an everyday word ("phuong 15 tan binh").
 _NUMBERED_KINDS = frozenset({"phuong", "p", "quan", "q"})
-# Words before a house or lane number (folded): "ngõ", "ngách", "hẻm", "kiệt", "số"…
-_HOUSE_NUMBER_WORDS = frozenset({"ngo", "ngach", "hem", "kiet", "so", "duong", "pho"})
+# Words before a lane number (folded): "ngõ", "ngách", "hẻm", "kiệt". Not "đường 3/2" or
+# "phố 5", where the number names the street and the city may follow ("đường 3/2 Cần
+# Thơ"); "số" only before a house number with parts ("số 12/3 Điện Biên Phủ"), since "số 1
+# Hà Nội" is "the best in Hà Nội" and "so" is also the folded "sở", "sợ", "sổ".
+_LANE_WORDS = frozenset({"ngo", "ngach", "hem", "kiet"})
+_HOUSE_WORDS = frozenset({"so"})
 _NUMBER_JOINS = frozenset({"/", "-"})
-_LOOKBACK = 4  # tokens `_match_at` may read before a name: "ngõ 12/34 Điện Biên Phủ"
+_LOOKBACK = 6  # tokens `_match_at` may read before a name: "hẻm 284/25/20/5 Điện Biên Phủ"
 _ADDRESS_GAP = re.compile(r"\s{0,2},?\s{1,3}")  # "phường 15 Tân Bình", "phường 15, Tân Bình"
 _BELONGS = frozenset({"thuộc", "thuoc"})  # a place word that is also "learnt" in "học thuộc"
 # "các phường Đa Kao, Nguyễn Thái Bình": after a plural word and a unit word, the names
@@ -246,11 +250,13 @@ def _house_number_before(tokens: list[_Token], i: int, text: str) -> bool:
     j = i - 1
     if not tokens[j].key.isdigit():
         return False
-    while j >= 1 and tokens[j - 1].key.isdigit() and text[tokens[j - 1].end : tokens[j].start] in _NUMBER_JOINS:
-        j -= 1  # "185/32", "12-14"
-    return j >= 1 and tokens[j - 1].key in _HOUSE_NUMBER_WORDS and bool(
-        _SPACES.fullmatch(text, tokens[j - 1].end, tokens[j].start)
-    )
+    # Back over "185/32", "12-14", no further than the scan's window lets every path read.
+    while j > max(1, i - _LOOKBACK + 1) and tokens[j - 1].key.isdigit() and text[tokens[j - 1].end : tokens[j].start] in _NUMBER_JOINS:
+        j -= 1
+    if j < 1 or not _SPACES.fullmatch(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    word = tokens[j - 1].key
+    return word in _LANE_WORDS or (word in _HOUSE_WORDS and j < i - 1)
 
 
 def _blocked_before(tokens: list[_Token], i: int, text: str, people: bool = True) -> bool:
