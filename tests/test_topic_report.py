@@ -4,14 +4,13 @@ construction."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from sqlalchemy import Engine, update
 
 from analysis_data import BACH_MAI, HANOI, HCM, START, THANH_MY_TAY, add_posts
-from duluan.analysis.periods import Period
-from duluan.analysis.topic_report import previous_bounds, topic_summaries
+from duluan.analysis.periods import Period, today_in
+from duluan.analysis.topic_report import growth_window, topic_summaries
 from duluan.store.schema import enrichments
 from test_overview import _topic
 
@@ -46,13 +45,32 @@ def test_summary_figures_match_the_documents_written(engine: Engine) -> None:
     assert summary.concerns == [("flooding", 12), ("traffic", None)]
 
 
-def test_growth_of_a_range_under_way_compares_the_same_stretch_before() -> None:
+def test_growth_of_a_range_under_way_compares_whole_days_with_as_many_before() -> None:
     week = Period(START, START + timedelta(days=6), TZ)
-    low = datetime.combine(START, datetime.min.time(), ZoneInfo(TZ)).astimezone(UTC)
-    # 03:00 on the last day: six days and three hours against as much of the week before.
-    now = low + timedelta(days=6, hours=3)
-    assert previous_bounds(week, now) == (low - timedelta(days=7), low - timedelta(days=7) + timedelta(days=6, hours=3))
-    # A range that is over compares with the whole range before it.
-    assert previous_bounds(week, low + timedelta(days=9)) == (low - timedelta(days=7), low)
-    # A range still to come (before its first day) is compared whole as well.
-    assert previous_bounds(week, low - timedelta(days=1)) == (low - timedelta(days=7), low)
+    day = timedelta(days=1)
+    low, high = week.utc_bounds()
+    # On its seventh day: six whole days against the first six of the week before, cut
+    # at local midnight; `before` (what reads_before checks) is the whole week before.
+    window = growth_window(week, today=START + timedelta(days=6))
+    assert window.current == (low, high - day)
+    assert window.previous == (low - 7 * day, low - day) and window.before == (low - 7 * day, low)
+    # A range that is over, or still to come, compares whole ranges.
+    for today in (START + timedelta(days=9), START - timedelta(days=1)):
+        assert growth_window(week, today=today) == growth_window(week, today=START + timedelta(days=30))
+        assert growth_window(week, today=today).current == (low, high)
+    # On its first day no whole day is over: no growth yet.
+    assert growth_window(week, today=START).current is None
+
+
+def test_growth_on_whole_days_in_the_summaries(engine: Engine) -> None:
+    today = today_in(TZ)
+    ids = []
+    for back in range(1, 15):  # 10 posts a day for two weeks, up to yesterday
+        ids += add_posts(engine, today - timedelta(days=back), 10, concern="waste", ward=BACH_MAI, province=HANOI)
+    ids += add_posts(engine, today, 1, concern="waste", ward=BACH_MAI, province=HANOI, hour=0)  # today so far
+    _topic(engine, 1, ids, "rác thải")
+    [summary] = topic_summaries(engine, today - timedelta(days=6), today, TZ, k_anonymity=1)
+    # 60 posts on the six whole days against 60 on the same six days before: level, where
+    # the whole week (61 so far against 70) would read as a 13 % fall.
+    assert summary.documents == 61 and summary.previous_documents == 70
+    assert summary.growth == 0.0

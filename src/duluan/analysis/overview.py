@@ -57,7 +57,7 @@ from .topic_report import (
     COMPLAINT_AT,
     SNIPPET_CHARS,
     TopicDetail,
-    previous_bounds,
+    growth_window,
     reads_before,
     topic_detail,
 )
@@ -492,16 +492,21 @@ def _topics(conn: Connection, engine: Engine, period: Period, place: PlaceFilter
 
     now = _ranked(in_place(period, None), k)[:TOP_TOPICS]
     ids = [int(key[0]) for key, _ in now]
-    earlier = previous_bounds(period)  # cut as far as the period has run
-    compared = reads_before(conn, *earlier)
-    before = in_place(earlier, ids)
+    window = growth_window(period)  # whole days only while the period is under way
+    compared = window.current is not None and reads_before(conn, *window.before)
+    before = in_place(window.before, ids)
+    whole_days = window.current not in (None, period.utc_bounds())
+    grown = in_place(window.current, ids) if whole_days and window.current else {}
+    base = before if window.previous == window.before else in_place(window.previous, ids)
     labels = dict(conn.execute(select(topics.c.id, topics.c.label).where(topics.c.id.in_(ids))).all())
     lines = []
     for (topic_id, *_), figure in now:
         previous = before.get((topic_id,), _Tally()).figure(k)
+        grew = grown.get((topic_id,), _Tally()).figure(k) if whole_days else figure
+        was = base.get((topic_id,), _Tally()).figure(k)
         growth = None
-        if compared and figure.value is not None and previous.value:
-            growth = (figure.value - previous.value) / previous.value
+        if compared and grew.value is not None and was.value:
+            growth = (grew.value - was.value) / was.value
         scope = FigureSlice(place.level, place.codes, topic_id=int(topic_id)) if place else FigureSlice(topic_id=int(topic_id))
         lines.append(TopicLine(int(topic_id), labels[topic_id], figure, previous, growth, scope, compared))
     return tuple(lines)

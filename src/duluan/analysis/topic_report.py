@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, case, func, select
@@ -26,7 +26,7 @@ from ..store.schema import (
     topic_events,
     topics,
 )
-from .periods import Period, make_period
+from .periods import Period, make_period, today_in
 from .privacy import guarded
 
 SOCIAL = ("post", "comment")
@@ -67,8 +67,10 @@ class TopicSummary:
     last_seen_at: datetime
     stories: int | None  # in the range; None: suppressed
     documents: int | None
-    previous_documents: int | None  # the range of equal length just before (`previous_bounds`)
-    growth: float | None  # (documents - previous) / previous; None: suppressed or nothing before
+    previous_documents: int | None  # the range of equal length just before
+    # (documents - previous) / previous, on whole days while the range is under way
+    # (`growth_window`); None: suppressed, nothing before, or no whole day yet
+    growth: float | None
     sentiment: dict[str, int | None]
     places: list[PlaceCount]
     concerns: list[tuple[str, int | None]]
@@ -261,15 +263,18 @@ def reads_before(conn: Connection, low: datetime, high: datetime) -> bool:
 
 def _summaries(
     conn: Connection, topic_ids: Sequence[int], bounds: tuple[datetime, datetime],
-    previous: tuple[datetime, datetime], k: int,
+    window: GrowthWindow, k: int,
 ) -> list[TopicSummary]:
     from ..text.places import province_by_code
 
     if not topic_ids:
         return []
-    compared = reads_before(conn, *previous)
+    compared = window.current is not None and reads_before(conn, *window.before)
     total = _counts(conn, topic_ids, *bounds)
-    before = _counts(conn, topic_ids, *previous)
+    before = _counts(conn, topic_ids, *window.before)
+    # Growth on the whole days of a range under way (`growth_window`), else on the ranges.
+    grown = total if window.current in (None, bounds) else _counts(conn, topic_ids, *window.current)
+    base = before if window.previous == window.before else _counts(conn, topic_ids, *window.previous)
     moods = _counts(conn, topic_ids, *bounds, by=enrichments.c.sentiment)
     concerns = _counts(conn, topic_ids, *bounds, by=enrichments.c.concern, complaints=True)
     places = _counts(conn, topic_ids, *bounds, places=True)
@@ -283,7 +288,8 @@ def _summaries(
         row = meta[topic_id]
         here, there = total.get((topic_id,), _Count()), before.get((topic_id,), _Count())
         now, then = here.value(k), there.value(k)
-        growth = (now - then) / then if compared and now is not None and then else None
+        grew, was = grown.get((topic_id,), _Count()).value(k), base.get((topic_id,), _Count()).value(k)
+        growth = (grew - was) / was if compared and grew is not None and was else None
         mood = of(moods, topic_id)
         out.append(TopicSummary(
             id=topic_id, label=row.label, keywords=list(row.keywords or []), headline=row.headline,
@@ -310,16 +316,32 @@ def _top(tallies: dict[str, _Count], k: int, n: int) -> list[tuple[str, _Count]]
     return sorted(tallies.items(), key=lambda kv: (kv[1].value(k) is None, -(kv[1].value(k) or 0), kv[0]))[:n]
 
 
-def previous_bounds(period: Period, now: datetime | None = None) -> tuple[datetime, datetime]:
-    """The UTC range growth compares with: the range of equal length just before, cut at
-    the same point when the range is under way (it ends today). A week of six days and
-    three hours against a whole week would read as a fall every morning."""
-    low, high = period.utc_bounds()
-    before_low, before_high = period.shifted(-period.n_days).utc_bounds()
-    elapsed = (now or datetime.now(UTC)) - low
-    if timedelta(0) <= elapsed < high - low:
-        before_high = before_low + elapsed
-    return before_low, before_high
+@dataclass(frozen=True)
+class GrowthWindow:
+    """What a topic's growth compares (UTC bounds): `current` against `previous`, and
+    `before`, the whole range of equal length just before, which `reads_before` checks."""
+
+    current: tuple[datetime, datetime] | None  # None: no whole day of the range is over yet
+    previous: tuple[datetime, datetime]
+    before: tuple[datetime, datetime]
+
+
+def growth_window(period: Period, today: date | None = None) -> GrowthWindow:
+    """A range under way (today is one of its days) is compared on its whole days only,
+    with as many days of the range before: a week of six days and three hours against a
+    whole week would read as a fall every morning. Cut at local midnight, never inside a
+    day, so that no figure rests on a stretch shorter than the days every page shows."""
+    before = period.shifted(-period.n_days)
+    today = today or today_in(period.timezone)
+    if not period.start <= today <= period.end:
+        return GrowthWindow(period.utc_bounds(), before.utc_bounds(), before.utc_bounds())
+    whole = (today - period.start).days
+    if whole == 0:
+        return GrowthWindow(None, before.utc_bounds(), before.utc_bounds())
+    days = timedelta(days=whole - 1)
+    current = Period(period.start, period.start + days, period.timezone).utc_bounds()
+    previous = Period(before.start, before.start + days, period.timezone).utc_bounds()
+    return GrowthWindow(current, previous, before.utc_bounds())
 
 
 def topic_summaries(
@@ -332,7 +354,7 @@ def topic_summaries(
     if limit < 1:
         raise UsageError(f"the number of topics must be at least 1, not {limit}")
     bounds = period.utc_bounds()
-    previous = previous_bounds(period)
+    window = growth_window(period)
     volume = func.count(documents.c.id)
     query = (
         select(story_topics.c.topic_id, volume)
@@ -347,7 +369,7 @@ def topic_summaries(
     )
     with engine.connect() as conn:
         ids = [t for t, _ in conn.execute(query)]
-        return _summaries(conn, ids, bounds, previous, k_anonymity)
+        return _summaries(conn, ids, bounds, window, k_anonymity)
 
 
 def data_range(engine: Engine) -> tuple[datetime, datetime] | None:
@@ -403,12 +425,13 @@ def topic_detail(
             )
         if period is not None:
             bounds = period.utc_bounds()
-            previous = previous_bounds(period)
+            window = growth_window(period)
         else:
             # Its whole life: nothing comes before it.
             bounds = (row.born_at - timedelta(days=366 * 50), row.last_seen_at + timedelta(days=366))
-            previous = (bounds[0] - timedelta(days=1), bounds[0])
-        summary = _summaries(conn, [topic_id], bounds, previous, k_anonymity)[0]
+            day_before = (bounds[0] - timedelta(days=1), bounds[0])
+            window = GrowthWindow(bounds, day_before, day_before)
+        summary = _summaries(conn, [topic_id], bounds, window, k_anonymity)[0]
         summary.compared = summary.compared and period is not None
         events = []
         for e in conn.execute(
