@@ -40,6 +40,7 @@ from datetime import datetime, timedelta
 import numpy as np
 import scipy.sparse as sp
 
+from ..collector import collector_paused
 from .topic_split import Members, Split, crossed_checkpoint, find_split
 from .topic_state import TopicChange, TopicState, _add, _add_rows, _truncate
 from .topic_vectors import N_FEATURES
@@ -248,6 +249,10 @@ class TopicClusterer:
 
     def add_batch(self, rows: sp.csr_matrix, story_ids: Sequence[int], times: Sequence[datetime]) -> TopicChange:
         """Assign each story (a unit row; all-zero rows are skipped) of one batch."""
+        with collector_paused():  # sparse slices and per-topic arrays: many small objects
+            return self._add_batch(rows, story_ids, times)
+
+    def _add_batch(self, rows: sp.csr_matrix, story_ids: Sequence[int], times: Sequence[datetime]) -> TopicChange:
         options = self.options
         change = TopicChange()
         usable = [i for i in range(rows.shape[0]) if rows.indptr[i + 1] > rows.indptr[i]]
@@ -420,6 +425,10 @@ class TopicClusterer:
     def split(self, members: Mapping[int, Members], at: datetime) -> TopicChange:
         """Cut the topics whose recent stories (`members`, from `due_for_split`) form two
         distinct parts; new ids in the order of the parents' ids."""
+        with collector_paused():
+            return self._split_due(members, at)
+
+    def _split_due(self, members: Mapping[int, Members], at: datetime) -> TopicChange:
         change = TopicChange()
         live = self._live(at)
         mean = self._background(live)

@@ -32,6 +32,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
+from ..collector import collector_paused
 from ..text.fold import fold
 from ..text.hashing import splitmix64
 from ..text.keywords import DATA, _background, _stopwords
@@ -284,6 +285,10 @@ class TopicVectorizer:
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         """One unit-length CSR row per text (an all-zero row when a text has no terms)."""
+        with collector_paused():  # a word and a token per new text: many small objects
+            return self._transform(texts)
+
+    def _transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         if len(self._token_ids) > 1_000_000 or len(self._word_ids) > 1_000_000:
             self._reset_tokens()  # bound memory on endless streams
         tokens = self._tokens(texts)

@@ -18,7 +18,6 @@ hashing earn their numpy: use it for more than a handful of texts.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +25,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
+from ..collector import collector_paused
 from .features import FeatureExtractor, FeatureOptions
 from .fold import fold
 from .keywords import Keyword, batch_keywords
@@ -154,14 +154,8 @@ def analyse_many(
 def _analyse_paused(
     texts: Sequence[str], wanted: frozenset[str], options: AnalysisOptions
 ) -> list[TextAnalysis]:
-    pause = options.pause_gc and gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
+    with collector_paused(options.pause_gc):
         return _analyse_batch(texts, wanted, options)
-    finally:
-        if pause:
-            gc.enable()
 
 
 def _analyse_batch(
