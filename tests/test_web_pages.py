@@ -148,6 +148,9 @@ def test_pages_with_document_text_are_audited(site: Site) -> None:
     analyst.get("/search?q=ngap nuoc")
     [search] = list_audit(site.audited(), limit=1, action="search", username="analyst")
     assert search.detail["q"] == "ngap nuoc" and search.detail["documents"]
+    # An administrator reads the trail in the page's language, the code in a tooltip.
+    page = site.client("admin").get("/account").text
+    assert 'title="view_documents">Xem tài liệu<' in page and 'title="search">Tìm kiếm<' in page
 
 
 def test_document_text_is_escaped_and_its_links_are_safe(site: Site) -> None:

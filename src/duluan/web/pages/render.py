@@ -17,7 +17,7 @@ from ...analysis.places import place_name
 from ...enrich.concerns import CONCERNS
 from ...errors import AuthError
 from ..auth import Principal, principal_from_request
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, REJECT_REASON_NAMES, translate
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, MESSAGES, REJECT_REASON_NAMES, translate
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
 LANG_COOKIE = "lang"
@@ -47,6 +47,11 @@ def reason_namer(lang: str) -> Callable[[str | None], str]:
     """A reject reason's name in the page's language; an unknown code is shown as it is."""
     index = 1 if lang == "en" else 0
     return lambda code: REJECT_REASON_NAMES[code][index] if code in REJECT_REASON_NAMES else (code or "")
+
+
+def action_namer(lang: str) -> Callable[[str], str]:
+    """An audit-trail action in the page's language; an unknown action is shown as it is."""
+    return lambda action: translate(lang, f"audit_{action}") if f"audit_{action}" in MESSAGES else action
 
 
 def number_formatter(lang: str) -> Callable[..., str]:
@@ -118,6 +123,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "number": number_formatter(lang),
         "concern_name": concern_namer(lang),
         "reason_name": reason_namer(lang),
+        "action_name": action_namer(lang),
         "place_name": place_name,
         "safe_url": safe_url,
     }
