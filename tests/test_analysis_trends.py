@@ -51,6 +51,10 @@ def test_like_with_like_leaves_out_the_day_under_way(engine: Engine) -> None:
     assert result.compared_observed == 6 * 9 and result.compared_expected == pytest.approx(6.0 * 9, abs=0.5)
     # The expected total still covers today's whole day beside its two posts so far.
     assert result.expected_days == 10 and result.total.as_json() == 6 * 9 + 2
+    # The day under way is named, so a client can mark it (and the hours after it).
+    assert result.as_json()["under_way"] == today.isoformat()
+    past = Period(today - timedelta(days=20), today - timedelta(days=11), TZ)
+    assert trend(engine, make_filter(concern="waste", place="phường Bạch Mai"), past, k=1).under_way is None
 
 
 def test_broad_slices_count_by_hour_and_still_suppress_few_authors(engine: Engine) -> None:

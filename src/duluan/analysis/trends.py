@@ -9,7 +9,7 @@ hourly series shows counts only (one ward's posts per hour are too few to model)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -60,6 +60,9 @@ class Trend:
     compared_days: int = 0
     compared_observed: int | None = None
     compared_expected: float | None = None
+    # The bucket under way (today, or this hour), when the period reaches it: its count is
+    # so far, and the buckets after it are still to come (their 0 is not a fall).
+    under_way: str | None = None
     method: str = ""
 
     def as_json(self) -> dict[str, Any]:
@@ -68,7 +71,7 @@ class Trend:
             "granularity": self.granularity, "total": self.total.as_json() if self.total else None,
             "expected_total": self.expected_total, "expected_days": self.expected_days,
             "compared_days": self.compared_days, "compared_observed": self.compared_observed,
-            "compared_expected": self.compared_expected, "method": self.method,
+            "compared_expected": self.compared_expected, "under_way": self.under_way, "method": self.method,
             "points": [{"bucket": p.bucket, "documents": p.documents.as_json(), "expected": p.expected}
                        for p in self.points],
         }
@@ -88,6 +91,9 @@ def trend(
     if flt.topic_id is not None:
         check_topic(engine, flt.topic_id)
     result = Trend(flt.describe(), period, granularity)
+    now = datetime.now(period.zone)
+    current = f"{now:%Y-%m-%d}" if granularity == "day" else f"{now:%Y-%m-%d %H}"
+    result.under_way = current if period.start <= now.date() <= period.end else None
     before = Period(period.start - timedelta(days=options.window), period.start - timedelta(days=1), period.timezone)
     history = period.extended_back(options.window)
     if granularity == "day":

@@ -109,10 +109,9 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
     table = Table("day" if not hourly else "hour", "documents", "expected", title=f"{result.filter}: {period.start} → {period.end}")
     # The day (or hour) under way is marked, and the hours still to come are not rows of
     # zeros: both would read as talk falling off.
-    now = datetime.now(ZoneInfo(str(ws.settings["timezone"])))
-    current = f"{now:%Y-%m-%d %H}" if hourly else f"{now:%Y-%m-%d}"
+    current = result.under_way
     for p in result.points:
-        if p.bucket > current:
+        if current is not None and p.bucket > current:
             break
         label = f"{p.bucket} (so far)" if p.bucket == current else p.bucket
         table.add_row(label, p.documents.show(), "" if p.expected is None else f"{p.expected:.1f}")
