@@ -311,7 +311,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "complaints_only": ("Chỉ phản ánh của người dân", "Citizens' complaints only"),
     "results": ("Kết quả", "Results"),
     "no_results": ("Không tìm thấy tài liệu nào.", "No documents found."),
-    "searched_terms": ("Đã tìm", "Searched for"),
+    "searched_terms": ("Đã tìm các từ (không phân biệt dấu)", "Searched for the words (marks ignored)"),
     "next_page": ("Trang sau", "Next page"),
     "export": ("Xuất dữ liệu", "Export"),
     # sources
