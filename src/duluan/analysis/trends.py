@@ -26,7 +26,7 @@ from .hourly import (
     stream_totals,
     whole_hour_zone,
 )
-from .periods import Period, today_in
+from .periods import Period
 from .privacy import Figure, guarded, hide_complement
 from .series import (
     SeriesFilter,
@@ -133,8 +133,8 @@ def trend(
     result.expected_total = round(sum(known), 1) if known else None
     result.expected_days = len(known)
     if granularity == "day" and not any(p.documents.suppressed for p in result.points):
-        under_way = today_in(period.timezone).isoformat()
-        whole = [p for p in result.points if p.expected is not None and p.bucket < under_way]
+        # Days of a period never lie after today: every day but the one under way is whole.
+        whole = [p for p in result.points if p.expected is not None and p.bucket != result.under_way]
         if whole:
             result.compared_days = len(whole)
             result.compared_observed = sum(int(p.documents.value or 0) for p in whole)

@@ -122,7 +122,7 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
         for s in shares:
             voices.add_row(str(s.topic_id), s.label, str(s.stories), f"{s.share:.1%}")
         console.print(voices)
-    under_way = any(p.bucket == current for p in result.points)
+    under_way = current is not None
     console.print(f"Total {total} documents{' (the day under way so far)' if under_way else ''}; expected "
                   f"{result.expected_total if result.expected_total is not None else '—'} on the days with a baseline"
                   f"{', whole days' if under_way and result.expected_total is not None else ''}. {result.method}")
