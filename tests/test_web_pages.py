@@ -67,7 +67,10 @@ EXPECTED = {
     "case_list": ["UBND phường Thạnh Mỹ Tây", "Cao"],
     "case": ["Đã giảm: trở lại mức bình thường", "Đã báo đội điều tiết giao thông", TRAFFIC_TEXT, "3,00"],
     "search": [WASTE_TEXT, "Xuất dữ liệu", "/api/v1/exports/documents?q=rac&amp;format=csv"],
-    "sources": [SOURCE_NAME, "HTTP 503 từ máy chủ", REJECT_REASON, "trang không có nội dung", ">Xong<"],
+    "sources": [
+        SOURCE_NAME, "http://127.0.0.1:9/feed.xml trả lời HTTP 503 Service Unavailable", REJECT_REASON,
+        "không tìm thấy nội dung bài viết trong http://127.0.0.1:9/bai-trong.html (12 ký tự, ít hơn 200)", ">Xong<",
+    ],
     "account": ["analyst", "Phân tích viên", "Xem nội dung tài liệu và tìm kiếm"],
 }
 

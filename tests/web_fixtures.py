@@ -37,6 +37,7 @@ from analysis_data import (
 from duluan.accounts import ROLES, create_user
 from duluan.accounts.hashing import use_password_hasher
 from duluan.analysis.alerts import list_alerts, run_alerts
+from duluan.problem_text import problem_message
 from duluan.analysis.cases import CaseChange, NewCase, change_case, open_case
 from duluan.analysis.periods import Period
 from duluan.analysis.surges import SurgeOptions
@@ -62,7 +63,7 @@ RANGE = {"from": START.isoformat(), "to": END.isoformat()}
 XSS = "<script>alert(1)</script>"
 SURGE_DAYS = (25, 26, 27)
 SOURCE_NAME = "Báo Mẫu Điện Tử"
-REJECT_REASON = "no_text"
+REJECT_REASON = "no_main_text"
 # One login per role: the username is the role with "-" for "_".
 USERNAMES = {role: role.replace("_", "-") for role in ROLES}
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -132,7 +133,7 @@ def _source(engine: Engine, doc_ids: list[int]) -> None:
     with engine.begin() as conn:
         source_id = conn.execute(insert(sources).values(
             name=SOURCE_NAME, kind="feed", location="http://127.0.0.1:9/feed.xml", options={}, fetch_state={},
-            created_at=_at(0), last_run_at=now, last_error="HTTP 503 từ máy chủ",
+            created_at=_at(0), last_run_at=now, last_error=problem_message("http_status", url="http://127.0.0.1:9/feed.xml", status="503 Service Unavailable"),
         )).inserted_primary_key[0]
         run_id = conn.execute(insert(ingest_runs).values(
             source_id=source_id, label="feed Báo Mẫu", started_at=now, finished_at=now + timedelta(minutes=1),
@@ -140,7 +141,7 @@ def _source(engine: Engine, doc_ids: list[int]) -> None:
         )).inserted_primary_key[0]
         conn.execute(insert(rejects).values(
             run_id=run_id, source_id=source_id, origin="http://127.0.0.1:9/bai-trong.html", reason=REJECT_REASON,
-            message="trang không có nội dung", raw="RAW-PAYLOAD-NEVER-SHOWN", raw_hash="f" * 64, created_at=now,
+            message=problem_message("no_main_text", origin="http://127.0.0.1:9/bai-trong.html", chars=12, least=200), raw="RAW-PAYLOAD-NEVER-SHOWN", raw_hash="f" * 64, created_at=now,
         ))
         conn.execute(update(documents).where(documents.c.id.in_(doc_ids)).values(source_id=source_id))
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import InputRejected
 from .privacy import pseudonymise_author
+from .problem_text import problem_message
 from .records import DATE_FROM_FETCH, DOCUMENT_KINDS, Document, RawItem
 from .text.dates import parse_vietnamese_date
 from .text.encodings import decode_bytes, repair_mojibake
@@ -56,7 +57,7 @@ def prepare_item(item: RawItem, options: PrepareOptions) -> Document:
     # 1. Kind: the sources promise one of ours, but a mapping can name any column.
     if item.kind not in DOCUMENT_KINDS:
         raise InputRejected(
-            "unknown_kind", f"kind {item.kind!r}; expected one of: {', '.join(DOCUMENT_KINDS)}"
+            "unknown_kind", problem_message("unknown_kind", kind=repr(item.kind), kinds=", ".join(DOCUMENT_KINDS))
         )
     # 2. Decode: bytes may be UTF-8 or a legacy Vietnamese encoding; strings may be
     #    legacy text already mis-decoded (mojibake) by whoever exported them.
@@ -77,7 +78,7 @@ def prepare_item(item: RawItem, options: PrepareOptions) -> Document:
             text = title  # a headline-only news item still says something
             flags.append("title_only")
         else:
-            raise InputRejected("empty_text", f"text has {len(text)} characters after cleaning")
+            raise InputRejected("empty_text", problem_message("empty_after_cleaning", chars=len(text)))
     if len(text) > options.max_chars:
         text = text[: options.max_chars]
         flags.append("truncated")
@@ -98,7 +99,7 @@ def prepare_item(item: RawItem, options: PrepareOptions) -> Document:
     elif published > options.now + options.future_tolerance:
         raise InputRejected(
             "future_date",
-            f"published {published.isoformat()} is after now ({options.now.isoformat()})",
+            problem_message("future_date", published=published.isoformat(), now=options.now.isoformat()),
         )
     # 5. Privacy: redact contact details and IDs; authors become keyed hashes.
     redaction = redact_pii(text)

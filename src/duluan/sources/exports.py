@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import SourceError, UsageError
+from ..problem_text import problem_message
 from ..records import DOCUMENT_KINDS, RawItem, RawReject
 from .base import Source, SourceOutput
 
@@ -113,7 +114,7 @@ class _ExportSource(Source):
     def _undecodable(self, line: _Decoded) -> RawReject:
         return RawReject(
             reason="unknown_encoding",
-            message=f"line {line.number} of {self.path.name} is not UTF-8",
+            message=problem_message("line_not_utf8", line=line.number, file=self.path.name),
             origin=self._origin(line.number),
             raw=self._hide_author_in_line(line.raw.decode("utf-8", errors="backslashreplace")),
         )
@@ -129,14 +130,12 @@ class _ExportSource(Source):
         if isinstance(text, int | float) and not isinstance(text, bool):
             text = str(text)
         if not isinstance(text, str) or not text.strip():
-            what = (
-                "is empty"
-                if isinstance(text, str)
-                else ("is missing" if text is None else f"is not text ({type(text).__name__})")
+            what = "text_field_empty" if isinstance(text, str) else (
+                "text_field_missing" if text is None else "text_field_not_text"
             )
             return RawReject(
                 reason="missing_text",
-                message=f"line {line} of {self.path.name}: the text field '{m.text}' {what}",
+                message=problem_message(what, line=line, file=self.path.name, field=m.text, kind=type(text).__name__),
                 origin=self._origin(line),
                 raw=raw,
             )
@@ -197,16 +196,16 @@ class JsonlExportSource(_ExportSource):
             where = f"column {err.colno}" if err.msg.endswith(" at") else f"at column {err.colno}"
             return RawReject(
                 reason="broken_json",
-                message=f"line {number} of {self.path.name} is not valid JSON: {err.msg} {where}",
+                message=problem_message("line_not_json", line=number, file=self.path.name, detail=f"{err.msg} {where}"),
                 origin=self._origin(number),
                 raw=self._hide_author_in_line(text),
             )
         if not isinstance(value, dict):
             return RawReject(
                 reason="missing_text",
-                message=(
-                    f"line {number} of {self.path.name} is a JSON {type(value).__name__}, "
-                    f"not an object with a '{self.mapping.text}' field"
+                message=problem_message(
+                    "line_not_object", line=number, file=self.path.name, kind=type(value).__name__,
+                    field=self.mapping.text,
                 ),
                 origin=self._origin(number),
                 raw=self._hide_author_in_line(text),
@@ -284,7 +283,7 @@ class CsvExportSource(_ExportSource):
                 first = handed[0][0] if handed else 0
                 yield RawReject(
                     reason="malformed_row",
-                    message=f"line {first} of {self.path.name} is not valid CSV: {problem}",
+                    message=problem_message("line_not_csv", line=first, file=self.path.name, detail=problem),
                     origin=self._origin(first),
                     raw=self._hide_author_in_line("".join(text for _, text in handed)),
                 )
@@ -298,9 +297,8 @@ class CsvExportSource(_ExportSource):
         if len(row) != len(header):
             return RawReject(
                 reason="malformed_row",
-                message=(
-                    f"line {number} of {self.path.name} has {len(row)} columns, "
-                    f"the header has {len(header)}"
+                message=problem_message(
+                    "csv_columns", line=number, file=self.path.name, count=len(row), header=len(header)
                 ),
                 origin=self._origin(number),
                 raw=_csv_line(self._hide_author_in_row(row, len(header))),

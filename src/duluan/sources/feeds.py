@@ -19,6 +19,7 @@ import lxml.etree
 import lxml.html
 
 from ..errors import SourceError
+from ..problem_text import problem_message
 from ..records import RawItem, RawReject
 from .base import Source, SourceOutput
 from .http import FetchState, PoliteFetcher
@@ -110,7 +111,7 @@ class FeedSource(Source):
             problem = parsed.get("bozo_exception") or "no RSS or Atom elements found"
             yield RawReject(
                 reason="malformed_feed",
-                message=f"{self.location} is not a readable RSS or Atom feed: {problem}",
+                message=problem_message("not_a_feed", location=self.location, detail=problem),
                 origin=self.location,
                 raw=body.decode("utf-8", errors="backslashreplace"),
             )
@@ -154,7 +155,7 @@ class FeedSource(Source):
         if not text and not title:
             return RawReject(
                 reason="empty_text",
-                message=f"entry {n} of {self.location} has neither title nor text",
+                message=problem_message("entry_empty", entry=n, location=self.location),
                 origin=origin,
                 raw=json.dumps(_entry_payload(entry), ensure_ascii=False, default=str),
             )

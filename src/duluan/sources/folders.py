@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import SourceError, UsageError
+from ..problem_text import problem_message
 from ..records import DOCUMENT_KINDS, RawItem, RawReject
 from .base import Source, SourceOutput
 from .pages import extract_page
@@ -64,7 +65,7 @@ class FolderSource(Source):
         except OSError as err:
             return RawReject(
                 reason="unreadable_file",
-                message=f"cannot read {file}: {err.strerror or err}",
+                message=problem_message("cannot_read", path=file, detail=err.strerror or err),
                 origin=str(file),
                 raw="",
             )
@@ -75,7 +76,7 @@ class FolderSource(Source):
             return body
         if not body.strip():
             return RawReject(
-                reason="empty_text", message=f"{file} is empty", origin=str(file), raw=""
+                reason="empty_text", message=problem_message("file_empty", file=file), origin=str(file), raw=""
             )
         return RawItem(kind=self.document_kind, text=body, origin=str(file))
 

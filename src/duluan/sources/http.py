@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from .. import __version__
 from ..errors import FetchError
+from ..problem_text import problem_message
 
 USER_AGENT = f"duluan/{__version__} (+https://github.com/duluan/duluan; public-opinion research)"
 
@@ -81,10 +82,7 @@ class PoliteFetcher:
         host = _host_key(url)
         _check_scheme(url)
         if self.settings.respect_robots and not self.allowed(url):
-            raise FetchError(
-                f"robots.txt of {host} disallows {url} for our User-Agent; "
-                "remove it from the sources or ask the site for permission"
-            )
+            raise FetchError(problem_message("robots_disallow", host=host, url=url))
         headers = {"User-Agent": self.settings.user_agent}
         # Conditional GET: the server answers 304 with no body when nothing changed.
         if state.etag:
@@ -118,7 +116,7 @@ class PoliteFetcher:
             status, body, _, _ = self._request(f"{host}/robots.txt", headers, any_status=True)
         except FetchError as err:
             # Status codes are handled below; here the host did not answer at all.
-            raise FetchError(f"could not read robots.txt of {host}: {err}") from err
+            raise FetchError(problem_message("robots_unreadable", host=host, detail=err)) from err
         # A server error means "stay out" (RFC 9309); so do 401/403, more cautious than
         # the RFC but what Python's robotparser does; any other client error, no rules.
         if status in (401, 403) or status >= 500:
@@ -150,24 +148,19 @@ class PoliteFetcher:
             err_headers = _lower_headers(err.headers) if err.headers else {}
             if err.code == 304 or any_status:
                 return err.code, None, err_headers, url
-            raise FetchError(f"{url} answered HTTP {err.code} {err.reason}") from err
+            raise FetchError(problem_message("http_status", url=url, status=f"{err.code} {err.reason}")) from err
         except urllib.error.URLError as err:
-            raise FetchError(f"could not fetch {url}: {err.reason}") from err
+            raise FetchError(problem_message("fetch_failed", url=url, detail=err.reason)) from err
         except TimeoutError as err:
-            raise FetchError(
-                f"could not fetch {url}: no answer within {self.settings.timeout:g} s"
-            ) from err
+            raise FetchError(problem_message("fetch_timeout", url=url, seconds=f"{self.settings.timeout:g}")) from err
         except (OSError, http.client.HTTPException, ValueError) as err:
-            raise FetchError(f"could not fetch {url}: {err}") from err
+            raise FetchError(problem_message("fetch_failed", url=url, detail=err)) from err
 
     def _read_capped(
         self, url: str, response: http.client.HTTPResponse, headers: dict[str, str]
     ) -> bytes:
         limit = self.settings.max_bytes
-        too_big = FetchError(
-            f"{url} is larger than the {_human_size(limit)} limit; "
-            "raise max_bytes in the fetch settings if this source is genuine"
-        )
+        too_big = FetchError(problem_message("too_large", url=url, limit=_human_size(limit)))
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise too_big
@@ -189,7 +182,7 @@ class PoliteFetcher:
 def _check_scheme(url: str) -> None:
     scheme = urllib.parse.urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
-        raise FetchError(f"cannot fetch {url}: scheme '{scheme}' is not http or https")
+        raise FetchError(problem_message("bad_scheme", url=url, scheme=scheme))
 
 
 def _host_key(url: str) -> str:

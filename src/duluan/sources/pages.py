@@ -15,6 +15,7 @@ from pathlib import Path
 import trafilatura
 
 from ..errors import FetchError, SourceError, UsageError
+from ..problem_text import problem_message
 from ..records import DOCUMENT_KINDS, RawItem, RawReject
 from .base import Source, SourceOutput
 from .feeds import is_url
@@ -63,10 +64,7 @@ def extract_page(
     if html is None:
         return RawReject(
             reason="unknown_encoding",
-            message=(
-                f"{origin} is not UTF-8 and declares no charset we can decode; "
-                "save it as UTF-8 or add <meta charset> to its head"
-            ),
+            message=problem_message("page_not_utf8", origin=origin),
             origin=origin,
             raw=body.decode("utf-8", errors="backslashreplace"),
         )
@@ -75,10 +73,7 @@ def extract_page(
     if len(text) < min_chars:
         return RawReject(
             reason="no_main_text",
-            message=(
-                f"found no article text in {origin} "
-                f"({len(text)} characters, fewer than {min_chars})"
-            ),
+            message=problem_message("no_main_text", origin=origin, chars=len(text), least=min_chars),
             origin=origin,
             raw=html,
         )
@@ -156,7 +151,7 @@ class PageSource(Source):
         except OSError as err:
             return RawReject(
                 reason="unreadable_file",
-                message=f"cannot read {path}: {err.strerror or err}",
+                message=problem_message("cannot_read", path=path, detail=err.strerror or err),
                 origin=path,
                 raw="",
             )

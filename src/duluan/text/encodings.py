@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from duluan.errors import InputRejected, UsageError
+from duluan.problem_text import problem_message
 from duluan.text.normalize import is_vietnamese_syllable
 
 __all__ = ["LEGACY_ENCODINGS", "DecodedText", "decode_bytes", "encode_legacy", "repair_mojibake"]
@@ -291,8 +292,7 @@ def decode_bytes(data: bytes) -> DecodedText:
         return DecodedText(latin, "cp1252", 0.5)
     raise InputRejected(
         "unknown_encoding",
-        f"{len(data)} bytes are not UTF-8, UTF-16, TCVN3, VNI, Windows-1258 or cp1252 text "
-        f"(starts {data[:16]!r}); save the file as UTF-8 and ingest it again",
+        problem_message("unknown_encoding", size=len(data), start=repr(data[:16])),
     )
 
 

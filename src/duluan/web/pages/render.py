@@ -16,6 +16,7 @@ from ...accounts import can
 from ...analysis.places import place_name
 from ...enrich.concerns import CONCERNS
 from ...errors import AuthError
+from ...problem_text import in_language
 from ..auth import Principal, principal_from_request
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, MESSAGES, REJECT_REASON_NAMES, translate
 
@@ -124,6 +125,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "concern_name": concern_namer(lang),
         "reason_name": reason_namer(lang),
         "action_name": action_namer(lang),
+        "problem": lambda text: in_language(text, lang),
         "place_name": place_name,
         "safe_url": safe_url,
     }

@@ -1,0 +1,48 @@
+"""Problem messages: stored in English, read back in Vietnamese from the same table."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from duluan.problem_text import PROBLEMS, in_language, problem_message
+from duluan.sources.exports import JsonlExportSource
+
+
+def _fields(form: str) -> dict[str, str]:
+    # Values with spaces, colons and parentheses, as real paths and library messages have.
+    return {
+        field: f"<{field}: a (b) c>"
+        for _, field, _, _ in string.Formatter().parse(form)
+        if field
+    }
+
+
+@pytest.mark.parametrize("key", sorted(PROBLEMS))
+def test_every_message_reads_back_in_vietnamese_with_its_fields(key: str) -> None:
+    form = PROBLEMS[key]
+    fields = _fields(form.english)
+    assert set(fields) == set(_fields(form.vietnamese)), "both forms name the same fields"
+    stored = problem_message(key, **fields)
+    assert in_language(stored, "vi") == form.vietnamese.format(**fields)
+    assert in_language(stored, "en") == stored
+
+
+def test_a_text_no_entry_matches_is_shown_as_stored() -> None:
+    assert in_language("HTTP 503 từ máy chủ", "vi") == "HTTP 503 từ máy chủ"
+    assert in_language(None, "vi") == ""
+
+
+def test_a_short_form_does_not_swallow_a_longer_one() -> None:
+    # "{file} is empty" would match this text whole, with file = "line 3 of a.jsonl: the ...".
+    stored = problem_message("text_field_empty", line=3, file="a.jsonl", field="text")
+    assert in_language(stored, "vi") == "dòng 3 của a.jsonl: trường văn bản 'text' để trống"
+
+
+def test_what_a_source_writes_is_read_back(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    export = tmp_path / "bài.jsonl"
+    export.write_text('{"text": ""}\n{"text": "Mưa lớn\n', encoding="utf-8")
+    stored = [item.message for item in JsonlExportSource(export).read()]
+    assert in_language(stored[0], "vi") == "dòng 1 của bài.jsonl: trường văn bản 'text' để trống"
+    assert in_language(stored[1], "vi").startswith("dòng 2 của bài.jsonl không phải JSON hợp lệ: ")
