@@ -17,6 +17,7 @@ from duluan.records import RawItem
 from duluan.search import (
     BadCursor,
     SearchQuery,
+    count_matches,
     export_documents,
     index_documents,
     normalise_query,
@@ -248,6 +249,20 @@ def test_cursor_pages_cover_every_hit_once(engine: Engine, sort: str) -> None:
     if sort == "newest":
         times = [h.published_at for h in search_documents(engine, SearchQuery("ngap", limit=200)).hits]
         assert times == sorted(times, reverse=True)
+
+
+@pytest.mark.parametrize("sort", ["newest", "relevance"])
+def test_matches_are_counted_from_the_start_up_to_a_cap(engine: Engine, sort: str) -> None:
+    for i in range(12):
+        write(engine, f"Hẻm {i} ngập nước sau mưa", day=DAY + timedelta(days=i % 3))
+    write(engine, "Trời nắng đẹp cả ngày.")
+    first = search_documents(engine, SearchQuery("ngap nuoc", limit=5, sort=sort))
+    later = SearchQuery("ngap nuoc", limit=5, sort=sort, cursor=first.next_cursor)
+    assert count_matches(engine, later, 100) == 12  # the cursor does not shorten the count
+    assert count_matches(engine, later, 7) == 7
+    assert count_matches(engine, SearchQuery("ngap nuoc", kinds=("comment",)), 100) == 0
+    assert count_matches(engine, SearchQuery("?!"), 100) == 0
+    assert count_matches(engine, SearchQuery(), 100) == 13
 
 
 def test_empty_query_pages_too(engine: Engine, corpus: dict[str, int]) -> None:

@@ -177,6 +177,21 @@ def test_search_pages_on_with_a_cursor_and_only_offers_exports_to_who_may(site: 
     assert bad.status_code == 400 and "tweet" in bad.text
 
 
+def test_search_says_how_many_documents_match_as_many_as_its_pages_hold(site: Site) -> None:
+    analyst = site.client("analyst")
+    page = analyst.get("/search?q=rac")
+    said = re.search(r'<p class="matches">([\d.]+) tài liệu khớp</p>', page.text)
+    assert said, "a count on the first page"
+    shown = page.text.count('<article class="doc">')
+    while link := re.search(r'href="(/search\?[^"]*cursor=[^"]+)"', page.text):
+        page = analyst.get(link.group(1).replace("&amp;", "&"))
+        assert '<p class="matches">' not in page.text, "counted on the first page only"
+        shown += page.text.count('<article class="doc">')
+    assert int(said.group(1).replace(".", "")) == shown > 20
+    none = analyst.get("/search?q=khongcotudaynhe")
+    assert "0 tài liệu khớp" in none.text and "Không tìm thấy tài liệu nào." in none.text
+
+
 def _post(site: Site, role: str, path: str, data: dict[str, str], token: bool = True) -> object:
     client = site.client(role)
     if token:

@@ -37,10 +37,10 @@ from analysis_data import (
 from duluan.accounts import ROLES, create_user
 from duluan.accounts.hashing import use_password_hasher
 from duluan.analysis.alerts import list_alerts, run_alerts
-from duluan.problem_text import problem_message
 from duluan.analysis.cases import CaseChange, NewCase, change_case, open_case
 from duluan.analysis.periods import Period
 from duluan.analysis.surges import SurgeOptions
+from duluan.problem_text import problem_message
 from duluan.search import reindex
 from duluan.store.schema import (
     documents,

@@ -15,7 +15,16 @@ from __future__ import annotations
 from .export import EXPORT_FORMATS, export_documents
 from .index import index_documents, reindex
 from .normalise import normalise_query, search_form
-from .query import SORTS, BadCursor, Hit, SearchPage, SearchQuery, check_query, search_documents
+from .query import (
+    SORTS,
+    BadCursor,
+    Hit,
+    SearchPage,
+    SearchQuery,
+    check_query,
+    count_matches,
+    search_documents,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -25,6 +34,7 @@ __all__ = [
     "SearchPage",
     "SearchQuery",
     "check_query",
+    "count_matches",
     "export_documents",
     "index_documents",
     "normalise_query",

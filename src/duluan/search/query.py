@@ -38,7 +38,7 @@ from .index import FTS_TABLE, ID_BITS, ID_MASK, seconds_key
 from .normalise import Term, parse_query
 from .snippets import snippet
 
-__all__ = ["MAX_LIMIT", "SORTS", "Hit", "SearchPage", "SearchQuery", "check_query", "search_documents"]
+__all__ = ["MAX_LIMIT", "SORTS", "Hit", "SearchPage", "SearchQuery", "check_query", "count_matches", "search_documents"]
 
 MAX_LIMIT = 200
 MAX_QUERY_CHARS = 1000
@@ -333,6 +333,14 @@ def _step_one(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: 
         plan.params["c_id"] = after
     where = " AND ".join(plan.where) or "1 = 1"
     sql = f"SELECT {columns} FROM {plan.joiner.join(plan.tables)} WHERE {where} ORDER BY {order_by} LIMIT :limit"
+    binds = _binds(plan)
+    if isinstance(key, datetime):
+        binds.append(bindparam("c_key", type_=UTCDateTime))
+    statement = text(sql).bindparams(*binds, limit=limit, **plan.params)
+    return statement.columns(published_at=UTCDateTime) if "published_at" in columns else statement
+
+
+def _binds(plan: _Plan) -> list[BindParameter[Any]]:
     binds: list[BindParameter[Any]] = []
     for name in ("kinds", "source_kinds", "wards"):
         if name in plan.params:
@@ -340,10 +348,22 @@ def _step_one(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: 
     for name in ("start", "end"):
         if name in plan.params:
             binds.append(bindparam(name, type_=UTCDateTime))
-    if isinstance(key, datetime):
-        binds.append(bindparam("c_key", type_=UTCDateTime))
-    statement = text(sql).bindparams(*binds, limit=limit, **plan.params)
-    return statement.columns(published_at=UTCDateTime) if "published_at" in columns else statement
+    return binds
+
+
+def count_matches(engine: Engine, query: SearchQuery, cap: int) -> int:
+    """How many documents match `query` from the start (its cursor ignored), counted up to
+    `cap`: a page says "1,000 or more" rather than scan every match of a common word."""
+    query = check_query(query)
+    terms = parse_query(query.text)
+    if query.text.strip() and not terms:
+        return 0
+    with engine.connect() as conn:
+        dialect = conn.dialect.name
+        plan = _plan(query, terms, dialect, order_of(query, terms, dialect))
+        where = " AND ".join(plan.where) or "1 = 1"
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {plan.joiner.join(plan.tables)} WHERE {where} LIMIT :cap) AS matches"
+        return int(conn.execute(text(sql).bindparams(*_binds(plan), cap=cap, **plan.params)).scalar_one())
 
 
 def find_ids(conn: Connection, query: SearchQuery, terms: tuple[Term, ...], limit: int) -> list[tuple[int, SortKey]]:

@@ -311,6 +311,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "complaints_only": ("Chỉ phản ánh của người dân", "Citizens' complaints only"),
     "results": ("Kết quả", "Results"),
     "no_results": ("Không tìm thấy tài liệu nào.", "No documents found."),
+    "search_matches": ("{n} tài liệu khớp", "{n} matching documents"),
+    "search_matches_over": ("Hơn {n} tài liệu khớp", "More than {n} matching documents"),
     "searched_terms": ("Đã tìm các từ (không phân biệt dấu)", "Searched for the words (marks ignored)"),
     "next_page": ("Trang sau", "Next page"),
     "export": ("Xuất dữ liệu", "Export"),

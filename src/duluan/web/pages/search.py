@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from ...analysis.series import DOCUMENT_KINDS, SENTIMENTS
 from ...enrich.concerns import CONCERN_IDS
 from ...errors import UsageError
-from ...search import search_documents
+from ...search import count_matches, search_documents
 from ..api.documents import build_query
 from ..auth import Principal, needs
 from ..state import app_state
@@ -20,6 +20,7 @@ from .render import language, render
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
+COUNT_CAP = 1000  # "1.000 or more": a common word is not worth a scan of every match
 EXPORT_PATH = "/api/v1/exports/documents"
 
 
@@ -57,12 +58,16 @@ def search_page(
             limit=PAGE_SIZE, cursor=cursor or None,
         )
         page = search_documents(state.engine, query)
+        # Counted on the first page only: later pages say where they are by their links.
+        matches = None if cursor else count_matches(state.engine, query, COUNT_CAP + 1)
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
         return render(request, "search.html", context, status=400)
     state.audit.record(principal.user, "search", "documents",
                  {"q": query.text, "documents": [h.document_id for h in page.hits]})
     context["page"] = page
+    context["matches"] = matches
+    context["count_cap"] = COUNT_CAP
     if page.next_cursor:
         context["next_link"] = f"/search?{urlencode({**kept, 'cursor': page.next_cursor})}"
     return render(request, "search.html", context)
