@@ -1,5 +1,6 @@
 from types import SimpleNamespace
 
+from duluan.web.pages.audit_text import AuditTarget, audit_namers
 from duluan.web.pages.render import concern_namer, templates, translator
 
 
@@ -36,3 +37,15 @@ def test_reject_reasons_read_in_the_page_language_and_unknown_codes_as_they_are(
     assert reason_namer("vi")("future_date") == "Ngày đăng ở tương lai"
     assert reason_namer("en")("future_date") == "Published in the future"
     assert reason_namer("vi")("no_text") == "no_text"
+
+
+def test_audit_targets_and_details_read_as_words_and_unknown_ones_as_stored() -> None:
+    target, details = audit_namers("vi")
+    assert target("case:4") == AuditTarget("Hồ sơ 4", "/cases/4", "case:4")
+    assert target("user:an") == AuditTarget("Người dùng an", None, "user:an")
+    assert target("documents").text == "Tài liệu"
+    assert target("robot:7").text == "robot:7" and target(None).text == "–"
+    assert details({"how": "link", "role": "case_officer", "status": "answered", "add_documents": [1, 2], "x": 1}) == [
+        "cách: liên kết đăng nhập", "vai trò: Cán bộ xử lý", "trạng thái: Đã trả lời", "+2 tài liệu", "x=1",
+    ]
+    assert audit_namers("en")[1]({"priority": "high", "note": None}) == ["priority: High"]

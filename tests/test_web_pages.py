@@ -154,6 +154,13 @@ def test_pages_with_document_text_are_audited(site: Site) -> None:
     # An administrator reads the trail in the page's language, the code in a tooltip.
     page = site.client("admin").get("/account").text
     assert 'title="view_documents">Xem tài liệu<' in page and 'title="search">Tìm kiếm<' in page
+    # Targets and details in words: the alert linked, the documents counted, the query quoted.
+    alert = site.alerts["waste"]
+    assert f'title="alert:{alert}"><a href="/alerts/{alert}">Cảnh báo {alert}</a>' in page
+    assert f"{len(entry.detail['documents'])} tài liệu" in page
+    assert f"từ khoá: “ngap nuoc”; {len(search.detail['documents'])} tài liệu" in page
+    english = site.client("admin", lang="en").get("/account").text
+    assert f">Alert {alert}</a>" in english and "words: “ngap nuoc”" in english
 
 
 def test_document_text_is_escaped_and_its_links_are_safe(site: Site) -> None:

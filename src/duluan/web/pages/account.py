@@ -27,6 +27,7 @@ from ..api.params import record_id
 from ..auth import Principal, needs
 from ..login import client_key, set_session_cookie
 from ..state import app_state
+from .audit_text import audit_namers
 from .params import FormError, error_text
 from .render import language, render
 
@@ -53,6 +54,7 @@ def account_page(
         context["users"] = list_users(state.engine)
         app_state(request).audit.flush()  # the queued rows too
         context["audit"] = list_audit(state.engine, limit=AUDIT_SHOWN)
+        context["audit_target"], context["audit_details"] = audit_namers(language(request))
     return render(request, "account.html", context, status=status)
 
 
