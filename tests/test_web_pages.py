@@ -184,6 +184,25 @@ def test_search_pages_on_with_a_cursor_and_only_offers_exports_to_who_may(site: 
     assert bad.status_code == 400 and "tweet" in bad.text
 
 
+def test_open_alert_and_case_counts_link_to_the_lists_they_count(site: Site) -> None:
+    analyst = site.client("analyst")
+    overview = analyst.get(f"/?{PERIOD}").text
+    assert 'href="/alerts?status=open"' in overview
+    assert 'href="/cases?view=list&amp;status=unresolved"' in overview
+    # A province's page links to its own lists, which count its wards' too.
+    place = analyst.get(f"/places/79?{PERIOD}").text
+    link = re.search(r'href="(/cases\?view=list&amp;status=unresolved&amp;place=79)"', place)
+    assert link, "the place page's case count links to the place's cases"
+    listed = analyst.get(link.group(1).replace("&amp;", "&")).text
+    assert f'href="/cases/{site.case_id}"' in listed
+    assert 'value="Thành phố Hồ Chí Minh (79)"' in listed  # the code read as a name, and back
+    assert f'href="/cases/{site.case_id}"' not in analyst.get("/cases?view=list&status=unresolved&place=01").text
+    assert f'href="/cases/{site.case_id}"' not in analyst.get("/cases?view=list&status=closed&place=79").text
+    alerts = analyst.get("/alerts?status=open&place=Thành phố Hồ Chí Minh (79)").text
+    assert "Giao thông, đường sá — Phường Thạnh Mỹ Tây" not in alerts  # made a case: not open
+    assert "Ngập nước, thoát nước — Phường Hoàn Kiếm" not in alerts  # Hà Nội
+
+
 def test_search_says_how_many_documents_match_as_many_as_its_pages_hold(site: Site) -> None:
     analyst = site.client("analyst")
     page = analyst.get("/search?q=rac")

@@ -30,6 +30,8 @@ from .series import SeriesFilter, count_series, distinct_authors, filtered
 from .surges import Detection, SeriesKey, SeriesSet, Surge, SurgeOptions, detect
 
 ALERT_STATUSES = ("new", "acknowledged", "dismissed", "case")
+# Waiting for someone: the overview counts these, and `status="open"` lists them.
+OPEN_ALERT_STATUSES = ("new", "acknowledged")
 # The statuses as the dashboard names them (Vietnamese first); errors use them too.
 ALERT_STATUS_NAMES_VI = {
     "new": "Mới", "acknowledged": "Đã tiếp nhận", "dismissed": "Đã bỏ qua", "case": "Đã lập hồ sơ",
@@ -383,11 +385,13 @@ def list_alerts(
     k: int = 5,
     limit: int = 50,
 ) -> list[AlertView]:
-    """Alerts, newest surge first; filters as in the dashboard."""
-    if status is not None and status not in ALERT_STATUSES:
-        raise UsageError(f"unknown alert status {status!r}; choose one of: {', '.join(ALERT_STATUSES)}")
+    """Alerts, newest surge first; filters as in the dashboard ("open": new or acknowledged)."""
+    if status is not None and status not in (*ALERT_STATUSES, "open"):
+        raise UsageError(f"unknown alert status {status!r}; choose one of: {', '.join(ALERT_STATUSES)}, open")
     query = select(alerts)
-    if status:
+    if status == "open":
+        query = query.where(alerts.c.status.in_(OPEN_ALERT_STATUSES))
+    elif status:
         query = query.where(alerts.c.status == status)
     if concern:
         query = query.where(alerts.c.concern == concern)

@@ -23,10 +23,12 @@ from ..store.repository import utcnow
 from ..store.schema import alerts, case_documents, case_events, cases, documents, enrichments
 from .alerts import describe, key_of, series_filter, set_alert_status
 from .periods import Period
-from .places import PlaceFilter, place_name
+from .places import PlaceFilter, place_name, place_rows
 from .series import filtered
 
 CASE_STATUSES = ("open", "in_progress", "answered", "resolved", "closed")
+# Not yet resolved or closed: the overview counts these, and `status="unresolved"` lists them.
+OPEN_CASE_STATUSES = ("open", "in_progress", "answered")
 CASE_TRANSITIONS: dict[str, tuple[str, ...]] = {
     "open": ("in_progress", "answered", "closed"),
     "in_progress": ("answered", "closed"),
@@ -297,12 +299,20 @@ def get_case(engine: Engine, case_id: int) -> CaseView:
         return _case_view(conn, row, full=True)
 
 
-def list_cases(engine: Engine, status: str | None = None, limit: int = 100) -> list[CaseView]:
-    if status is not None and status not in CASE_STATUSES:
-        raise UsageError(f"unknown case status {status!r}; choose one of: {', '.join(CASE_STATUSES)}")
+def list_cases(
+    engine: Engine, status: str | None = None, limit: int = 100, place: PlaceFilter | None = None,
+) -> list[CaseView]:
+    """Cases, soonest due first; "unresolved" lists those not yet resolved or closed, and
+    a province's cases include its wards', as the overview counts them."""
+    if status is not None and status not in (*CASE_STATUSES, "unresolved"):
+        raise UsageError(f"unknown case status {status!r}; choose one of: {', '.join(CASE_STATUSES)}, unresolved")
     query = select(cases)
-    if status:
+    if status == "unresolved":
+        query = query.where(cases.c.status.in_(OPEN_CASE_STATUSES))
+    elif status:
         query = query.where(cases.c.status == status)
+    if place is not None:
+        query = query.where(place_rows(cases, place))
     query = query.order_by(cases.c.due_on.is_(None), cases.c.due_on, cases.c.id).limit(limit)
     with engine.connect() as conn:
         return [_case_view(conn, row, full=False) for row in conn.execute(query)]

@@ -46,8 +46,8 @@ from ..store.schema import (
     story_topics,
     topics,
 )
-from .alerts import AlertView, get_alert
-from .cases import CaseView, get_case
+from .alerts import OPEN_ALERT_STATUSES, AlertView, get_alert
+from .cases import OPEN_CASE_STATUSES, CaseView, get_case
 from .options import baseline_options
 from .periods import Period, local_day, today_in
 from .places import PlaceFilter, place_name, place_rows, wards_of
@@ -91,8 +91,6 @@ TOP_TOPICS = 8
 OPEN_ALERTS = 10
 CASES_DUE = 10
 STORIES = 10
-OPEN_ALERT_STATUSES = ("new", "acknowledged")
-OPEN_CASE_STATUSES = ("open", "in_progress", "answered")
 CONCERN_NAMES = {c.id: c.name_vi for c in CONCERNS}
 
 

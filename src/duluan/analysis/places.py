@@ -8,6 +8,7 @@ error listing them, never a silent guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -72,6 +73,9 @@ def _describe(match: PlaceMatch, language: str = "en") -> str:
     return f"{match.name} ({match.level} {match.code}, {era}, {province})"
 
 
+_LABELLED_CODE = re.compile(r"[^()]*\((\d{2,10})\)\s*")
+
+
 def resolve_place_filter(text: str) -> PlaceFilter:
     """The units `text` means, by code or by name; an error names the choices."""
     text = text.strip()
@@ -80,6 +84,9 @@ def resolve_place_filter(text: str) -> PlaceFilter:
             "empty place; give a province or ward name or its code",
             vi="chưa nhập địa danh; hãy nhập tên hoặc mã tỉnh, phường, xã",
         )
+    coded = _LABELLED_CODE.fullmatch(text)
+    if coded:  # "Phường Thạnh Mỹ Tây (26956)", as a filter field shows a code it was given
+        text = coded.group(1)
     if text.isdigit():
         match = province_by_code(text) if len(text) <= 2 else ward_by_code(text)
         if match is None:

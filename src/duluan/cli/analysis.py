@@ -172,7 +172,7 @@ def _alert_row(view: Any) -> list[str]:
 
 
 @alerts.command("list")
-@click.option("--status", default=None, help="new, acknowledged, dismissed or case.")
+@click.option("--status", default=None, help="new, acknowledged, dismissed or case; open = new or acknowledged.")
 @click.option("--concern", default=None)
 @click.option("--place", default=None, help="Province or ward, by name or code.")
 @period_options
@@ -320,15 +320,22 @@ def cases_open(alert_id: int | None, document_ids: tuple[int, ...], title: str |
 
 
 @cases.command("list")
-@click.option("--status", default=None, help="open, in_progress, answered, resolved or closed.")
+@click.option(
+    "--status", default=None,
+    help="open, in_progress, answered, resolved or closed; unresolved = open, in_progress or answered.",
+)
+@click.option("--place", default=None, help="Province or ward, by name or code (a province lists its wards' cases too).")
 @click.option("--json", "as_json", is_flag=True)
 @workspace_options
-def cases_list(status: str | None, as_json: bool, workspace: Path | None, database_url: str | None) -> None:
+def cases_list(
+    status: str | None, place: str | None, as_json: bool, workspace: Path | None, database_url: str | None,
+) -> None:
     """Cases, the soonest due first."""
     from ..analysis.cases import list_cases
+    from ..analysis.places import resolve_place_filter
 
     ws = open_workspace(workspace, database_url)
-    views = list_cases(ws.engine, status)
+    views = list_cases(ws.engine, status, place=resolve_place_filter(place) if place else None)
     if as_json:
         _json([v.as_json() for v in views])
         return

@@ -22,7 +22,7 @@ router = APIRouter(tags=["alerts"])
 @router.get("/alerts", summary="Alerts, newest surge first")
 def alerts_list(
     request: Request,
-    status: str | None = Query(None, description="new, acknowledged, dismissed or case"),
+    status: str | None = Query(None, description="new, acknowledged, dismissed or case; open = new or acknowledged"),
     concern: str | None = Query(None, max_length=40),
     place: str | None = Query(None, max_length=200),
     limit: int = Query(50, ge=1, le=500),

@@ -53,7 +53,7 @@ def alerts_page(
     state = app_state(request)
     context: dict[str, Any] = {
         "form": {**scope.values(), "status": status, "concern": concern},
-        "statuses": ALERT_STATUSES, "concerns": CONCERN_IDS, "alerts": [], "error": None,
+        "statuses": (*ALERT_STATUSES, "open"), "concerns": CONCERN_IDS, "alerts": [], "error": None,
     }
     try:
         # Without a period the list is every alert: triage should not miss an old one.

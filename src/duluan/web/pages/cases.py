@@ -26,7 +26,7 @@ from ..api.params import record_id
 from ..auth import Principal, needs
 from ..state import app_state
 from .figures import impact_chart
-from .params import TEXT, FormError, error_text, read_day
+from .params import TEXT, FormError, error_text, read_day, read_place
 from .render import language, render
 
 router = APIRouter(include_in_schema=False)
@@ -51,13 +51,15 @@ def cases_page(
     request: Request,
     view: str = Query("board", pattern="^(board|list)$"),
     status: str = Query("", max_length=20),
+    place: str = Query("", max_length=200),
     _: Principal = Depends(needs("view_aggregates")),
 ) -> Response:
     state = app_state(request)
     context: dict[str, Any] = {"view": view, "status": status, "statuses": CASE_STATUSES, "columns": {},
-                               "cases": [], "metrics": desk_metrics(state.engine), "error": None}
+                               "cases": [], "metrics": desk_metrics(state.engine), "error": None,
+                               "place": place.strip(), "filters": (*CASE_STATUSES, "unresolved")}
     try:
-        found = list_cases(state.engine, status=status or None, limit=BOARD_LIMIT)
+        found = list_cases(state.engine, status=status or None, limit=BOARD_LIMIT, place=read_place(place.strip()))
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
         return render(request, "cases.html", context, status=400)

@@ -13,9 +13,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ...accounts import can
-from ...analysis.places import place_name
+from ...analysis.places import place_name, resolve_place_filter
 from ...enrich.concerns import CONCERNS
-from ...errors import AuthError
+from ...errors import AuthError, UsageError
 from ...problem_text import in_language
 from ..auth import Principal, principal_from_request
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, MESSAGES, REJECT_REASON_NAMES, translate
@@ -53,6 +53,18 @@ def reason_namer(lang: str) -> Callable[[str | None], str]:
 def action_namer(lang: str) -> Callable[[str], str]:
     """An audit-trail action in the page's language; an unknown action is shown as it is."""
     return lambda action: translate(lang, f"audit_{action}") if f"audit_{action}" in MESSAGES else action
+
+
+def place_field(text: str | None) -> str:
+    """What a place filter field shows: a code it was given as "Name (code)", which the
+    resolver reads back; anything else as typed."""
+    text = (text or "").strip()
+    if not text.isdigit():
+        return text
+    try:
+        return f"{resolve_place_filter(text).label} ({text})"
+    except UsageError:
+        return text
 
 
 def number_formatter(lang: str) -> Callable[..., str]:
@@ -127,6 +139,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "action_name": action_namer(lang),
         "problem": lambda text: in_language(text, lang),
         "place_name": place_name,
+        "place_field": place_field,
         "safe_url": safe_url,
     }
     base.update(context or {})
