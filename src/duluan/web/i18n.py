@@ -74,7 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentiment": ("Sắc thái", "Sentiment"),
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
-    "expected_on_days": ("Dự kiến cho {n} ngày có mức nền", "Expected over {n} days with a baseline"),
+    "compared_hidden": (
+        "Không so tổng với mức nền: có ngày dưới {k} người viết bị ẩn",
+        "No total against the baseline: days under {k} authors are hidden",
+    ),
     "compared_days": (
         "{n} ngày trọn có mức nền: thực tế {observed}, dự kiến {expected}",
         "{n} whole days with a baseline: {observed} observed, {expected} expected",
