@@ -45,4 +45,13 @@ def test_what_a_source_writes_is_read_back(tmp_path) -> None:  # type: ignore[no
     export.write_text('{"text": ""}\n{"text": "Mưa lớn\n', encoding="utf-8")
     stored = [item.message for item in JsonlExportSource(export).read()]
     assert in_language(stored[0], "vi") == "dòng 1 của bài.jsonl: trường văn bản 'text' để trống"
-    assert in_language(stored[1], "vi").startswith("dòng 2 của bài.jsonl không phải JSON hợp lệ: ")
+    assert in_language(stored[1], "vi").startswith("dòng 2 của bài.jsonl không phải JSON hợp lệ: chuỗi không được đóng")
+
+
+def test_times_and_json_complaints_read_in_vietnamese() -> None:
+    stored = problem_message("future_date", published="2099-11-08T09:00:00+07:00", now="2026-12-07T22:44:43+00:00")
+    assert in_language(stored, "vi") == "thời điểm đăng 08/11/2099 09:00 UTC+07:00 muộn hơn hiện tại (07/12/2026 22:44 UTC)"
+    broken = problem_message("line_not_json", line=3, file="a.jsonl", detail="Expecting value at column 1")
+    assert in_language(broken, "vi") == "dòng 3 của a.jsonl không phải JSON hợp lệ: thiếu giá trị ở cột 1"
+    unknown = problem_message("line_not_json", line=3, file="a.jsonl", detail="Something new")
+    assert in_language(unknown, "vi") == "dòng 3 của a.jsonl không phải JSON hợp lệ: Something new"

@@ -71,6 +71,7 @@ EXPECTED = {
     "sources": [
         SOURCE_NAME, "http://127.0.0.1:9/feed.xml trả lời HTTP 503 Service Unavailable", REJECT_REASON,
         "không tìm thấy nội dung bài viết trong http://127.0.0.1:9/bai-trong.html (12 ký tự, ít hơn 200)", ">Xong<",
+        'title="feed">Nguồn tin RSS/Atom<', ">Nguồn tin RSS/Atom: Báo Mẫu<",
     ],
     "account": ["analyst", "Phân tích viên", "Xem nội dung tài liệu và tìm kiếm"],
 }
@@ -202,6 +203,21 @@ def test_open_alert_and_case_counts_link_to_the_lists_they_count(site: Site) -> 
     alerts = analyst.get("/alerts?status=open&place=Thành phố Hồ Chí Minh (79)").text
     assert "Giao thông, đường sá — Phường Thạnh Mỹ Tây" not in alerts  # made a case: not open
     assert "Ngập nước, thoát nước — Phường Hoàn Kiếm" not in alerts  # Hà Nội
+
+
+def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:
+    for lang, path, status, message in (
+        ("vi", "/places/99999999", 404, "không có tỉnh, phường hay xã nào mang mã &#39;99999999&#39;"),
+        ("vi", "/cases/abc", 422, "Giá trị «abc» của mã hồ sơ trong địa chỉ trang phải là một số nguyên"),
+        ("vi", "/places/abc", 422, "Giá trị «abc» của mã địa bàn trong địa chỉ trang không đúng dạng"),
+        ("vi", "/khong-co", 404, "không có trang nào ở /khong-co"),
+        ("en", "/places/99999999", 404, "no province or ward has the code &#39;99999999&#39;"),
+        ("en", "/cases/abc", 422, "path.case_id: Input should be a valid integer"),
+    ):
+        answer = site.client("analyst", lang=lang).get(path)
+        assert answer.status_code == status and message in answer.text, (lang, path, answer.text[-600:])
+    api = site.client("analyst").get("/api/v1/cases/abc", headers={"accept": "application/json"})
+    assert api.json()["error"]["message"].startswith("path.case_id:")  # the API stays in English
 
 
 def test_search_says_how_many_documents_match_as_many_as_its_pages_hold(site: Site) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 __all__ = ["PROBLEMS", "problem_message", "in_language"]
@@ -143,8 +144,40 @@ def in_language(text: str | None, lang: str) -> str:
     for key, pattern in _patterns():
         found = pattern.fullmatch(text)
         if found:
-            return PROBLEMS[key].vietnamese.format(**found.groupdict())
+            fields = {name: _value_vi(value) for name, value in found.groupdict().items()}
+            return PROBLEMS[key].vietnamese.format(**fields)
     return text
+
+
+# json's complaints (the `detail` of a broken line), by their first words
+_JSON_VI = (
+    ("Unterminated string starting at", "chuỗi không được đóng, bắt đầu ở"),
+    ("Expecting property name enclosed in double quotes", "thiếu tên trường trong ngoặc kép"),
+    ("Expecting value", "thiếu giá trị"),
+    ("Expecting ',' delimiter", "thiếu dấu phẩy"),
+    ("Expecting ':' delimiter", "thiếu dấu hai chấm"),
+    ("Extra data", "thừa dữ liệu"),
+    ("Invalid control character at", "ký tự điều khiển không hợp lệ ở"),
+    ("Invalid \\escape", "chuỗi thoát không hợp lệ"),
+)
+
+
+def _value_vi(value: str) -> str:
+    """A field as a Vietnamese page shows it: a time as 08/11/2099 09:00 UTC+07:00, a
+    json complaint in words, "column"/"line" as "cột"/"dòng"; anything else as stored."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is not None and "T" in value:
+        offset = moment.strftime("%z")
+        zone = "UTC" if offset in ("", "+0000") else f"UTC{offset[:3]}:{offset[3:]}"
+        return f"{moment:%d/%m/%Y %H:%M} {zone}"
+    for english, vietnamese in _JSON_VI:
+        if value.startswith(english):
+            rest = value[len(english):].replace("at column", "ở cột").replace("column", "cột")
+            return (vietnamese + rest.replace("line", "dòng").replace("(char", "(ký tự")).replace("  ", " ")
+    return value
 
 
 @cache

@@ -98,6 +98,35 @@ def _answer(request: Request, status: int, code: str, message: str,
     return JSONResponse(error_body(status, code, message, details), status_code=status, headers=headers)
 
 
+# pydantic's error types, as a person reads them on a Vietnamese page
+_INVALID_VI = {
+    "int_parsing": "phải là một số nguyên",
+    "int_type": "phải là một số nguyên",
+    "string_pattern_mismatch": "không đúng dạng",
+    "string_too_long": "quá dài",
+    "string_too_short": "quá ngắn",
+    "missing": "còn thiếu",
+    "greater_than_equal": "quá nhỏ",
+    "less_than_equal": "quá lớn",
+}
+_PLACES_VI = {"path": "địa chỉ trang", "query": "tham số", "body": "biểu mẫu"}
+_NAMES_VI = {
+    "case_id": "mã hồ sơ", "alert_id": "mã cảnh báo", "topic_id": "mã chủ đề", "code": "mã địa bàn",
+    "document_id": "mã tài liệu", "story_id": "mã tin", "token_id": "mã khoá API", "days": "số ngày",
+}
+
+
+def _invalid_vi(error: Any) -> str:
+    """The first validation error in Vietnamese: where, which value, what is wrong."""
+    where = [str(part) for part in error.get("loc", ())]
+    place = _PLACES_VI.get(where[0], where[0]) if where else "yêu cầu"
+    name = _NAMES_VI.get(where[-1], where[-1]) if len(where) > 1 else ""
+    problem = _INVALID_VI.get(str(error.get("type", "")), "không hợp lệ")
+    value = error.get("input")
+    shown = f" «{value}»" if isinstance(value, str | int) and len(str(value)) <= 60 else ""
+    return f"Giá trị{shown} của {name or place} trong {place} {problem}"
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DuluanError)
     async def duluan_error(request: Request, exc: DuluanError) -> Response:
@@ -119,6 +148,11 @@ def install_error_handlers(app: FastAPI) -> None:
         ]
         first = details[0] if details else {"location": "", "message": "invalid"}
         message = f"{first['location']}: {first['message']}" if first["location"] else first["message"]
+        if wants_html(request) and exc.errors():
+            from .pages.render import language
+
+            if language(request) == "vi":
+                message = _invalid_vi(exc.errors()[0])
         return _answer(request, 422, "invalid_request", message, details)
 
     @app.exception_handler(StarletteHTTPException)
@@ -127,6 +161,11 @@ def install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else code
         if exc.status_code == 404 and message == "Not Found":
             message = f"no page or API route at {request.url.path}"
+            if wants_html(request):
+                from .pages.render import language
+
+                if language(request) == "vi":
+                    message = f"không có trang nào ở {request.url.path}"
         return _answer(request, exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)

@@ -344,6 +344,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rejects_note": ("Nội dung gốc của mục bị loại không được hiển thị vì chưa được che thông tin cá nhân.",
                      "The raw payload of a reject is not shown: it was never redacted."),
     "no_rejects": ("Không có mục nào bị loại.", "No rejects."),
+    "run_of_source": ("Nguồn {name}", "Source {name}"),
+    "source_kind_feed": ("Nguồn tin RSS/Atom", "RSS/Atom feed"),
+    "source_kind_page": ("Trang web", "Web page"),
+    "source_kind_jsonl": ("Tệp JSON Lines", "JSON Lines file"),
+    "source_kind_csv": ("Tệp CSV", "CSV file"),
+    "source_kind_folder": ("Thư mục", "Folder"),
     # account
     "account_title": ("Tài khoản của tôi", "My account"),
     "who_am_i": ("Thông tin", "Who I am"),

@@ -70,7 +70,7 @@ def place_show(
     try:
         place = resolve_place_filter(code)
     except UsageError as exc:
-        raise NotFound(str(exc)) from None
+        raise NotFound(str(exc), vi=exc.vi) from None
     try:
         read_period(app_state(request), scope)
     except UsageError as exc:
