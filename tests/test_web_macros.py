@@ -48,4 +48,4 @@ def test_audit_targets_and_details_read_as_words_and_unknown_ones_as_stored() ->
     assert details({"how": "link", "role": "case_officer", "status": "answered", "add_documents": [1, 2], "x": 1}) == [
         "cách: liên kết đăng nhập", "vai trò: Cán bộ xử lý", "trạng thái: Đã trả lời", "+2 tài liệu", "x=1",
     ]
-    assert audit_namers("en")[1]({"priority": "high", "note": None}) == ["priority: High"]
+    assert audit_namers("en")[1]({"priority": "high", "note": None, "stories": [4, 5]}) == ["priority: High", "2 stories"]

@@ -43,8 +43,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role_case_officer": ("Cán bộ xử lý", "Case officer"),
     "role_editor": ("Biên tập viên", "Editor"),
     "role_admin": ("Quản trị", "Admin"),
-    "privacy_note": ("Số liệu dựa trên dưới {k} tác giả được ẩn (hiện “< {k}”).",
-                     "Figures resting on fewer than {k} authors are hidden (shown “< {k}”)."),
+    "privacy_note": (
+        "Số liệu dựa trên dưới {k} tác giả được ẩn (hiện “< {k}”); “ẩn” là số liệu bị ẩn kèm "
+        "để không suy ra được số dưới {k} bằng phép trừ.",
+        "Figures resting on fewer than {k} authors are hidden (shown “< {k}”); “hidden” marks a figure "
+        "hidden beside one, so that no subtraction gives a figure under {k} back.",
+    ),
     # shared by the pages
     "all": ("Tất cả", "All"),
     "apply_filters": ("Lọc", "Apply"),

@@ -76,6 +76,8 @@ def audit_namers(lang: str) -> tuple[Callable[[str | None], AuditTarget], Callab
     def phrase(key: str, value: object) -> str:
         if key == "documents" and isinstance(value, list):
             return f"{len(value)} {('tài liệu', 'documents')[index]}"
+        if key == "stories" and isinstance(value, list):
+            return f"{len(value)} {('tin', 'stories')[index]}"
         if key == "add_documents" and isinstance(value, list):
             return f"+{len(value)} {('tài liệu', 'documents')[index]}"
         if key == "how" and value in _HOW:
