@@ -161,6 +161,11 @@ def test_pages_with_document_text_are_audited(site: Site) -> None:
     assert f'title="alert:{alert}"><a href="/alerts/{alert}">Cảnh báo {alert}</a>' in page
     assert f"{len(entry.detail['documents'])} tài liệu" in page
     assert f"từ khoá: “ngap nuoc”; {len(search.detail['documents'])} tài liệu" in page
+    # Every filter of a search is kept, not only its words.
+    analyst.get("/search?concern=waste&complaint=1&place=00292")
+    [filtered] = list_audit(site.audited(), limit=1, action="search", username="analyst")
+    assert filtered.detail["filters"] == {"concern": "waste", "complaint": True, "wards": ["00292"]}
+    assert "lọc: concern=waste, complaint=True, wards=00292" in site.client("admin").get("/account").text
     english = site.client("admin", lang="en").get("/account").text
     assert f">Alert {alert}</a>" in english and "words: “ngap nuoc”" in english
 

@@ -28,6 +28,18 @@ router = APIRouter(tags=["documents"])
 ALL_DAYS = 36_500  # a hundred years: "since the beginning" for a range given only its end
 
 
+def search_audit(query: SearchQuery, **extra: object) -> dict[str, Any]:
+    """What the audit trail keeps of a search or export: the words and every filter set."""
+    filters: dict[str, Any] = {
+        "from": query.start.isoformat() if query.start else None, "to": query.end.isoformat() if query.end else None,
+        "kind": list(query.kinds), "source_kind": list(query.source_kinds), "concern": query.concern,
+        "category": query.category, "sentiment": query.sentiment, "complaint": query.complaint_only or None,
+        "province": query.province_code, "wards": list(query.ward_codes), "topic": query.topic_id,
+    }
+    kept = {name: value for name, value in filters.items() if value not in (None, [], "")}
+    return {"q": query.text, **({"filters": kept} if kept else {}), **extra}
+
+
 def hit_json(hit: Hit) -> dict[str, Any]:
     data = dict(vars(hit))
     data["published_at"] = hit.published_at.isoformat()
@@ -78,7 +90,7 @@ def documents_search(
     state = app_state(request)
     page = search_documents(state.engine, query)
     state.audit.record(principal.user, "search", "documents",
-                 {"q": query.text, "documents": [h.document_id for h in page.hits]})
+                       search_audit(query, documents=[h.document_id for h in page.hits]))
     return {"terms": list(page.terms), "documents": [hit_json(h) for h in page.hits], "next_cursor": page.next_cursor}
 
 
@@ -126,7 +138,7 @@ def documents_export(
     # and either is sent in chunks.
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+b")  # noqa: SIM115  (closed by the stream)
     rows = export_documents(state.engine, query, format, spool)
-    state.audit.record(principal.user, "export", "documents", {"q": query.text, "format": format, "rows": rows})
+    state.audit.record(principal.user, "export", "documents", search_audit(query, format=format, rows=rows))
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     spool.seek(0)
 

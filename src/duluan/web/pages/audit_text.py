@@ -43,7 +43,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "assigned_unit": ("đơn vị", "unit"),
     "due_on": ("hạn", "due"),
     "note": ("ghi chú", "note"),
+    "filters": ("lọc", "filters"),
 }
+
+
+def _listed(value: object) -> str:
+    return "/".join(map(str, value)) if isinstance(value, list) else str(value)
 _HOW = {"password": ("mật khẩu", "password"), "link": ("liên kết đăng nhập", "login link")}
 
 
@@ -90,6 +95,8 @@ def audit_namers(lang: str) -> tuple[Callable[[str | None], AuditTarget], Callab
             value = coded("priority", value)
         elif key == "q":
             value = f"“{value}”"
+        elif key == "filters" and isinstance(value, dict):
+            value = ", ".join(f"{name}={_listed(v)}" for name, v in value.items())
         if key in _LABELS:
             return f"{_LABELS[key][index]}: {value}"
         return f"{key}={value}"

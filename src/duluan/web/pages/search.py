@@ -12,7 +12,7 @@ from ...analysis.series import DOCUMENT_KINDS, SENTIMENTS
 from ...enrich.concerns import CONCERN_IDS
 from ...errors import UsageError
 from ...search import count_matches, search_documents
-from ..api.documents import build_query
+from ..api.documents import build_query, search_audit
 from ..auth import Principal, needs
 from ..state import app_state
 from .params import error_text
@@ -64,7 +64,7 @@ def search_page(
         context["error"] = error_text(exc, language(request))
         return render(request, "search.html", context, status=400)
     state.audit.record(principal.user, "search", "documents",
-                 {"q": query.text, "documents": [h.document_id for h in page.hits]})
+                       search_audit(query, documents=[h.document_id for h in page.hits]))
     context["page"] = page
     context["matches"] = matches
     context["count_cap"] = COUNT_CAP
