@@ -210,6 +210,16 @@ def test_open_alert_and_case_counts_link_to_the_lists_they_count(site: Site) -> 
     assert "Ngập nước, thoát nước — Phường Hoàn Kiếm" not in alerts  # Hà Nội
 
 
+def test_a_place_page_names_what_kind_of_unit_it_is_about(site: Site) -> None:
+    analyst = site.client("analyst")
+    old = analyst.get(f"/places?q=Quận 1&{PERIOD}").text
+    assert '<span class="badge">Đơn vị hành chính cũ (nay thuộc nhiều phường, xã)</span>' in old
+    assert MESSAGES["wards_most_complaints"][0] in old  # its wards, listed
+    ward = analyst.get(f"/places/00292?{PERIOD}").text
+    assert '<span class="badge">Phường/xã</span>' in ward
+    assert MESSAGES["wards_most_complaints"][0] not in ward  # it would list the ward alone
+
+
 def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:
     for lang, path, status, message in (
         ("vi", "/places/99999999", 404, "không có tỉnh, phường hay xã nào mang mã &#39;99999999&#39;"),

@@ -136,6 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentiment_positive": ("Tích cực", "Positive"),
     "level_province": ("Tỉnh/thành phố", "Province"),
     "level_ward": ("Phường/xã", "Ward"),
+    "level_old_unit": ("Đơn vị hành chính cũ (nay thuộc nhiều phường, xã)", "Former unit (now several wards)"),
     # overview and places
     "overview_title": ("Tổng quan dư luận", "Public opinion overview"),
     "overview_of": ("Tổng quan: {place}", "Overview: {place}"),
