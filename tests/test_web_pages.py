@@ -398,7 +398,7 @@ def test_a_refused_alert_move_names_the_allowed_ones_in_vietnamese(site: Site, t
 # English on every page: one phrase each that only the English switch shows.
 ENGLISH = {
     "overview": "Public opinion overview", "topics": "Topics of conversation", "topic": "Representative stories",
-    "places": "Provinces with the most complaints", "place": "Wards with the most complaints",
+    "places": "Provinces with the most complaints", "place": "Top citizen concerns",
     "alerts": "Surge alerts", "alert": "Observed against expected", "cases": "Response times (medians)",
     "case_list": "Assigned unit", "case": "After the answer: did the talk go down?", "search": "Search documents",
     "sources": "Registered sources", "account": "My permissions",
