@@ -71,25 +71,40 @@ def test_line_chart_scales_points_shows_gaps_band_and_alerts() -> None:
     points = with_class(root, "point-observed")
     assert len(points) == 3  # the suppressed day and the day without data have no point
     tips = [el.findtext(SVG + "title") for el in points]
-    assert tips == ["2026-11-01 — Thực tế: 0 tài liệu", "2026-11-02 — Thực tế: 1.234 tài liệu", "2026-11-05 — Thực tế: 2.000 tài liệu"]
+    assert tips == ["01/11/2026 — Thực tế: 0 tài liệu", "02/11/2026 — Thực tế: 1.234 tài liệu", "05/11/2026 — Thực tế: 2.000 tài liệu"]
     # Round ticks up to 2.000: the largest value sits on the top gridline, zero on the axis.
     ticks = sorted(int(el.text.replace(".", "")) for el in with_class(root, "tick-label") if el.text and el.text[0].isdigit() and "/" not in el.text)
     assert ticks == [0, 500, 1000, 1500, 2000]
     cy = {el.findtext(SVG + "title")[:10]: float(el.get("cy") or 0) for el in points}
     axis = float(with_class(root, "axis")[0].get("y1") or 0)
-    assert cy["2026-11-05"] == pytest.approx(MARGIN_TOP) and cy["2026-11-01"] == pytest.approx(axis)
-    assert cy["2026-11-02"] == pytest.approx(axis - (axis - MARGIN_TOP) * 1234 / 2000, abs=0.1)
+    assert cy["05/11/2026"] == pytest.approx(MARGIN_TOP) and cy["01/11/2026"] == pytest.approx(axis)
+    assert cy["02/11/2026"] == pytest.approx(axis - (axis - MARGIN_TOP) * 1234 / 2000, abs=0.1)
     [gap] = with_class(root, "suppressed")
-    assert gap.findtext(SVG + "title", "").startswith("2026-11-03: < 5 tài liệu")
+    assert gap.findtext(SVG + "title", "").startswith("03/11/2026: < 5 tài liệu")
     assert [t.text for t in gap.iter(SVG + "text")] == ["< 5"] and with_class(gap, "hatch")
     [line] = with_class(root, "series-observed")
     assert (line.get("d") or "").count("M") == 2  # broken at the gap, never drawn down to zero
     assert with_class(root, "band-expected") and with_class(root, "series-expected")
     [alert] = with_class(root, "marker-alert")
-    assert "2026-11-05" in (alert.findtext(SVG + "title") or "")
+    assert "05/11/2026" in (alert.findtext(SVG + "title") or "")
     assert [el.text for el in with_class(root, "tick-label") if el.text and "/" in el.text] == ["01/11", "02/11", "03/11", "04/11", "05/11"]
     with pytest.raises(ValueError, match="3 values for 5 labels"):
         line_chart([ChartSeries("x", [1, 2, 3])], DAYS, "t", "y")
+
+
+def test_tooltips_write_days_as_the_page_does_and_narrow_gaps_leave_their_text_to_a_legend() -> None:
+    many = [(date(2026, 11, 1) + timedelta(days=i)).isoformat() for i in range(45)]
+    values: list[object] = [Figure(None, 5) if i % 2 else i for i in range(45)]
+    root = parse(line_chart([ChartSeries("Thực tế", values)], many, "t", "tài liệu"))
+    gaps = with_class(root, "suppressed")
+    assert len(gaps) == 22 and not [t for g in gaps for t in g.iter(SVG + "text")]  # no "< 5< 5< 5"
+    assert gaps[0].findtext(SVG + "title", "").startswith("02/11/2026: < 5 tài liệu")
+    assert "Gạch chéo: số liệu ẩn (< k hoặc ẩn kèm)" in "".join(with_class(root, "legend")[0].itertext())
+    with chart_language("en"):
+        english = parse(line_chart([ChartSeries("Observed", [1, 2, 3, 4, 5])], DAYS, "t", "documents"))
+    assert titles(english, "circle")[0] == "2026-11-01 — Observed: 1 documents"
+    wide = parse(line_chart([ChartSeries("Thực tế", [1, Figure(None, 5), 3, 4, 5])], DAYS, "t", "tài liệu"))
+    assert not any("Gạch chéo" in "".join(el.itertext()) for el in with_class(wide, "legend"))
 
 
 def test_bar_chart_lengths_and_suppressed_bars() -> None:
@@ -129,7 +144,7 @@ def test_trend_chart_and_number_helpers() -> None:
     ])
     root = parse(trend_chart(result, "Tổng", alert_days={"2026-11-03"}))
     assert len(with_class(root, "point-observed")) == 2 and len(with_class(root, "point-expected")) == 2
-    assert "2026-11-02 — Dự kiến: 10,4 tài liệu" in titles(root, "circle")
+    assert "02/11/2026 — Dự kiến: 10,4 tài liệu" in titles(root, "circle")
     assert len(with_class(root, "marker-alert")) == 1
     assert nice_ticks(97) == [0, 25, 50, 75, 100] and nice_ticks(81) == [0, 25, 50, 75, 100]
     assert nice_ticks(150) == [0, 50, 100, 150]

@@ -1,7 +1,7 @@
 from types import SimpleNamespace
 
 from duluan.web.pages.audit_text import AuditTarget, audit_namers
-from duluan.web.pages.render import concern_namer, templates, translator
+from duluan.web.pages.render import concern_namer, p_formatter, templates, translator
 
 
 def _macros(lang: str):
@@ -49,3 +49,8 @@ def test_audit_targets_and_details_read_as_words_and_unknown_ones_as_stored() ->
         "cách: liên kết đăng nhập", "vai trò: Cán bộ xử lý", "trạng thái: Đã trả lời", "+2 tài liệu", "x=1",
     ]
     assert audit_namers("en")[1]({"priority": "high", "note": None, "stories": [4, 5]}) == ["priority: High", "2 stories"]
+
+
+def test_p_values_too_small_for_four_places_say_so() -> None:
+    assert p_formatter("vi")(0.00001) == "< 0,0001" and p_formatter("en")(0.00001) == "< 0.0001"
+    assert p_formatter("vi")(0.0123) == "0,0123" and p_formatter("vi")(None) == "–"

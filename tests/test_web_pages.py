@@ -4,6 +4,7 @@ both languages, and templates that the Content-Security-Policy can run."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -218,6 +219,18 @@ def test_a_place_page_names_what_kind_of_unit_it_is_about(site: Site) -> None:
     ward = analyst.get(f"/places/00292?{PERIOD}").text
     assert '<span class="badge">Phường/xã</span>' in ward
     assert MESSAGES["wards_most_complaints"][0] not in ward  # it would list the ward alone
+
+
+def test_the_case_chart_marks_the_days_its_alert_flagged_and_small_p_values_read_as_such(site: Site) -> None:
+    case = get_case(site.engine, site.case_id)
+    [alert_id] = case.alerts
+    alert = get_alert(site.engine, alert_id, timezone=TZ)
+    page = site.client("analyst").get(f"/cases/{site.case_id}").text
+    marked = re.findall(r'<path class="marker-alert"[^>]*><title>Cảnh báo (\d\d)/(\d\d)/(\d{4})', page)
+    days = sorted(f"{y}-{m}-{d}" for d, m, y in marked)
+    flagged = [alert.started_on + timedelta(days=i) for i in range((alert.last_on - alert.started_on).days + 1)]
+    assert days == [d.isoformat() for d in flagged]
+    assert "0,0000" not in page
 
 
 def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:

@@ -64,6 +64,7 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 52, 16, 28, 30
 BAR_ROW = 26
 BAR_LABEL_WIDTH = 230
 MAX_X_LABELS = 8
+GAP_TEXT_MIN = 22  # the narrowest column (viewBox units) that holds a gap's "< 5"
 HATCH_STEP = 6
 SUPPRESSED_BAR = 44  # width of the hatched box that stands for a suppressed bar
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -84,6 +85,7 @@ class ChartWords:
     items: str
     parts: str
     so_far: str  # a day not yet over: its count so far
+    gap_legend: str  # the legend of hatched gaps too narrow to carry their text
 
 
 CHART_WORDS = {
@@ -97,6 +99,7 @@ CHART_WORDS = {
         items="{n} mục.",
         parts="{n} phần.",
         so_far="hôm nay, tính đến giờ",
+        gap_legend="Gạch chéo: số liệu ẩn (< k hoặc ẩn kèm)",
     ),
     "en": ChartWords(
         no_data="no data",
@@ -108,6 +111,7 @@ CHART_WORDS = {
         items="{n} items.",
         parts="{n} parts.",
         so_far="today, so far",
+        gap_legend="Hatched: hidden figure (< k or hidden beside one)",
     ),
 }
 # The page's language for the charts drawn in this request (figures.py sets it). A context
@@ -186,6 +190,17 @@ def nice_ticks(high: float, count: int = 5) -> list[float]:
     return [round(i * step, 10) for i in range(n + 1)]
 
 
+def _tip_label(label: str) -> str:
+    """A day or hour as a tooltip says it: "22/11/2026" on Vietnamese pages, the ISO day
+    on English ones; anything else as it is."""
+    match = _ISO_DAY.match(label)
+    if not match or _LANGUAGE.get() != "vi":
+        return label
+    rest = label[match.end():].strip()
+    day = f"{match.group(3)}/{match.group(2)}/{match.group(1)}"
+    return f"{day} {rest}:00" if rest.isdigit() else day
+
+
 def _short_label(label: str) -> str:
     """An ISO day on an axis reads "02/11"; the tooltip keeps the full label."""
     match = _ISO_DAY.match(label)
@@ -222,10 +237,11 @@ def _hatch(x: float, y: float, w: float, h: float) -> str:
 
 
 def _suppressed_box(x: float, y: float, w: float, h: float, tooltip: str, label: str) -> str:
+    text = _text(x + w / 2, y + h - 4, label, "gap-label", "middle") if label else ""
     return (
         f'<g class="suppressed">{_title(tooltip)}'
         f'<rect class="gap" x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}"/>'
-        f"{_hatch(x, y, w, h)}{_text(x + w / 2, y + h - 4, label, 'gap-label', 'middle')}</g>"
+        f"{_hatch(x, y, w, h)}{text}</g>"
     )
 
 
@@ -314,7 +330,9 @@ def line_chart(
         for i, p in enumerate(row):
             if p.suppressed and i not in gaps_drawn:
                 gaps_drawn.add(i)
-                tip = f"{labels[i]}: {p.text} {y_label} ({chart_words().hidden})"
+                tip = f"{_tip_label(labels[i])}: {p.text} {y_label} ({chart_words().hidden})"
+                # A narrow column cannot hold "< 5" (neighbours' texts ran together): the
+                # tooltip and a legend entry say it instead.
                 body.append(
                     _suppressed_box(
                         x_at(i) - column / 2 + 1,
@@ -322,7 +340,7 @@ def line_chart(
                         max(column - 2, 2),
                         plot_h,
                         tip,
-                        p.text,
+                        p.text if column >= GAP_TEXT_MIN else "",
                     )
                 )
     for index, (s, row) in enumerate(zip(series, points, strict=True)):
@@ -343,7 +361,7 @@ def line_chart(
         for i, p in enumerate(row):
             if p.value is None:
                 continue
-            tip = f"{labels[i]} — {s.name}: {p.text} {y_label}"
+            tip = f"{_tip_label(labels[i])} — {s.name}: {p.text} {y_label}"
             shape = cls
             if i == partial_at and s.role != "expected":
                 tip += f" ({chart_words().so_far})"
@@ -360,7 +378,7 @@ def line_chart(
             x = x_at(i)
             body.append(
                 f'<path class="marker-alert" d="M{_f(x)} {_f(y)} l-5 -8 h10 z">'
-                f"{_title(f'{chart_words().alert} {label}: {row[i].text} {y_label}')}</path>"
+                f"{_title(f'{chart_words().alert} {_tip_label(label)}: {row[i].text} {y_label}')}</path>"
             )
     legend = [
         ("legend-expected" if s.role == "expected" else "legend-observed", s.name) for s in series
@@ -369,6 +387,8 @@ def line_chart(
         legend.append(("legend-band", chart_words().upper_bound.capitalize()))
     if partial_at is not None and any(s.role != "expected" for s in series):
         legend.append(("legend-partial", chart_words().so_far.capitalize()))
+    if gaps_drawn and column < GAP_TEXT_MIN:
+        legend.append(("legend-suppressed", chart_words().gap_legend))
     body.append(_legend(legend, LINE_HEIGHT - 2))
     description = (
         chart_words().line_description.format(n=n, first=labels[0], last=labels[-1], axis=y_label)

@@ -61,7 +61,7 @@ def impact_chart(
     engine: Engine, settings: Mapping[str, Any], case: CaseView, impact: Impact, lang: str
 ) -> Markup | None:
     """The case's concern in its place per day, from the normal stretch to the last day measured."""
-    from ...analysis.alerts import series_filter
+    from ...analysis.alerts import get_alert, series_filter
     from ...analysis.surges import SeriesKey
 
     if case.concern is None:
@@ -78,14 +78,16 @@ def impact_chart(
         k=int(settings["k_anonymity"]),
         options=baseline_options(settings),
     )
-    surge = {
-        p.bucket
-        for p in result.points
-        if impact.surge[0].isoformat() <= p.bucket <= impact.surge[1].isoformat()
-    }
+    # The triangles mark the days the case's alerts flagged, not the whole stretch from
+    # the first alert to the answer (which the verdict calls "the surge").
+    spans = [
+        (alert.started_on.isoformat(), alert.last_on.isoformat())
+        for alert in (get_alert(engine, alert_id, timezone=period.timezone) for alert_id in case.alerts)
+    ]
+    flagged = {p.bucket for p in result.points if any(start <= p.bucket <= last for start, last in spans)}
     t = translator(lang)
     labels = [p.bucket for p in result.points]
-    series = [ChartSeries(t("chart_observed"), [p.documents for p in result.points], markers=surge)]
+    series = [ChartSeries(t("chart_observed"), [p.documents for p in result.points], markers=flagged)]
     with chart_language(lang):
         return line_chart(series, labels, t("after_answer"), t("chart_documents"))
 

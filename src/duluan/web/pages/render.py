@@ -81,6 +81,12 @@ def number_formatter(lang: str) -> Callable[..., str]:
     return number
 
 
+def p_formatter(lang: str) -> Callable[[float | None], str]:
+    """A p-value to four places; one too small for them reads "< 0,0001", not "0,0000"."""
+    number = number_formatter(lang)
+    return lambda p: "–" if p is None else (f"< {number(0.0001, 4)}" if p < 0.0001 else number(p, 4))
+
+
 def safe_url(url: str | None) -> str | None:
     """A link we may put in href: http(s) only, never javascript: or data: from a document."""
     if url and url.lower().startswith(("http://", "https://")):
@@ -134,6 +140,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "when": when,
         "day": day,
         "number": number_formatter(lang),
+        "p_value": p_formatter(lang),
         "concern_name": concern_namer(lang),
         "reason_name": reason_namer(lang),
         "action_name": action_namer(lang),
