@@ -239,9 +239,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "flagged_days": ("Các ngày vượt ngưỡng", "Flagged days"),
     "flagged_days_note": (
         "Mỗi ngày được kiểm định trên tổng của 1–3 ngày gần nhất tính đến ngày đó (cột “Kiểm trên”): "
-        "một ngày bình thường vẫn có thể vượt ngưỡng khi nó khép lại một đợt tăng.",
+        "một ngày bình thường vẫn có thể vượt ngưỡng khi nó khép lại một đợt tăng. Số dự kiến của tổng ấy "
+        "lấy mức nền của chính ngày được kiểm cho cả các ngày trước nó (nhân hệ số thứ trong tuần), nên có "
+        "thể khác tổng các số dự kiến từng ngày trong bảng.",
         "Each day is tested on the sum of the last 1–3 days up to it (the “Tested on” column): an "
-        "ordinary day can still be flagged when it closes a surge.",
+        "ordinary day can still be flagged when it closes a surge. That sum's expected count applies the "
+        "tested day's own baseline to the days before it too (times their weekday factors), so it can "
+        "differ from the sum of the daily expected counts in the table.",
     ),
     "tested_on": ("Kiểm trên", "Tested on"),
     "span_days": ("{n} ngày: {observed} / {expected}", "{n} days: {observed} / {expected}"),
