@@ -233,6 +233,14 @@ def test_the_case_chart_marks_the_days_its_alert_flagged_and_small_p_values_read
     assert "0,0000" not in page
 
 
+def test_growth_left_out_says_why(site: Site) -> None:
+    analyst = site.client("analyst")
+    note = MESSAGES["growth_not_compared"][0]
+    # The fixture's data start with the range: nothing before it to compare with.
+    assert note in analyst.get(f"/topics?{PERIOD}").text and note in analyst.get(f"/?{PERIOD}").text
+    assert note not in analyst.get("/topics?from=2026-10-20&to=2026-10-30").text
+
+
 def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:
     for lang, path, status, message in (
         ("vi", "/places/99999999", 404, "không có tỉnh, phường hay xã nào mang mã &#39;99999999&#39;"),

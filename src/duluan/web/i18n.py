@@ -106,6 +106,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hours": ("giờ", "hours"),
     "per_day": ("/ngày", "per day"),
     "badge_new": ("Mới", "New"),
+    "growth_not_compared": (
+        "Tăng trưởng “–”: chưa có dữ liệu của kỳ trước có cùng độ dài để so; chọn khoảng ngắn hơn (ví dụ 7 ngày).",
+        "Growth “–”: no data for the period of the same length before; choose a shorter range (7 days, say).",
+    ),
     "no_baseline": (
         "Không so sánh: chưa thu thập dữ liệu cho khoảng thời gian trước đó.",
         "Not compared: the period before was not collected.",
