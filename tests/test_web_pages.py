@@ -231,6 +231,9 @@ def test_the_case_chart_marks_the_days_its_alert_flagged_and_small_p_values_read
     flagged = [alert.started_on + timedelta(days=i) for i in range((alert.last_on - alert.started_on).days + 1)]
     assert days == [d.isoformat() for d in flagged]
     assert "0,0000" not in page
+    # The same unit as the alert's chart and the verdict: stories of posts and comments.
+    unit = MESSAGES["chart_social_stories"][0]
+    assert unit in page and unit in site.client("analyst").get(f"/alerts/{alert_id}").text
 
 
 def test_growth_left_out_says_why(site: Site) -> None:

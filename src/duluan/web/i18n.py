@@ -126,6 +126,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart_expected": ("Dự kiến", "Expected"),
     "chart_documents": ("tài liệu", "documents"),
     "chart_stories": ("câu chuyện", "stories"),
+    "chart_social_stories": (
+        "tin từ bài đăng và bình luận (bản trùng tính một lần)", "stories of posts and comments (copies counted once)",
+    ),
     "chart_complaints": ("phản ánh", "complaints"),
     "error_days": ("Số ngày “{value}” không hợp lệ: nhập số nguyên từ 1 đến 3660, ví dụ 30.",
                    "Days “{value}” is not valid: enter a whole number from 1 to 3660, e.g. 30."),

@@ -10,10 +10,9 @@ from sqlalchemy import Engine
 
 from ...analysis.cases import CaseView
 from ...analysis.impact import Impact
-from ...analysis.options import baseline_options
 from ...analysis.overview import PlaceCount, Sections
 from ...analysis.periods import Period, today_in
-from ...analysis.trends import Share, Trend, trend
+from ...analysis.trends import Share, Trend
 from ..charts import ChartSeries, Value, bar_chart, chart_language, line_chart, stacked_share
 from ..province_map import province_tiles
 from .render import translator
@@ -54,7 +53,8 @@ def alert_chart(stats: Mapping[str, Any], lang: str) -> Markup | None:
         ChartSeries(t("chart_expected"), list(stats["expected"]), role="expected"),
     ]
     with chart_language(lang):
-        return line_chart(series, days, t("observed_vs_expected"), t("chart_stories"), partial=read_on)
+        unit = t("chart_stories") if stats.get("unit", "").startswith("distinct stories per") else t("chart_social_stories")
+        return line_chart(series, days, t("observed_vs_expected"), unit, partial=read_on)
 
 
 def impact_chart(
@@ -62,6 +62,8 @@ def impact_chart(
 ) -> Markup | None:
     """The case's concern in its place per day, from the normal stretch to the last day measured."""
     from ...analysis.alerts import get_alert, series_filter
+    from ...analysis.privacy import guarded
+    from ...analysis.series import count_series
     from ...analysis.surges import SeriesKey
 
     if case.concern is None:
@@ -71,25 +73,26 @@ def impact_chart(
     key = SeriesKey(kind, case.place_level or "national", case.concern, case.place_code)
     end = impact.after[1] if impact.after else impact.surge[1]
     period = Period(impact.normal[0], end, str(settings["timezone"]))
-    result = trend(
-        engine,
-        series_filter(key),
-        period,
-        k=int(settings["k_anonymity"]),
-        options=baseline_options(settings),
-    )
+    # Distinct stories per day, as the verdict counts them (analysis/impact.py), each day
+    # shown only when it rests on k or more authors.
+    counts = count_series(engine, series_filter(key), period)
+    k = int(settings["k_anonymity"])
+    values = [
+        guarded(stories, social, authors, k)
+        for stories, social, authors in zip(counts.stories, counts.social, counts.authors, strict=True)
+    ]
     # The triangles mark the days the case's alerts flagged, not the whole stretch from
     # the first alert to the answer (which the verdict calls "the surge").
     spans = [
         (alert.started_on.isoformat(), alert.last_on.isoformat())
-        for alert in (get_alert(engine, alert_id, timezone=period.timezone) for alert_id in case.alerts)
+        for alert in (get_alert(engine, alert_id, timezone=period.timezone, k=k) for alert_id in case.alerts)
     ]
-    flagged = {p.bucket for p in result.points if any(start <= p.bucket <= last for start, last in spans)}
+    labels = list(counts.buckets)
+    flagged = {day for day in labels if any(start <= day <= last for start, last in spans)}
     t = translator(lang)
-    labels = [p.bucket for p in result.points]
-    series = [ChartSeries(t("chart_observed"), [p.documents for p in result.points], markers=flagged)]
+    series = [ChartSeries(t("chart_observed"), values, markers=flagged)]
     with chart_language(lang):
-        return line_chart(series, labels, t("after_answer"), t("chart_documents"))
+        return line_chart(series, labels, t("after_answer"), t("chart_social_stories"))
 
 
 def sentiment_chart(sections: Sections, lang: str) -> Markup:
