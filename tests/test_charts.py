@@ -123,14 +123,23 @@ def test_stacked_share_splits_by_value_and_hides_percentages_when_a_part_is_hidd
     parts = with_class(root, "share-part")
     widths = [float(p.get("width") or 0) for p in parts]
     assert widths[0] == pytest.approx(6 * widths[2]) and widths[1] == pytest.approx(3 * widths[2])
-    assert [p.findtext(SVG + "title") for p in parts] == ["Tiêu cực: 600 (60%)", "Trung lập: 300 (30%)", "Tích cực: 100 (10%)"]
+    assert [p.findtext(SVG + "title") for p in parts] == ["Tiêu cực: 600 (60,0 %)", "Trung lập: 300 (30,0 %)", "Tích cực: 100 (10,0 %)"]
     hidden = parse(stacked_share([("Tiêu cực", 600), ("Trung lập", Figure(None, 5)), ("Tích cực", 100)], "Sắc thái"))
     legend = [t.text for t in with_class(hidden, "legend-text")]
     assert legend == ["Tiêu cực: 600", "Trung lập: < 5", "Tích cực: 100"]
     assert len(with_class(hidden, "suppressed")) == 1 and len(with_class(hidden, "share-part")) == 2
     # Given the page's whole (labelled documents the table divides by), the same percent.
     whole = parse(stacked_share([("Tiêu cực", 600), ("Trung lập", 300)], "Sắc thái", total=1200))
-    assert [p.findtext(SVG + "title") for p in with_class(whole, "share-part")] == ["Tiêu cực: 600 (50%)", "Trung lập: 300 (25%)"]
+    assert [p.findtext(SVG + "title") for p in with_class(whole, "share-part")] == ["Tiêu cực: 600 (50,0 %)", "Trung lập: 300 (25,0 %)"]
+    # The page's table prints number(share * 100, 1) of a share kept to six places: the
+    # same "21,3 %" for 2.562 of 12.054 (a share cut to four places, 0.2125, read "21,2").
+    demo = parse(stacked_share([("Trung tính", 2562), ("Khác", 9492)], "Sắc thái", total=12054))
+    assert with_class(demo, "share-part")[0].findtext(SVG + "title") == "Trung tính: 2.562 (21,3 %)"
+    assert f"{round(2562 / 12054, 6) * 100:.1f}" == "21.3"
+    # Drawn for a narrow card, the legend one entry a line.
+    assert demo.get("viewBox", "").startswith("0 0 320 ")
+    ys = [float(el.get("y") or 0) for el in with_class(demo, "legend-text")]
+    assert ys[1] > ys[0]
     empty = parse(stacked_share([("Tiêu cực", 0)], "Sắc thái"))
     assert "không có dữ liệu" in "".join(empty.itertext())
 

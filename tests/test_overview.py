@@ -113,7 +113,7 @@ def test_overview_figures_match_a_plain_count(engine: Engine) -> None:
     mood = {p["sentiment"]: p for p in data["sentiment"]["parts"]}
     for sentiment in ("negative", "neutral", "positive"):
         assert mood[sentiment]["documents"] == _shown([r for r, _ in rows if r.sentiment == sentiment])
-    assert mood["negative"]["documents"] == 26 and mood["positive"]["share"] == round(6 / 37, 4)
+    assert mood["negative"]["documents"] == 26 and mood["positive"]["share"] == round(6 / 37, 6)
 
     complaints = [r for r, _ in rows if r.complaint_p >= 0.5]
     assert data["concerns"]["complaints"] == len(complaints) == 26
@@ -123,7 +123,7 @@ def test_overview_figures_match_a_plain_count(engine: Engine) -> None:
     # 26 complaints minus the concerns shown would give traffic back: the smallest other
     # concern with posts is hidden beside it.
     assert "hidden" in {c["documents"] for c in top.values()}
-    assert top["waste"]["share"] == round(12 / 26, 4) and top["waste"]["name"] == "Rác thải, vệ sinh"
+    assert top["waste"]["share"] == round(12 / 26, 6) and top["waste"]["name"] == "Rác thải, vệ sinh"
     assert top["prices"]["documents"] == 3  # press articles are public record
     assert "other" not in top and "health" not in top  # not complaints, or not a concern
     # Largest first, and the suppressed one after every shown one (its rank must not tell).

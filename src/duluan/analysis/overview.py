@@ -384,10 +384,12 @@ def _ranked(tallies: Mapping[Keys, _Tally], k: int) -> list[tuple[Keys, Figure]]
 
 
 def _share(part: Figure, whole: Figure) -> float | None:
-    # A share of a lower bound would overstate the part: no share then.
+    # A share of a lower bound would overstate the part: no share then. Six places, so that
+    # a page rounding it to one decimal of a per cent rounds the true share (0.212543 ->
+    # 21,3 %), as the chart beside it does, not a share already rounded (0.2125 -> 21,2 %).
     if part.value is None or not whole.value or whole.at_least:
         return None
-    return round(part.value / whole.value, 4)
+    return round(part.value / whole.value, 6)
 
 
 # ---------------------------------------------------------------------------- sections

@@ -64,6 +64,8 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 52, 16, 28, 30
 BAR_ROW = 26
 BAR_LABEL_WIDTH = 230
 MAX_X_LABELS = 8
+SHARE_WIDTH = 320  # the stacked share bar's drawing, for a narrow card
+LEGEND_LINE = 16
 GAP_TEXT_MIN = 22  # the narrowest column (viewBox units) that holds a gap's "< 5"
 HATCH_STEP = 6
 SUPPRESSED_BAR = 44  # width of the hatched box that stands for a suppressed bar
@@ -178,6 +180,14 @@ def format_number(value: float) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def format_percent(share: float) -> str:
+    """A share as the tables beside the charts print it: one decimal, "21,3 %" / "21.3 %"."""
+    text = f"{100 * share:,.1f}"
+    if _LANGUAGE.get() == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return f"{text} %"
+
+
 def nice_ticks(high: float, count: int = 5) -> list[float]:
     """Round ticks from 0 covering `high`: steps of 1, 2, 2.5 or 5 times a power of ten."""
     if not math.isfinite(high) or high <= 0:
@@ -246,12 +256,12 @@ def _suppressed_box(x: float, y: float, w: float, h: float, tooltip: str, label:
 
 
 def _svg(
-    kind: str, height: float, title: str, body: Sequence[str], description: str = ""
+    kind: str, height: float, title: str, body: Sequence[str], description: str = "", width: float = WIDTH
 ) -> Markup:
     label = escape(title)
     desc = f"<desc>{escape(description)}</desc>" if description else ""
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" viewBox="0 0 {WIDTH} {_f(height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" viewBox="0 0 {_f(width)} {_f(height)}" '
         f'role="img" aria-label="{label}"><title>{label}</title>{desc}{"".join(body)}</svg>'
     )
 
@@ -508,12 +518,9 @@ def stacked_share(parts: list[tuple[str, Value]], title: str, total: float | Non
     shown = sum(p.value for p in points if p.value is not None and p.value > 0)
     whole = total if total else shown
     hidden = sum(1 for p in points if p.suppressed)
-    bar_x, bar_w, bar_y, bar_h = (
-        float(MARGIN_LEFT),
-        float(WIDTH - MARGIN_LEFT - MARGIN_RIGHT),
-        10.0,
-        28.0,
-    )
+    # Narrower than the line charts: it sits in a narrow card, and a 640-wide drawing
+    # scaled down there made its legend about 6 px tall.
+    bar_x, bar_w, bar_y, bar_h = 4.0, SHARE_WIDTH - 8.0, 10.0, 28.0
     slot = min(SUPPRESSED_BAR, bar_w / max(len(parts), 1)) if hidden else 0.0
     room = bar_w - slot * hidden
     body: list[str] = []
@@ -544,7 +551,7 @@ def stacked_share(parts: list[tuple[str, Value]], title: str, total: float | Non
         if p.value is None or p.value <= 0 or not shown:
             continue
         w = room * p.value / shown
-        percent = "" if hidden else f" ({format_number(round(100 * p.value / whole, 1))}%)"
+        percent = "" if hidden else f" ({format_percent(p.value / whole)})"
         body.append(
             f'<rect class="share-part share-{i % 6}" x="{_f(x)}" y="{_f(bar_y)}" width="{_f(w)}" height="{_f(bar_h)}">'
             f"{_title(f'{label}: {p.text}{percent}')}</rect>"
@@ -555,7 +562,7 @@ def stacked_share(parts: list[tuple[str, Value]], title: str, total: float | Non
         percent = (
             ""
             if hidden or p.value is None or not shown
-            else f" ({format_number(round(100 * p.value / whole, 1))}%)"
+            else f" ({format_percent(p.value / whole)})"
         )
         entries.append(
             (
@@ -563,5 +570,17 @@ def stacked_share(parts: list[tuple[str, Value]], title: str, total: float | Non
                 f"{label}: {p.text}{percent}",
             )
         )
-    body.append(_legend(entries, legend_y))
-    return _svg("share", legend_y + 10, title, body, chart_words().parts.format(n=len(parts)))
+    body.append(_legend_column(entries, legend_y, bar_x))
+    height = legend_y + LEGEND_LINE * (len(entries) - 1) + 10
+    return _svg("share", height, title, body, chart_words().parts.format(n=len(parts)), width=SHARE_WIDTH)
+
+
+def _legend_column(entries: Sequence[tuple[str, str]], y: float, x: float) -> str:
+    """Swatches and names one under the other: (css class of the swatch, text)."""
+    out = ['<g class="legend">']
+    for row, (cls, name) in enumerate(entries):
+        top = y + row * LEGEND_LINE
+        out.append(f'<rect class="legend-swatch {cls}" x="{_f(x)}" y="{_f(top - 9)}" width="12" height="10"/>')
+        out.append(_text(x + 16, top, name, "legend-text"))
+    out.append("</g>")
+    return "".join(out)

@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart_expected": ("Dự kiến", "Expected"),
     "chart_documents": ("tài liệu", "documents"),
     "chart_stories": ("câu chuyện", "stories"),
+    "sentiment_over": (
+        "Bài đăng và bình luận có nhãn cảm xúc (tin báo và trang web không được gán)",
+        "Posts and comments with a sentiment (press articles and web pages get none)",
+    ),
     "chart_social_stories": (
         "tin từ bài đăng và bình luận (bản trùng tính một lần)", "stories of posts and comments (copies counted once)",
     ),
