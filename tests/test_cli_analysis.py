@@ -37,6 +37,10 @@ def test_trends_alerts_and_a_case_from_the_shell(tmp_path: Path) -> None:
     series = json.loads(out.output)
     assert [p["documents"] for p in series["points"]][-4:] == [18, 18, 18, 0]
     assert "Total" in runner.invoke(main, ["trends", "--concern", "waste", *ws]).output
+    # Quiet days under k are hidden: no total set against the expected count as if alike.
+    ward = runner.invoke(main, ["trends", "--concern", "waste", "--place", "phường Bạch Mai", "--days", "10", *ws],
+                         terminal_width=200).output
+    assert "< 5" in ward and "No like-with-like total: days under k authors are hidden" in ward
     # Today is under way: marked, and the hours still to come are not rows of zeros.
     today = today_in(SETTINGS_BY_NAME["timezone"].default).isoformat()
     daily = runner.invoke(main, ["trends", "--days", "3", *ws], terminal_width=200).output
@@ -67,6 +71,8 @@ def test_trends_alerts_and_a_case_from_the_shell(tmp_path: Path) -> None:
     assert again.exit_code == 2 and "closed and cannot change" in again.output
     case = json.loads(runner.invoke(main, ["cases", "show", str(case_id), "--json", *ws]).output)
     assert case["status"] == "closed" and case["alerts"] == [alert["id"]]
+    listed = runner.invoke(main, ["alerts", "list", *ws], terminal_width=200).output
+    assert f"case {case_id}" in listed  # the alert names the case it became
     assert [e["action"] for e in case["events"]][:2] == ["opened", "linked"]
     table = runner.invoke(main, ["cases", "show", str(case_id), *ws], terminal_width=200).output
     assert "Asia/Ho_Chi_Minh" in table and "in_progress → closed" in table and "documents" in table
@@ -78,8 +84,15 @@ def test_trends_alerts_and_a_case_from_the_shell(tmp_path: Path) -> None:
 
 def test_bad_input_exits_2_with_the_choices(tmp_path: Path) -> None:
     runner, ws = _workspace(tmp_path)
-    bad_concern = runner.invoke(main, ["trends", "--concern", "rac", *ws])
-    assert bad_concern.exit_code == 2 and "choose one of: flooding" in bad_concern.output
+    bad_concern = runner.invoke(main, ["trends", "--concern", "xyz", *ws])
+    assert bad_concern.exit_code == 2 and "choose one of: flooding (Ngập nước, thoát nước)" in bad_concern.output
+    vague = runner.invoke(main, ["trends", "--concern", "g", *ws])
+    assert vague.exit_code == 2 and "may mean several concerns" in vague.output
+    # A concern by its name, marks optional, is the same series as by its id.
+    by_id = json.loads(runner.invoke(main, ["trends", "--concern", "waste", "--json", *ws]).output)
+    for name in ("rác thải", "rac", "Waste"):
+        by_name = json.loads(runner.invoke(main, ["trends", "--concern", name, "--json", *ws]).output)
+        assert by_name["points"] == by_id["points"], name
     future = runner.invoke(main, ["trends", "--from", "2999-01-01", *ws])
     assert future.exit_code == 2 and "in the future" in future.output
     place = runner.invoke(main, ["alerts", "list", "--place", "Thủ Đức", *ws])

@@ -49,6 +49,19 @@ def _period(ws: Workspace, start: str | None, end: str | None, days: int | None)
     return make_period(str(ws.settings["timezone"]), start, end, days)
 
 
+def _concern(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A concern typed by id or name ("ngap nuoc"), as the analysis wants it: its id."""
+    if value is None:
+        return None
+    from ..enrich.concerns import resolve_concern
+    from ..errors import UsageError
+
+    try:
+        return resolve_concern(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _default_actor() -> str:
     try:
         return getpass.getuser()
@@ -64,7 +77,7 @@ actor_option = click.option("--by", "actor", default=_default_actor, show_defaul
 
 
 @click.command()
-@click.option("--concern", default=None, help="A concern id: flooding, traffic, waste, … (see `duluan models`).")
+@click.option("--concern", default=None, callback=_concern, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
 @click.option("--place", default=None, help="Province or ward, by name or code; old names resolve to new units.")
 @click.option("--category", default=None, help="A news category (e.g. 'Pháp luật' or 'Phap luat').")
 @click.option("--kind", default=None, help="Document kind: news, page, post, comment.")
@@ -129,6 +142,9 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
     if result.compared_observed is not None:
         console.print(f"Like with like, the {result.compared_days} whole days with a baseline: "
                       f"{result.compared_observed} observed, {result.compared_expected} expected.")
+    elif any(p.documents.suppressed for p in result.points):
+        console.print("No like-with-like total: days under k authors are hidden, so the total is not "
+                      "the sum of the days the expected count covers.")
 
 
 # ---------------------------------------------------------------------------- alerts
@@ -168,12 +184,13 @@ def alerts_run(days: int | None, as_json: bool, workspace: Path | None, database
 
 def _alert_row(view: Any) -> list[str]:
     return [str(view.id), view.what, f"{view.started_on:%d/%m}–{view.last_on:%d/%m}", str(view.observed),
-            fixed(view.expected, 1), f"{fixed(view.score, 1)} / {view.threshold:.1f}", view.status]
+            fixed(view.expected, 1), f"{fixed(view.score, 1)} / {view.threshold:.1f}",
+            f"case {view.case_id}" if view.status == "case" and view.case_id else view.status]
 
 
 @alerts.command("list")
 @click.option("--status", default=None, help="new, acknowledged, dismissed or case; open = new or acknowledged.")
-@click.option("--concern", default=None)
+@click.option("--concern", default=None, callback=_concern, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
 @click.option("--place", default=None, help="Province or ward, by name or code.")
 @period_options
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
@@ -292,7 +309,7 @@ def _due(value: str | None) -> date | None:
 @click.option("--alert", "alert_id", type=int, default=None, help="Open the case from this alert.")
 @click.option("--document", "document_ids", type=int, multiple=True, help="Link this document (repeatable).")
 @click.option("--title", default=None)
-@click.option("--concern", default=None)
+@click.option("--concern", default=None, callback=_concern, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
 @click.option("--place", default=None, help="Province or ward, by name or code.")
 @click.option("--unit", "assigned_unit", default=None, help="The unit responsible, e.g. 'UBND phường Bạch Mai'.")
 @click.option("--priority", default="normal", show_default=True, help="low, normal, high or urgent.")

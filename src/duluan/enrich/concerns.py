@@ -26,6 +26,7 @@ __all__ = [
     "ConcernPrediction",
     "load_concern_model",
     "predict_concerns",
+    "resolve_concern",
 ]
 
 
@@ -77,6 +78,29 @@ CONCERN_IDS: tuple[str, ...] = tuple(c.id for c in CONCERNS)
 NOT_A_CONCERN = "other"
 
 MODEL_STEM = Path(__file__).resolve().parent.parent / "models" / "concern"
+
+
+def resolve_concern(text: str) -> str:
+    """A concern's id from its id, its Vietnamese or English name, or the start of one,
+    with or without diacritics ("ngập nước", "ngap", "Flooding"); an error lists them."""
+    from ..errors import UsageError
+    from ..text.fold import fold
+
+    wanted = " ".join(fold(text).lower().split())
+    if text in CONCERN_IDS:
+        return text
+    found = {
+        c.id for c in CONCERNS
+        if wanted and any(
+            " ".join(fold(name).lower().replace(",", " ").split()).startswith(wanted)
+            for name in (c.id.replace("_", " "), c.name_vi, c.name_en)
+        )
+    }  # fmt: skip
+    if len(found) == 1:
+        return found.pop()
+    listed = "; ".join(f"{c.id} ({c.name_vi})" for c in CONCERNS)
+    what = "may mean several concerns" if found else "is not a concern"
+    raise UsageError(f"{text!r} {what}; choose one of: {listed}")
 
 
 @dataclass(frozen=True)
