@@ -13,7 +13,7 @@ from duluan.analysis.periods import Period, today_in
 from duluan.analysis.places import resolve_place_filter
 from duluan.analysis.surges import SurgeOptions
 from duluan.errors import UsageError
-from duluan.store.schema import alerts, documents
+from duluan.store.schema import alerts, documents, enrichments
 
 TZ = "Asia/Ho_Chi_Minh"
 
@@ -49,6 +49,19 @@ def test_a_ward_surge_becomes_one_alert_with_evidence(engine: Engine) -> None:
     assert "author" not in str(view.as_json())
     # The local day the counts were read on, so the chart can mark a day not yet over.
     assert view.stats["read_on"] == today_in(TZ).isoformat()
+
+
+def test_evidence_puts_the_likeliest_complaints_about_the_concern_first(engine: Engine) -> None:
+    _month(engine)
+    # On a surge day, a plea the model only leaned to file under waste (0.2), yet the
+    # most complaint-like of all (0.99): counted in the series, shown after the plain ones.
+    [doubtful] = add_posts(engine, START + timedelta(days=26), 1, ward=BACH_MAI, text="Cây xanh nghiêng ra đường")
+    with engine.begin() as conn:
+        conn.execute(update(enrichments).where(enrichments.c.document_id == doubtful)
+                     .values(complaint_p=0.99, concern_p=0.2))
+    run_alerts(engine, _period(), SurgeOptions())
+    [view] = list_alerts(engine, timezone=TZ)
+    assert len(view.evidence) == 10 and doubtful not in view.evidence
 
 
 def test_rerun_changes_nothing_and_a_longer_surge_extends_its_alert(engine: Engine) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, insert, select, update
+from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 from sqlalchemy.sql import Select
 
 from ..enrich.concerns import CONCERNS
@@ -236,7 +236,9 @@ def _stats(series: SeriesSet, detection: Detection, surge: Surge, options: Surge
 
 
 def evidence_ids(engine: Engine, key: SeriesKey, period: Period, limit: int = EVIDENCE_SIZE) -> list[int]:
-    """The documents that best show the surge: most complaint-like first, one per story."""
+    """The documents that best show the surge, one per story: for a concern, the likeliest
+    complaints about it first (complaint times concern probability); for a topic, the most
+    complaint-like."""
     low, high = period.utc_bounds()
     query: Select[Any] = (
         select(documents.c.id, documents.c.story_id)
@@ -249,7 +251,13 @@ def evidence_ids(engine: Engine, key: SeriesKey, period: Period, limit: int = EV
                                          dated_only=flt.dated_only))
     if flt.concern:
         query = query.where(enrichments.c.concern == flt.concern)
-    query = query.order_by(enrichments.c.complaint_p.desc().nulls_last(), documents.c.published_at, documents.c.id)
+        # Most likely a complaint about this very concern first: by complaint probability
+        # alone, a plea that the model only leaned to file here (a leaning tree under
+        # "prices", at 0.22) came before posts plainly about prices.
+        strength = enrichments.c.complaint_p * func.coalesce(enrichments.c.concern_p, 0.0)
+    else:
+        strength = enrichments.c.complaint_p
+    query = query.order_by(strength.desc().nulls_last(), documents.c.published_at, documents.c.id)
     seen: set[int] = set()
     out: list[int] = []
     with engine.connect() as conn:
