@@ -197,3 +197,17 @@ def test_a_viewer_sees_aggregates_but_cannot_search_or_export(browser: Any, serv
         assert refused.json()["error"]["code"] == "forbidden"
     finally:
         viewer.close()
+
+
+def test_a_phone_wide_screen_scrolls_tables_inside_their_cards(browser: Any, server: str) -> None:
+    analyst = Session(browser, server, "phan-tich")
+    try:
+        analyst.page.set_viewport_size({"width": 390, "height": 800})
+        for path in ("/", "/alerts", "/topics", "/cases?view=list", "/places"):
+            analyst.go(path)
+            width = analyst.page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 392, f"{path} is {width} px wide on a 390 px screen"
+        analyst.go("/alerts")
+        analyst.shot("phone-alerts")
+    finally:
+        analyst.close()
