@@ -63,7 +63,7 @@ EXPECTED = {
     "places": ["Thành phố Hà Nội", "271", "Thành phố Hồ Chí Minh"],
     # A ward with days under k: no expected total beside a total of other days.
     "place": ["Phường Bạch Mai", "Thành phố Hà Nội", "136", "Rác thải, vệ sinh", "Không so tổng với mức nền"],
-    "alerts": ["Rác thải, vệ sinh — Phường Bạch Mai", "Ngập nước, thoát nước — Phường Hoàn Kiếm", "55"],
+    "alerts": ["Rác thải, vệ sinh — Phường Bạch Mai", "Ngập nước, thoát nước — Phường Hoàn Kiếm", "55", "Điểm / ngưỡng"],
     "alert": ["55", "9,0", "26/10/2026", "Các ngày vượt ngưỡng", WASTE_TEXT, SOURCE_NAME, "<svg"],
     "cases": ["Giao thông, đường sá — Phường Thạnh Mỹ Tây", "Đã trả lời"],
     "case_list": ["UBND phường Thạnh Mỹ Tây", "Cao"],

@@ -211,6 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alert_status_case": (ALERT_STATUS_NAMES_VI["case"], "Made a case"),
     "alert_status_open": ("Đang mở (mới hoặc đã ghi nhận)", "Open (new or acknowledged)"),
     "score": ("Điểm", "Score"),
+    "score_threshold": ("Điểm / ngưỡng", "Score / threshold"),
     "threshold": ("Ngưỡng", "Threshold"),
     "statistics": ("Số liệu thống kê", "Statistics"),
     "observed_vs_expected": ("Thực tế so với dự kiến", "Observed against expected"),
