@@ -244,6 +244,32 @@ def test_growth_left_out_says_why(site: Site) -> None:
     assert note not in analyst.get("/topics?from=2026-10-20&to=2026-10-30").text
 
 
+def test_an_alert_links_to_the_documents_it_counted(site: Site) -> None:
+    analyst = site.client("analyst")
+    alert = get_alert(site.engine, site.alerts["waste"], timezone=TZ)
+    page = analyst.get(f"/alerts/{alert.id}").text
+    link = re.search(r'<a href="(/search\?[^"]+)">' + MESSAGES["documents_of_alert"][0], page)
+    assert link, "a link to the documents behind the alert"
+    found = analyst.get(link.group(1).replace("&amp;", "&")).text
+    count = re.search(r'<p class="matches">([\d.]+) tài liệu khớp</p>', found)
+    # Each fixture post is its own story: the documents found are the stories counted.
+    assert count and int(count.group(1).replace(".", "")) == alert.observed
+    assert f'href="/places/{alert.place_code}?from={alert.started_on}&amp;to={alert.last_on}"' in page
+    viewer = site.client("viewer").get(f"/alerts/{alert.id}").text
+    assert MESSAGES["documents_of_alert"][0] not in viewer  # no search for who may not read documents
+
+
+def test_a_topic_links_to_all_its_documents(site: Site) -> None:
+    analyst = site.client("analyst")
+    page = analyst.get(f"/topics/{site.topic_id}?{PERIOD}").text
+    link = re.search(r'<a href="(/search\?[^"]+)">' + MESSAGES["documents_of_topic"][0], page)
+    assert link, "a link to the topic's documents"
+    found = analyst.get(link.group(1).replace("&amp;", "&")).text
+    count = re.search(r'<p class="matches">([\d.]+) tài liệu khớp</p>', found)
+    assert count and count.group(1) == "136"  # the topic page's own figure (EXPECTED above)
+    assert f'name="topic" value="{site.topic_id}" checked' in found
+
+
 def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:
     for lang, path, status, message in (
         ("vi", "/places/99999999", 404, "không có tỉnh, phường hay xã nào mang mã &#39;99999999&#39;"),
