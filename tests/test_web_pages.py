@@ -422,7 +422,7 @@ def test_wrong_filters_come_back_with_a_message_in_the_readers_language(site: Si
     [
         ("/?from=2026-13-01", "Ngày bắt đầu &#39;2026-13-01&#39; không phải là ngày", "--from &#39;2026-13-01&#39; is not a date"),
         ("/?from=2999-01-01", "nằm trong tương lai", "is in the future"),
-        ("/alerts?from=2026-06-10&to=2026-06-01", "ngày kết thúc đứng trước ngày bắt đầu", "it ends before it starts"),
+        ("/alerts?from=2026-06-10&to=2026-06-01", "Khoảng thời gian 10/06/2026 – 01/06/2026 trống", "it ends before it starts"),
         ("/places?q=Xứ Sở Thần Tiên", "không có đơn vị hành chính nào tên", "no administrative unit is called"),
         ("/alerts/999999", "không có cảnh báo số 999999", "no alert 999999"),
         ("/cases/999999", "không có hồ sơ số 999999", "no case 999999"),

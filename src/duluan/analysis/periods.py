@@ -113,17 +113,17 @@ def make_period(
     if first < EARLIEST_DAY:
         raise PeriodError(
             f"the range starts on {first}, before {EARLIEST_DAY}: duluan keeps nothing that old",
-            vi=f"khoảng thời gian bắt đầu ngày {first}, trước {EARLIEST_DAY}: duluan không lưu dữ liệu cũ như vậy",
+            vi=f"Khoảng thời gian bắt đầu ngày {first:%d/%m/%Y}, trước {EARLIEST_DAY:%d/%m/%Y}: duluan không lưu dữ liệu cũ như vậy",
         )
     if first > today:
         raise PeriodError(
             f"the range from {first} is in the future: nothing is known after today ({today})",
-            vi=f"khoảng thời gian từ {first} nằm trong tương lai: chưa có dữ liệu sau hôm nay ({today})",
+            vi=f"Khoảng thời gian từ {first:%d/%m/%Y} nằm trong tương lai: chưa có dữ liệu sau hôm nay ({today:%d/%m/%Y})",
         )
     if last < first:
         raise PeriodError(
             f"the range {first}..{last} is empty: it ends before it starts",
-            vi=f"khoảng thời gian {first}..{last} trống: ngày kết thúc đứng trước ngày bắt đầu",
+            vi=f"Khoảng thời gian {first:%d/%m/%Y} – {last:%d/%m/%Y} trống: ngày kết thúc đứng trước ngày bắt đầu",
         )
     return Period(first, last, timezone)
 
