@@ -85,6 +85,10 @@ def test_impact_after_the_answer_says_whether_talk_went_down(engine: Engine) -> 
     # After the answer: day 32 to yesterday (day 43); today, a day not over, is not counted.
     assert result.after == (START + timedelta(days=32), START + timedelta(days=43))
     assert result.after_observed == 3 * 12 and result.after_expected == pytest.approx(36.0, abs=2)
+    # With k above the normal stretch's authors (3 a day for 28 days: 84), its rate and
+    # what it gives (the expected count after the answer) are hidden like any figure.
+    strict = case_impact(engine, case_id, timezone=TZ, k=100, today=START + timedelta(days=44))
+    assert strict.normal_per_day == "< 100" and strict.after_expected is None
 
 
 def test_impact_sees_talk_that_did_not_go_down(engine: Engine) -> None:

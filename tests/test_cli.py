@@ -189,3 +189,15 @@ def test_sigterm_stops_a_command_like_ctrl_c() -> None:
             handler(signal.SIGTERM, None)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_a_story_title_prints_on_one_line_and_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    from duluan.cli.data import print_workspace_summary
+    from duluan.summary import WorkspaceSummary
+
+    title = "Kính gửi bà con khu phố\n\nTriều cường [bold]lên cao[/bold] vào buổi tối"
+    print_workspace_summary(WorkspaceSummary(documents=8, stories=1, largest_stories=[(title, 8)]))
+    out = capsys.readouterr().out
+    assert "Kính gửi bà con khu phố Triều cường [bold]lên cao[/bold]" in " ".join(out.split())
+    blank_rows = [line for line in out.splitlines() if line.startswith("│") and not line.strip("│ ")]
+    assert not blank_rows, "the title's blank lines became empty table rows"

@@ -14,6 +14,7 @@ from duluan.accounts import create_login_link, find_user, list_audit
 from duluan.accounts.hashing import unusable_password
 from duluan.analysis.alerts import get_alert
 from duluan.analysis.cases import get_case
+from duluan.analysis.impact import case_impact
 from duluan.store.schema import users
 from duluan.web.i18n import MESSAGES
 from web_fixtures import (
@@ -231,6 +232,15 @@ def test_the_case_chart_marks_the_days_its_alert_flagged_and_small_p_values_read
     flagged = [alert.started_on + timedelta(days=i) for i in range((alert.last_on - alert.started_on).days + 1)]
     assert days == [d.isoformat() for d in flagged]
     assert "0,0000" not in page
+    # The table gives the surge's total (its rate times its days): a single hidden day of
+    # the surge would be that total minus the days shown, so another is hidden with it.
+    impact = case_impact(site.engine, site.case_id, timezone=TZ, k=5)
+    first, last = impact.surge
+    hidden = [
+        (d, m, y) for d, m, y in re.findall(r'<g class="suppressed"><title>(\d\d)/(\d\d)/(\d{4})', page)
+        if first.isoformat() <= f"{y}-{m}-{d}" <= last.isoformat()
+    ]
+    assert len(hidden) != 1, hidden
     # The same unit as the alert's chart and the verdict: stories of posts and comments.
     unit = MESSAGES["chart_social_stories"][0]
     assert unit in page and unit in site.client("analyst").get(f"/alerts/{alert_id}").text

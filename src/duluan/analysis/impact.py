@@ -45,7 +45,7 @@ class Impact:
     normal: tuple[date, date]
     surge: tuple[date, date]
     after: tuple[date, date] | None
-    normal_per_day: float
+    normal_per_day: float | str  # "< k" when the normal stretch rests on fewer than k authors
     surge_per_day: float | str
     after_observed: int | str | None
     after_expected: float | None
@@ -115,9 +115,12 @@ def case_impact(
     surge_counts = counts[n_normal:n_normal + n_surge]
     surge_rate = surge_counts.sum() / factors[n_normal:n_normal + n_surge].sum()
     surge_figure = guarded(int(surge_counts.sum()), int(surge_counts.sum()), distinct_authors(engine, flt, surge), k)
+    # The normal rate times the stretch's weekday factors gives its total back: it is a
+    # figure like any other, hidden under k authors (and so is what is derived from it).
+    normal_figure = guarded(int(base.sum()), int(base.sum()), distinct_authors(engine, flt, normal), k)
     result = Impact(
         case_id, key.text, (normal.start, normal.end), (surge.start, surge.end), None,
-        round(float(rate), 2),
+        round(float(rate), 2) if not normal_figure.suppressed else normal_figure.show(),
         round(float(surge_counts.sum() / n_surge), 2) if not surge_figure.suppressed else surge_figure.show(),
         None, None, None, None, "", "weekday-adjusted normal rate, negative binomial one-sided tests",
     )
@@ -136,7 +139,7 @@ def case_impact(
     figure = guarded(int(observed), int(observed), distinct_authors(engine, flt, after), k)
     result.after = (after.start, after.end)
     result.after_observed = figure.as_json()
-    result.after_expected = round(expected_normal, 2)
+    result.after_expected = None if normal_figure.suppressed else round(expected_normal, 2)
     result.p_still_above_normal = round(p_up, 6)
     result.p_below_surge = round(p_down, 6)
     if p_down < SIGNIFICANCE and p_up >= SIGNIFICANCE:

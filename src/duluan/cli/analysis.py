@@ -447,7 +447,7 @@ def cases_impact(case_id: int, as_json: bool, workspace: Path | None, database_u
     console.print(f"  surge  {result.surge[0]}..{result.surge[1]}: {result.surge_per_day} a day")
     if result.after:
         console.print(f"  after  {result.after[0]}..{result.after[1]}: observed {result.after_observed}, "
-                      f"expected at the normal level {result.after_expected}; p(still above normal) "
+                      f"expected at the normal level {fixed(result.after_expected, 2)}; p(still above normal) "
                       f"{result.p_still_above_normal}, p(below the surge) {result.p_below_surge}")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from ..export import EXPORT_FORMATS, ExportOptions, export_documents
@@ -50,7 +51,9 @@ def print_workspace_summary(s: WorkspaceSummary) -> None:
     console.print(table)
     table = Table("story", "copies", title="Largest stories")
     for title, size in s.largest_stories:
-        table.add_row(title[:90], str(size))
+        # A story's title may hold line breaks (a notice's first lines) and brackets,
+        # which rich would read as markup: one line, escaped.
+        table.add_row(escape(" ".join(title.split())[:90]), str(size))
     console.print(table)
     if s.enriched:
         console.print(f"\n[bold]Labels[/bold] on {s.enriched} documents; {s.complaints} read as citizen complaints")
@@ -192,7 +195,7 @@ def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_
             impact = analysis.impact
             line = f"  after the answer: {impact.verdict} (normal {impact.normal_per_day}/day, surge {impact.surge_per_day}/day"
             if impact.after is not None:
-                line += f"; after: {impact.after_observed} observed vs {impact.after_expected} expected at the normal level"
+                line += f"; after: {impact.after_observed} observed vs {fixed(impact.after_expected, 2)} expected at the normal level"
             console.print(line + ")")
         elif analysis.impact_note:
             console.print(f"  after the answer: {analysis.impact_note}")

@@ -62,7 +62,7 @@ def impact_chart(
 ) -> Markup | None:
     """The case's concern in its place per day, from the normal stretch to the last day measured."""
     from ...analysis.alerts import get_alert, series_filter
-    from ...analysis.privacy import guarded
+    from ...analysis.privacy import Figure, guarded, hide_complement
     from ...analysis.series import count_series
     from ...analysis.surges import SeriesKey
 
@@ -81,13 +81,30 @@ def impact_chart(
         guarded(stories, social, authors, k)
         for stories, social, authors in zip(counts.stories, counts.social, counts.authors, strict=True)
     ]
+    # The table beside the chart gives each stretch's total (a rate per day times its
+    # days): a day hidden in a stretch would be that total minus the days shown, so one
+    # more day of the stretch is hidden with it (`hide_complement`).
+    labels = list(counts.buckets)
+    stretches = [
+        (impact.normal, not isinstance(impact.normal_per_day, str)),
+        (impact.surge, not isinstance(impact.surge_per_day, str)),
+    ]
+    if impact.after is not None:
+        stretches.append((impact.after, isinstance(impact.after_observed, int)))
+    for (first, last), exact in stretches:
+        at = [i for i, day in enumerate(labels) if first.isoformat() <= day <= last.isoformat()]
+        if not exact or not at:
+            continue
+        total = Figure(sum(counts.stories[i] for i in at), k)
+        parts, _ = hide_complement([values[i] for i in at], [counts.social[i] for i in at], total)
+        for i, part in zip(at, parts, strict=True):
+            values[i] = part
     # The triangles mark the days the case's alerts flagged, not the whole stretch from
     # the first alert to the answer (which the verdict calls "the surge").
     spans = [
         (alert.started_on.isoformat(), alert.last_on.isoformat())
         for alert in (get_alert(engine, alert_id, timezone=period.timezone, k=k) for alert_id in case.alerts)
     ]
-    labels = list(counts.buckets)
     flagged = {day for day in labels if any(start <= day <= last for start, last in spans)}
     t = translator(lang)
     series = [ChartSeries(t("chart_observed"), values, markers=flagged)]
