@@ -13,9 +13,10 @@ from sqlalchemy import Engine, func, select, text, update
 from analysis_data import BACH_MAI, HANOI, HCM, THANH_MY_TAY, add_posts
 from duluan.errors import UsageError
 from duluan.ingest import ingest
-from duluan.records import RawItem
+from duluan.records import DATE_FROM_FETCH, RawItem
 from duluan.search import (
     BadCursor,
+    Matches,
     SearchQuery,
     count_matches,
     export_documents,
@@ -258,11 +259,23 @@ def test_matches_are_counted_from_the_start_up_to_a_cap(engine: Engine, sort: st
     write(engine, "Trời nắng đẹp cả ngày.")
     first = search_documents(engine, SearchQuery("ngap nuoc", limit=5, sort=sort))
     later = SearchQuery("ngap nuoc", limit=5, sort=sort, cursor=first.next_cursor)
-    assert count_matches(engine, later, 100) == 12  # the cursor does not shorten the count
-    assert count_matches(engine, later, 7) == 7
-    assert count_matches(engine, SearchQuery("ngap nuoc", kinds=("comment",)), 100) == 0
-    assert count_matches(engine, SearchQuery("?!"), 100) == 0
-    assert count_matches(engine, SearchQuery(), 100) == 13
+    assert count_matches(engine, later, 100).documents == 12  # the cursor does not shorten the count
+    assert count_matches(engine, later, 7).documents == 7
+    assert count_matches(engine, SearchQuery("ngap nuoc", kinds=("comment",)), 100).documents == 0
+    assert count_matches(engine, SearchQuery("?!"), 100) == Matches(0, 0)
+    assert count_matches(engine, SearchQuery(), 100).documents == 13
+
+
+def test_matches_count_stories_once_and_dated_only_leaves_fetch_dated_documents_out(engine: Engine) -> None:
+    first, second, third = (write(engine, f"Hẻm {i} ngập nước sau mưa") for i in range(3))
+    undated = write(engine, "Hẻm 9 ngập nước sau mưa", flags=DATE_FROM_FETCH)
+    with engine.begin() as conn:  # the second is a copy of the first: one story
+        story = conn.execute(select(documents.c.story_id).where(documents.c.id == first)).scalar_one()
+        conn.execute(update(documents).where(documents.c.id == second).values(story_id=story))
+    assert count_matches(engine, SearchQuery("ngap nuoc"), 100) == Matches(4, 3)
+    assert count_matches(engine, SearchQuery("ngap nuoc", dated_only=True), 100) == Matches(3, 2)
+    found = {h.document_id for h in search_documents(engine, SearchQuery("ngap nuoc", dated_only=True)).hits}
+    assert found == {first, second, third} and undated not in found
 
 
 def test_empty_query_pages_too(engine: Engine, corpus: dict[str, int]) -> None:

@@ -3,6 +3,8 @@ both languages, and templates that the Content-Security-Policy can run."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -261,9 +263,17 @@ def test_an_alert_links_to_the_documents_it_counted(site: Site) -> None:
     link = re.search(r'<a href="(/search\?[^"]+)">' + MESSAGES["documents_of_alert"][0], page)
     assert link, "a link to the documents behind the alert"
     found = analyst.get(link.group(1).replace("&amp;", "&")).text
-    count = re.search(r'<p class="matches">([\d.]+) tài liệu khớp</p>', found)
-    # Each fixture post is its own story: the documents found are the stories counted.
-    assert count and int(count.group(1).replace(".", "")) == alert.observed
+    count = re.search(r'<p class="matches">([\d.]+) tài liệu khớp, thuộc ([\d.]+) câu chuyện</p>', found)
+    # The alert counts stories of posts and comments with a date of their own: the
+    # search, filtered the same way, finds those stories.
+    assert count and int(count.group(2).replace(".", "")) == alert.observed
+    assert "dated=1" in link.group(1)
+    # Its export carries the same filters, posts and comments together included.
+    export = re.search(r'<a href="(/api/v1/exports/documents\?[^"]+format=csv)"', found)
+    assert export and "kind=social" in export.group(1)
+    rows = analyst.get(export.group(1).replace("&amp;", "&"), headers={"accept": "text/csv"})
+    assert rows.status_code == 200, rows.text
+    assert len(list(csv.reader(io.StringIO(rows.text)))) == alert.observed + 1  # and the header
     assert f'href="/places/{alert.place_code}?from={alert.started_on}&amp;to={alert.last_on}"' in page
     viewer = site.client("viewer").get(f"/alerts/{alert.id}").text
     assert MESSAGES["documents_of_alert"][0] not in viewer  # no search for who may not read documents
@@ -275,7 +285,7 @@ def test_a_topic_links_to_all_its_documents(site: Site) -> None:
     link = re.search(r'<a href="(/search\?[^"]+)">' + MESSAGES["documents_of_topic"][0], page)
     assert link, "a link to the topic's documents"
     found = analyst.get(link.group(1).replace("&amp;", "&")).text
-    count = re.search(r'<p class="matches">([\d.]+) tài liệu khớp</p>', found)
+    count = re.search(r'<p class="matches">([\d.]+) tài liệu khớp, thuộc ([\d.]+) câu chuyện</p>', found)
     assert count and count.group(1) == "136"  # the topic page's own figure (EXPECTED above)
     assert f'name="topic" value="{site.topic_id}" checked' in found
 
@@ -298,7 +308,7 @@ def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:
 def test_search_says_how_many_documents_match_as_many_as_its_pages_hold(site: Site) -> None:
     analyst = site.client("analyst")
     page = analyst.get("/search?q=rac")
-    said = re.search(r'<p class="matches">([\d.]+) tài liệu khớp</p>', page.text)
+    said = re.search(r'<p class="matches">([\d.]+) tài liệu khớp, thuộc ([\d.]+) câu chuyện</p>', page.text)
     assert said, "a count on the first page"
     assert MESSAGES["untitled"][0] not in page.text  # posts have no title by nature: nothing to say
     shown = page.text.count('<article class="doc">')
@@ -308,7 +318,7 @@ def test_search_says_how_many_documents_match_as_many_as_its_pages_hold(site: Si
         shown += page.text.count('<article class="doc">')
     assert int(said.group(1).replace(".", "")) == shown > 20
     none = analyst.get("/search?q=khongcotudaynhe")
-    assert "0 tài liệu khớp" in none.text and "Không tìm thấy tài liệu nào." in none.text
+    assert "0 tài liệu khớp, thuộc 0 câu chuyện" in none.text and "Không tìm thấy tài liệu nào." in none.text
 
 
 def _post(site: Site, role: str, path: str, data: dict[str, str], token: bool = True) -> object:

@@ -32,13 +32,13 @@ from sqlalchemy.sql.elements import BindParameter
 
 from ..analysis.privacy import public_url
 from ..errors import UsageError
-from ..records import DOCUMENT_KINDS
+from ..records import DATE_FROM_FETCH, DOCUMENT_KINDS
 from ..store.schema import UTCDateTime, documents, enrichments, sources
 from .index import FTS_TABLE, ID_BITS, ID_MASK, seconds_key
 from .normalise import Term, parse_query
 from .snippets import snippet
 
-__all__ = ["MAX_LIMIT", "SORTS", "Hit", "SearchPage", "SearchQuery", "check_query", "count_matches", "search_documents"]
+__all__ = ["MAX_LIMIT", "SORTS", "Hit", "SearchPage", "SearchQuery", "Matches", "check_query", "count_matches", "search_documents"]
 
 MAX_LIMIT = 200
 MAX_QUERY_CHARS = 1000
@@ -63,6 +63,7 @@ class SearchQuery:
     province_code: str | None = None  # new-unit codes (since 1 July 2025)
     ward_codes: tuple[str, ...] = ()
     topic_id: int | None = None
+    dated_only: bool = False  # leave out documents dated by their fetch (as the alerts count)
     limit: int = 20  # 1..200
     cursor: str | None = None  # opaque, from the previous page
     sort: str = "newest"  # or "relevance" (text queries only)
@@ -251,6 +252,9 @@ def _plan(query: SearchQuery, terms: tuple[Term, ...], dialect: str, order: str)
     if query.end is not None:
         plan.where.append("d.published_at < :end")
         plan.params["end"] = query.end
+    if query.dated_only:
+        plan.where.append("d.flags NOT LIKE :undated")
+        plan.params["undated"] = f"%{DATE_FROM_FETCH}%"
     if query.kinds:
         plan.where.append("d.kind IN :kinds")
         plan.params["kinds"] = list(query.kinds)
@@ -351,19 +355,30 @@ def _binds(plan: _Plan) -> list[BindParameter[Any]]:
     return binds
 
 
-def count_matches(engine: Engine, query: SearchQuery, cap: int) -> int:
-    """How many documents match `query` from the start (its cursor ignored), counted up to
-    `cap`: a page says "1,000 or more" rather than scan every match of a common word."""
+@dataclass(frozen=True)
+class Matches:
+    documents: int  # up to the cap
+    stories: int  # distinct stories among those documents (copies of one count once)
+
+
+def count_matches(engine: Engine, query: SearchQuery, cap: int) -> Matches:
+    """How many documents match `query` from the start (its cursor ignored), and how many
+    stories they make, counted over at most `cap` documents: a page says "1,000 or more"
+    rather than scan every match of a common word."""
     query = check_query(query)
     terms = parse_query(query.text)
     if query.text.strip() and not terms:
-        return 0
+        return Matches(0, 0)
     with engine.connect() as conn:
         dialect = conn.dialect.name
         plan = _plan(query, terms, dialect, order_of(query, terms, dialect))
         where = " AND ".join(plan.where) or "1 = 1"
-        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {plan.joiner.join(plan.tables)} WHERE {where} LIMIT :cap) AS matches"
-        return int(conn.execute(text(sql).bindparams(*_binds(plan), cap=cap, **plan.params)).scalar_one())
+        sql = (
+            "SELECT COUNT(*), COUNT(DISTINCT story_id) FROM "
+            f"(SELECT d.story_id AS story_id FROM {plan.joiner.join(plan.tables)} WHERE {where} LIMIT :cap) AS matches"
+        )
+        documents, stories = conn.execute(text(sql).bindparams(*_binds(plan), cap=cap, **plan.params)).one()
+        return Matches(int(documents), int(stories))
 
 
 def find_ids(conn: Connection, query: SearchQuery, terms: tuple[Term, ...], limit: int) -> list[tuple[int, SortKey]]:

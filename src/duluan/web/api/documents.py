@@ -28,6 +28,9 @@ router = APIRouter(tags=["documents"])
 ALL_DAYS = 36_500  # a hundred years: "since the beginning" for a range given only its end
 
 
+SOCIAL_KINDS = ("post", "comment")
+
+
 def search_audit(query: SearchQuery, **extra: object) -> dict[str, Any]:
     """What the audit trail keeps of a search or export: the words and every filter set."""
     filters: dict[str, Any] = {
@@ -35,6 +38,7 @@ def search_audit(query: SearchQuery, **extra: object) -> dict[str, Any]:
         "kind": list(query.kinds), "source_kind": list(query.source_kinds), "concern": query.concern,
         "category": query.category, "sentiment": query.sentiment, "complaint": query.complaint_only or None,
         "province": query.province_code, "wards": list(query.ward_codes), "topic": query.topic_id,
+        "dated": query.dated_only or None,
     }
     kept = {name: value for name, value in filters.items() if value not in (None, [], "")}
     return {"q": query.text, **({"filters": kept} if kept else {}), **extra}
@@ -51,7 +55,7 @@ def build_query(
     q: str = Query("", max_length=500, description="Words to find; diacritics and teencode do not matter."),
     start: str | None = Query(None, alias="from", max_length=10, description="First local day, YYYY-MM-DD."),
     end: str | None = Query(None, alias="to", max_length=10, description="Last local day, YYYY-MM-DD."),
-    kind: list[str] = Query([], description="news, page, post, comment (repeatable)"),
+    kind: list[str] = Query([], description="news, page, post, comment (repeatable); social = post and comment"),
     source_kind: list[str] = Query([], description="feed, page, jsonl, csv, folder (repeatable)"),
     concern: str | None = Query(None, max_length=40),
     category: str | None = Query(None, max_length=60),
@@ -59,6 +63,7 @@ def build_query(
     complaint: bool = Query(False, description="Only citizens' complaints."),
     place: str | None = Query(None, max_length=200),
     topic: int | None = Query(None, ge=1, le=MAX_ID),
+    dated: bool = Query(False, description="Only documents with a date of their own (as the alerts count)."),
     limit: int = Query(20, ge=1, le=200),
     cursor: str | None = Query(None, max_length=500),
 ) -> SearchQuery:
@@ -76,10 +81,12 @@ def build_query(
             province = flt.codes[0]
         else:
             wards = flt.codes
+    # "social": posts and comments together, what the alerts and the case desk count.
+    kinds = tuple(dict.fromkeys(k for name in kind for k in (SOCIAL_KINDS if name == "social" else (name,))))
     return SearchQuery(
-        text=q, start=low, end=high, kinds=tuple(kind), source_kinds=tuple(source_kind), concern=concern,
+        text=q, start=low, end=high, kinds=kinds, source_kinds=tuple(source_kind), concern=concern,
         category=category, sentiment=sentiment, complaint_only=complaint, province_code=province,
-        ward_codes=tuple(wards), topic_id=topic, limit=limit, cursor=cursor,
+        ward_codes=tuple(wards), topic_id=topic, dated_only=dated, limit=limit, cursor=cursor,
     )
 
 

@@ -20,9 +20,8 @@ from .render import language, render
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
-# One choice for posts and comments together: what the alerts and the case desk count.
+# One choice for posts and comments together (the API reads it): what alerts count.
 SOCIAL = "social"
-SOCIAL_KINDS = ("post", "comment")
 COUNT_CAP = 1000  # "1.000 or more": a common word is not worth a scan of every match
 EXPORT_PATH = "/api/v1/exports/documents"
 
@@ -39,12 +38,14 @@ def search_page(
     place: str = Query("", max_length=200),
     complaint: str = Query("", max_length=5),
     topic: str = Query("", max_length=12, pattern="^[0-9]*$"),
+    dated: str = Query("", max_length=5),
     cursor: str = Query("", max_length=500),
     principal: Principal = Depends(needs("view_documents")),
 ) -> Response:
     state = app_state(request)
     form = {"q": q, "from": start, "to": end, "kind": kind, "concern": concern, "sentiment": sentiment,
-            "place": place, "complaint": "1" if complaint else "", "topic": topic}
+            "place": place, "complaint": "1" if complaint else "", "topic": topic,
+            "dated": "1" if dated else ""}
     # The same filters again, for the next page and the exports (empty ones left out).
     kept = {name: value for name, value in form.items() if value}
     context: dict[str, Any] = {
@@ -57,8 +58,8 @@ def search_page(
     try:
         query = build_query(
             request, q=q.strip(), start=start.strip() or None, end=end.strip() or None,
-            kind=list(SOCIAL_KINDS) if kind == SOCIAL else [kind] if kind else [], source_kind=[], concern=concern or None, category=None,
-            sentiment=sentiment or None, complaint=bool(complaint), place=place.strip() or None, topic=int(topic) if topic else None,
+            kind=[kind] if kind else [], source_kind=[], concern=concern or None, category=None,
+            sentiment=sentiment or None, complaint=bool(complaint), place=place.strip() or None, topic=int(topic) if topic else None, dated=bool(dated),
             limit=PAGE_SIZE, cursor=cursor or None,
         )
         page = search_documents(state.engine, query)
