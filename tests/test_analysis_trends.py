@@ -92,6 +92,16 @@ def test_old_names_resolve_to_new_units() -> None:
         resolve_place_filter("Xứ Sở Thần Tiên")
 
 
+def test_a_code_shown_with_its_name_reads_back_and_a_wrong_name_is_not_ignored() -> None:
+    # What a filter field shows for a code it was given: "Name (code)".
+    assert resolve_place_filter("Thành phố Hồ Chí Minh (79)").codes == ("79",)
+    assert resolve_place_filter("(79)").codes == ("79",)
+    old = resolve_place_filter("26734")  # a former ward: its label holds "(cũ)"
+    assert resolve_place_filter(f"{old.label} (26734)").codes == old.codes
+    with pytest.raises(UnknownPlace, match="no administrative unit is called 'Hà Nội \\(79\\)'"):
+        resolve_place_filter("Hà Nội (79)")  # not quietly Hồ Chí Minh City
+
+
 def test_bad_filters_and_ranges_are_clear_errors() -> None:
     with pytest.raises(UnknownFilter, match="unknown concern 'floods'; choose one of: flooding"):
         make_filter(concern="floods")

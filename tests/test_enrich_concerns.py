@@ -360,3 +360,19 @@ def test_models_eval_prints_the_cross_validated_and_blind_scores():
     assert {r["dataset"] for r in rows} == {"gold 5-fold CV", "concerns_blind", "concerns_blind2"}
     blind2 = {(r["split"], r["metric"]): r["score"] for r in rows if r["dataset"] == "concerns_blind2"}
     assert blind2[("as-written", "complaint F1")] >= BLIND_FLOORS["concerns_blind2.jsonl"][0]
+
+
+def test_a_concern_is_found_by_its_name_with_or_without_marks() -> None:
+    from duluan.enrich.concerns import resolve_concern
+    from duluan.errors import UsageError
+
+    cases = {
+        "flooding": "flooding", "Ngập nước": "flooding", "ngap": "flooding", "Rác thải, vệ sinh": "waste",
+        "giá": "prices", "gia": "prices", "giáo": "education", "Y tế": "health", "lua": "scams", "Jobs": "jobs_wages",
+    }
+    assert {text: resolve_concern(text) for text in cases} == cases
+    for vague in ("giao", "public", "g"):  # giao thông or giáo dục; public order or services
+        with pytest.raises(UsageError, match="may mean several concerns"):
+            resolve_concern(vague)
+    with pytest.raises(UsageError, match="is not a concern; choose one of: flooding \\(Ngập nước, thoát nước\\)"):
+        resolve_concern("nuoc")

@@ -73,7 +73,19 @@ def _describe(match: PlaceMatch, language: str = "en") -> str:
     return f"{match.name} ({match.level} {match.code}, {era}, {province})"
 
 
-_LABELLED_CODE = re.compile(r"[^()]*\((\d{2,10})\)\s*")
+_LABELLED_CODE = re.compile(r"(.*)\((\d{2,10})\)\s*")  # greedy: a name may hold "(cũ)"
+
+
+def _labels_code(name: str, code: str) -> bool:
+    """Whether "name (code)" is a code with its own label (or none): "Hà Nội (79)" is not,
+    and is read as typed rather than as 79 (Hồ Chí Minh City)."""
+    name = " ".join(name.split()).casefold()
+    if not name:
+        return True
+    match = province_by_code(code) if len(code) <= 2 else ward_by_code(code)
+    return match is not None and name in {
+        " ".join(label.split()).casefold() for label in (match.name, _as_filter(match).label)
+    }
 
 
 def resolve_place_filter(text: str) -> PlaceFilter:
@@ -85,8 +97,9 @@ def resolve_place_filter(text: str) -> PlaceFilter:
             vi="chưa nhập địa danh; hãy nhập tên hoặc mã tỉnh, phường, xã",
         )
     coded = _LABELLED_CODE.fullmatch(text)
-    if coded:  # "Phường Thạnh Mỹ Tây (26956)", as a filter field shows a code it was given
-        text = coded.group(1)
+    if coded and _labels_code(coded.group(1), coded.group(2)):
+        # "Phường Thạnh Mỹ Tây (26956)", as a filter field shows a code it was given
+        text = coded.group(2)
     if text.isdigit():
         match = province_by_code(text) if len(text) <= 2 else ward_by_code(text)
         if match is None:

@@ -9,7 +9,8 @@ per process on first use and needs nothing outside the package.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,16 +87,33 @@ def resolve_concern(text: str) -> str:
     from ..errors import UsageError
     from ..text.fold import fold
 
-    wanted = " ".join(fold(text).lower().split())
     if text in CONCERN_IDS:
         return text
-    found = {
-        c.id for c in CONCERNS
-        if wanted and any(
-            " ".join(fold(name).lower().replace(",", " ").split()).startswith(wanted)
-            for name in (c.id.replace("_", " "), c.name_vi, c.name_en)
-        )
-    }  # fmt: skip
+
+    def starting(form: Callable[[str], str], whole: bool) -> set[str]:
+        wanted = form(text).replace(",", " ").split()
+        found = set()
+        for concern in CONCERNS:
+            for name in (concern.id.replace("_", " "), concern.name_vi, concern.name_en):
+                words = form(name).replace(",", " ").split()[: len(wanted)]
+                if wanted and len(words) == len(wanted) and (
+                    words == wanted if whole else words[:-1] == wanted[:-1] and words[-1].startswith(wanted[-1])
+                ):
+                    found.add(concern.id)
+        return found
+
+    # Typed with marks, they decide first ("giá" is prices, not "giáo dục"); whole words
+    # before the start of one ("giao" is traffic).
+    marked: Callable[[str], str] = lambda value: unicodedata.normalize("NFC", value).casefold()  # noqa: E731
+    folded: Callable[[str], str] = lambda value: fold(value).lower()  # noqa: E731
+    stages = [(folded, True), (folded, False)]
+    if fold(text) != text:  # marks typed: read with them first
+        stages[:0] = [(marked, True), (marked, False)]
+    found: set[str] = set()
+    for form, whole in stages:
+        found = starting(form, whole)
+        if len(found) == 1:
+            break
     if len(found) == 1:
         return found.pop()
     listed = "; ".join(f"{c.id} ({c.name_vi})" for c in CONCERNS)
