@@ -11,9 +11,10 @@ from duluan.sources.exports import JsonlExportSource
 
 
 def _fields(form: str) -> dict[str, str]:
-    # Values with spaces, colons and parentheses, as real paths and library messages have.
+    # Values with spaces and parentheses, as real paths have; a detail (a library's
+    # complaint) may hold ": " too, a path or address never does.
     return {
-        field: f"<{field}: a (b) c>"
+        field: f"<{field}: a (b) c>" if field == "detail" else f"<{field} a (b) c>"
         for _, field, _, _ in string.Formatter().parse(form)
         if field
     }
@@ -55,3 +56,16 @@ def test_times_and_json_complaints_read_in_vietnamese() -> None:
     assert in_language(broken, "vi") == "dòng 3 của a.jsonl không phải JSON hợp lệ: thiếu giá trị ở cột 1"
     unknown = problem_message("line_not_json", line=3, file="a.jsonl", detail="Something new")
     assert in_language(unknown, "vi") == "dòng 3 của a.jsonl không phải JSON hợp lệ: Something new"
+
+
+def test_only_what_a_form_wrote_is_translated() -> None:
+    assert in_language("cannot read folder /x: it does not exist", "vi") == (
+        "không đọc được thư mục /x: thư mục không tồn tại"
+    )
+    # A message of nobody's form that happens to end like one stays as it is.
+    assert in_language("something: whatever is empty", "vi") == "something: whatever is empty"
+    # Only a detail's json complaint and a time field are rewritten, never a file name.
+    named = problem_message("line_not_json", line=1, file="Extra data.jsonl", detail="Extra data at column 3")
+    assert in_language(named, "vi") == "dòng 1 của Extra data.jsonl không phải JSON hợp lệ: thừa dữ liệu ở cột 3"
+    dated_name = problem_message("cannot_read", path="20241108T0900", detail="No such file")
+    assert in_language(dated_name, "vi") == "không đọc được 20241108T0900: No such file"

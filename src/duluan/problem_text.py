@@ -74,6 +74,23 @@ PROBLEMS: dict[str, ProblemText] = {
         "không tìm thấy nội dung bài viết trong {origin} ({chars} ký tự, ít hơn {least})",
     ),
     "cannot_read": ProblemText("cannot read {path}: {detail}", "không đọc được {path}: {detail}"),
+    "cannot_read_export": ProblemText(
+        "cannot read export {path}: {detail}", "không đọc được tệp xuất {path}: {detail}"
+    ),
+    "cannot_read_feed_file": ProblemText(
+        "cannot read feed file {path}: {detail}", "không đọc được tệp nguồn tin {path}: {detail}"
+    ),
+    "folder_missing": ProblemText(
+        "cannot read folder {path}: it does not exist", "không đọc được thư mục {path}: thư mục không tồn tại"
+    ),
+    "not_a_folder": ProblemText(
+        "cannot read folder {path}: it is not a folder", "không đọc được thư mục {path}: đây không phải thư mục"
+    ),
+    "header_not_utf8": ProblemText(
+        "the header of {path} is not UTF-8; save it as UTF-8",
+        "dòng tiêu đề của {path} không phải UTF-8; hãy lưu tệp ở dạng UTF-8",
+    ),
+    "saved_page_missing": ProblemText("saved page not found: {paths}", "không tìm thấy trang đã lưu: {paths}"),
     "file_empty": ProblemText("{file} is empty", "{file} trống"),
     "not_a_feed": ProblemText(
         "{location} is not a readable RSS or Atom feed: {detail}",
@@ -144,7 +161,7 @@ def in_language(text: str | None, lang: str) -> str:
     for key, pattern in _patterns():
         found = pattern.fullmatch(text)
         if found:
-            fields = {name: _value_vi(value) for name, value in found.groupdict().items()}
+            fields = {name: _value_vi(name, value) for name, value in found.groupdict().items()}
             return PROBLEMS[key].vietnamese.format(**fields)
     return text
 
@@ -162,17 +179,26 @@ _JSON_VI = (
 )
 
 
-def _value_vi(value: str) -> str:
-    """A field as a Vietnamese page shows it: a time as 08/11/2099 09:00 UTC+07:00, a
-    json complaint in words, "column"/"line" as "cột"/"dòng"; anything else as stored."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        moment = None
-    if moment is not None and "T" in value:
+_TIME_FIELDS = ("published", "now")
+_DETAIL_FIELDS = ("detail",)
+
+
+def _value_vi(name: str, value: str) -> str:
+    """A field as a Vietnamese page shows it: a time field as 08/11/2099 09:00 UTC+07:00,
+    json's complaint in a detail field in words; anything else (a file named "Extra
+    data.jsonl") exactly as stored."""
+    if name in _TIME_FIELDS:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if moment.tzinfo is None:
+            return f"{moment:%d/%m/%Y %H:%M}"
         offset = moment.strftime("%z")
-        zone = "UTC" if offset in ("", "+0000") else f"UTC{offset[:3]}:{offset[3:]}"
+        zone = "UTC" if offset == "+0000" else f"UTC{offset[:3]}:{offset[3:]}"
         return f"{moment:%d/%m/%Y %H:%M} {zone}"
+    if name not in _DETAIL_FIELDS:
+        return value
     for english, vietnamese in _JSON_VI:
         if value.startswith(english):
             rest = value[len(english):].replace("at column", "ở cột").replace("column", "cột")
@@ -192,10 +218,16 @@ def _literal(form: str) -> str:
     return "".join(literal for literal, _, _, _ in string.Formatter().parse(form))
 
 
+# Fields naming a file, a folder or an address never hold ": " (the separator of a
+# message's parts): so "cannot read folder /x: it does not exist", or any message that
+# ends in " is empty", is not taken for a form whose first field would swallow its start.
+_PLACE_FIELDS = ("file", "path", "location", "origin", "url", "host")
+
+
 def _pattern(form: str) -> re.Pattern[str]:
     parts = []
     for literal, field, _, _ in string.Formatter().parse(form):
         parts.append(re.escape(literal))
         if field:
-            parts.append(f"(?P<{field}>.+?)")
+            parts.append(f"(?P<{field}>(?:(?!: ).)+?)" if field in _PLACE_FIELDS else f"(?P<{field}>.+?)")
     return re.compile("".join(parts), re.DOTALL)

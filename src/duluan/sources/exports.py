@@ -106,7 +106,7 @@ class _ExportSource(Source):
         try:
             return self.path.open("rb")
         except OSError as err:
-            raise SourceError(f"cannot read export {self.path}: {err.strerror or err}") from err
+            raise SourceError(problem_message("cannot_read_export", path=self.path, detail=err.strerror or err)) from err
 
     def _origin(self, line: int) -> str:
         return f"{self.path.name}:{line}"
@@ -238,7 +238,7 @@ class CsvExportSource(_ExportSource):
             if header_line is None:
                 return
             if header_line.text is None:
-                raise SourceError(f"the header of {self.path} is not UTF-8; save it as UTF-8")
+                raise SourceError(problem_message("header_not_utf8", path=self.path))
             header = next(csv.reader([header_line.text]), [])
             if self.mapping.text not in header:
                 raise SourceError(

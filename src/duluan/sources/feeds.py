@@ -127,7 +127,7 @@ class FeedSource(Source):
                 return Path(self.location).read_bytes(), {}
             except OSError as err:
                 raise SourceError(
-                    f"cannot read feed file {self.location}: {err.strerror or err}"
+                    problem_message("cannot_read_feed_file", path=self.location, detail=err.strerror or err)
                 ) from err
         fetcher = self.fetcher or PoliteFetcher()
         try:

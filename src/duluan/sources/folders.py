@@ -37,8 +37,7 @@ class FolderSource(Source):
 
     def read(self) -> Iterator[SourceOutput]:
         if not self.path.is_dir():
-            what = "is not a folder" if self.path.exists() else "does not exist"
-            raise SourceError(f"cannot read folder {self.path}: it {what}")
+            raise SourceError(problem_message("not_a_folder" if self.path.exists() else "folder_missing", path=self.path))
         self.skipped = []
         for file in self._files():
             suffix = file.suffix.lower()

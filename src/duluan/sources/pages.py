@@ -122,7 +122,7 @@ class PageSource(Source):
     def read(self) -> Iterator[SourceOutput]:
         missing = [loc for loc in self.locations if not is_url(loc) and not Path(loc).is_file()]
         if missing:
-            raise SourceError(f"saved page not found: {', '.join(missing)}")
+            raise SourceError(problem_message("saved_page_missing", paths=", ".join(missing)))
         for location in self.locations:
             if is_url(location):
                 yield self._read_url(location)
