@@ -169,7 +169,14 @@ def test_pages_with_document_text_are_audited(site: Site) -> None:
     analyst.get("/search?concern=waste&complaint=1&place=00292")
     [filtered] = list_audit(site.audited(), limit=1, action="search", username="analyst")
     assert filtered.detail["filters"] == {"concern": "waste", "complaint": True, "wards": ["00292"]}
-    assert "lọc: concern=waste, complaint=True, wards=00292" in site.client("admin").get("/account").text
+    assert "lọc: vấn đề Rác thải, vệ sinh, chỉ phản ánh, phường, xã Phường Bạch Mai" in site.client("admin").get("/account").text
+    analyst.get(f"/search?{PERIOD}&kind=social")
+    [dated] = list_audit(site.audited(), limit=1, action="search", username="analyst")
+    assert dated.detail["filters"]["kind"] == ["post", "comment"]
+    # Kept as UTC bounds, read as the local days the analyst chose.
+    start, end = RANGE["from"].split("-"), RANGE["to"].split("-")
+    shown = f"lọc: từ {start[2]}/{start[1]}/{start[0]}, đến {end[2]}/{end[1]}/{end[0]}, loại Bài đăng/Bình luận"
+    assert shown in site.client("admin").get("/account").text
     english = site.client("admin", lang="en").get("/account").text
     assert f">Alert {alert}</a>" in english and "words: “ngap nuoc”" in english
 

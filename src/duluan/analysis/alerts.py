@@ -395,7 +395,10 @@ def list_alerts(
 ) -> list[AlertView]:
     """Alerts, newest surge first; filters as in the dashboard ("open": new or acknowledged)."""
     if status is not None and status not in (*ALERT_STATUSES, "open"):
-        raise UsageError(f"unknown alert status {status!r}; choose one of: {', '.join(ALERT_STATUSES)}, open")
+        raise UsageError(
+            f"unknown alert status {status!r}; choose one of: {', '.join(ALERT_STATUSES)}, open",
+            vi=f"không có trạng thái cảnh báo {status!r}; hãy chọn một trong: {', '.join(ALERT_STATUSES)}, open",
+        )
     query = select(alerts)
     if status == "open":
         query = query.where(alerts.c.status.in_(OPEN_ALERT_STATUSES))

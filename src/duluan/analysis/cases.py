@@ -305,7 +305,10 @@ def list_cases(
     """Cases, soonest due first; "unresolved" lists those not yet resolved or closed, and
     a province's cases include its wards', as the overview counts them."""
     if status is not None and status not in (*CASE_STATUSES, "unresolved"):
-        raise UsageError(f"unknown case status {status!r}; choose one of: {', '.join(CASE_STATUSES)}, unresolved")
+        raise UsageError(
+            f"unknown case status {status!r}; choose one of: {', '.join(CASE_STATUSES)}, unresolved",
+            vi=f"không có trạng thái hồ sơ {status!r}; hãy chọn một trong: {', '.join(CASE_STATUSES)}, unresolved",
+        )
     query = select(cases)
     if status == "unresolved":
         query = query.where(cases.c.status.in_(OPEN_CASE_STATUSES))

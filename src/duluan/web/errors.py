@@ -112,7 +112,10 @@ _INVALID_VI = {
 _PLACES_VI = {"path": "địa chỉ trang", "query": "tham số", "body": "biểu mẫu"}
 _NAMES_VI = {
     "case_id": "mã hồ sơ", "alert_id": "mã cảnh báo", "topic_id": "mã chủ đề", "code": "mã địa bàn",
-    "document_id": "mã tài liệu", "story_id": "mã tin", "token_id": "mã khoá API", "days": "số ngày",
+    "document_id": "mã tài liệu", "story_id": "mã câu chuyện", "token_id": "mã khoá API", "days": "số ngày",
+    "topic": "chủ đề", "kind": "loại tài liệu", "concern": "vấn đề", "place": "địa bàn", "status": "trạng thái",
+    "from": "ngày bắt đầu", "to": "ngày kết thúc", "limit": "số dòng", "cursor": "vị trí trang", "q": "từ khoá",
+    "view": "cách xem", "sentiment": "sắc thái", "reason": "lý do", "format": "định dạng",
 }
 
 

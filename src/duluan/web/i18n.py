@@ -79,7 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "observed": ("Thực tế", "Observed"),
     "expected": ("Dự kiến", "Expected"),
     "compared_hidden": (
-        "Không so tổng với mức nền: có ngày dưới {k} người viết bị ẩn",
+        "Không so tổng với mức nền: có ngày dưới {k} tác giả bị ẩn",
         "No total against the baseline: days under {k} authors are hidden",
     ),
     "compared_days": (
@@ -127,11 +127,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart_documents": ("tài liệu", "documents"),
     "chart_stories": ("câu chuyện", "stories"),
     "sentiment_over": (
-        "Bài đăng và bình luận có nhãn cảm xúc (tin báo và trang web không được gán)",
+        "Bài đăng và bình luận có sắc thái (tin báo và trang web không được gán nhãn sắc thái)",
         "Posts and comments with a sentiment (press articles and web pages get none)",
     ),
     "chart_social_stories": (
-        "tin từ bài đăng và bình luận (bản trùng tính một lần)", "stories of posts and comments (copies counted once)",
+        "câu chuyện từ bài đăng và bình luận (bản trùng tính một lần)", "stories of posts and comments (copies counted once)",
     ),
     "chart_complaints": ("phản ánh", "complaints"),
     "error_days": ("Số ngày “{value}” không hợp lệ: nhập số nguyên từ 1 đến 3660, ví dụ 30.",
@@ -209,7 +209,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alert_status_acknowledged": (ALERT_STATUS_NAMES_VI["acknowledged"], "Acknowledged"),
     "alert_status_dismissed": (ALERT_STATUS_NAMES_VI["dismissed"], "Dismissed"),
     "alert_status_case": (ALERT_STATUS_NAMES_VI["case"], "Made a case"),
-    "alert_status_open": ("Đang mở (mới hoặc đã ghi nhận)", "Open (new or acknowledged)"),
+    "alert_status_open": ("Đang mở (mới hoặc đã tiếp nhận)", "Open (new or acknowledged)"),
     "score": ("Điểm", "Score"),
     "score_threshold": ("Điểm / ngưỡng", "Score / threshold"),
     "see_also": ("Xem thêm", "See also"),

@@ -54,7 +54,9 @@ def account_page(
         context["users"] = list_users(state.engine)
         app_state(request).audit.flush()  # the queued rows too
         context["audit"] = list_audit(state.engine, limit=AUDIT_SHOWN)
-        context["audit_target"], context["audit_details"] = audit_namers(language(request))
+        context["audit_target"], context["audit_details"] = audit_namers(
+            language(request), str(state.settings["timezone"])
+        )
     return render(request, "account.html", context, status=status)
 
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from ...analysis.places import place_name
+from ...enrich.concerns import CONCERNS
 from ..i18n import MESSAGES, translate
 
 __all__ = ["AuditTarget", "audit_namers"]
@@ -21,7 +25,7 @@ _TARGETS: dict[str, tuple[str, str, str | None]] = {
     "alert": ("Cảnh báo", "Alert", "/alerts/{id}"),
     "topic": ("Chủ đề", "Topic", "/topics/{id}"),
     "document": ("Tài liệu", "Document", None),
-    "story": ("Tin", "Story", None),
+    "story": ("Câu chuyện", "Story", None),
     "user": ("Người dùng", "User", None),
     "token": ("Khoá API", "API token", None),
 }
@@ -47,6 +51,18 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+_FILTER_LABELS: dict[str, tuple[str, str]] = {
+    "from": ("từ", "from"), "to": ("đến", "to"), "kind": ("loại", "kind"), "source_kind": ("nguồn", "source"),
+    "concern": ("vấn đề", "concern"), "category": ("chuyên mục", "category"), "sentiment": ("sắc thái", "sentiment"),
+    "province": ("tỉnh", "province"), "wards": ("phường, xã", "wards"), "topic": ("chủ đề", "topic"),
+}
+_FILTER_FLAGS = {
+    "complaint": ("chỉ phản ánh", "complaints only"),
+    "dated": ("chỉ tài liệu có ngày đăng riêng", "own dates only"),
+}
+CONCERN_LABELS = {c.id: (c.name_vi, c.name_en) for c in CONCERNS}
+
+
 def _listed(value: object) -> str:
     return "/".join(map(str, value)) if isinstance(value, list) else str(value)
 _HOW = {"password": ("mật khẩu", "password"), "link": ("liên kết đăng nhập", "login link")}
@@ -59,9 +75,43 @@ class AuditTarget:
     code: str  # as stored, for a tooltip
 
 
-def audit_namers(lang: str) -> tuple[Callable[[str | None], AuditTarget], Callable[[Mapping[str, object]], list[str]]]:
-    """(target → AuditTarget, detail → phrases) in `lang`."""
+def audit_namers(
+    lang: str, timezone: str = "Asia/Ho_Chi_Minh",
+) -> tuple[Callable[[str | None], AuditTarget], Callable[[Mapping[str, object]], list[str]]]:
+    """(target → AuditTarget, detail → phrases) in `lang`; days in `timezone`."""
     index = 1 if lang == "en" else 0
+    zone = ZoneInfo(timezone)
+
+    def local_day(value: object, exclusive: bool) -> str:
+        # Searches keep their range as UTC bounds, the end one past the last local day.
+        try:
+            moment = datetime.fromisoformat(str(value)).astimezone(zone)
+        except ValueError:
+            return str(value)
+        day = (moment - timedelta(days=1)).date() if exclusive else moment.date()
+        return f"{day:%d/%m/%Y}" if index == 0 else day.isoformat()
+
+    def filter_phrase(name: str, value: object) -> str:
+        values = value if isinstance(value, list) else [value]
+        if name in ("from", "to"):
+            shown = local_day(value, exclusive=name == "to")
+        elif name in ("kind", "source_kind"):
+            prefix = "kind_" if name == "kind" else "source_kind_"
+            shown = "/".join(coded(prefix.rstrip("_"), v) for v in values)
+        elif name == "concern":
+            shown = CONCERN_LABELS.get(str(value), (str(value), str(value)))[index]
+        elif name == "sentiment":
+            shown = coded("sentiment", value)
+        elif name == "province":
+            shown = place_name("province", str(value))
+        elif name == "wards":
+            shown = ", ".join(place_name("ward", str(v)) for v in values)
+        elif name in ("complaint", "dated") and value is True:
+            return _FILTER_FLAGS[name][index]
+        else:
+            shown = _listed(value)
+        label = _FILTER_LABELS.get(name, (name, name))[index]
+        return f"{label} {shown}"
 
     def target(code: str | None) -> AuditTarget:
         code = code or ""
@@ -82,7 +132,7 @@ def audit_namers(lang: str) -> tuple[Callable[[str | None], AuditTarget], Callab
         if key == "documents" and isinstance(value, list):
             return f"{len(value)} {('tài liệu', 'documents')[index]}"
         if key == "stories" and isinstance(value, list):
-            return f"{len(value)} {('tin', 'stories')[index]}"
+            return f"{len(value)} {('câu chuyện', 'stories')[index]}"
         if key == "add_documents" and isinstance(value, list):
             return f"+{len(value)} {('tài liệu', 'documents')[index]}"
         if key == "how" and value in _HOW:
@@ -96,7 +146,7 @@ def audit_namers(lang: str) -> tuple[Callable[[str | None], AuditTarget], Callab
         elif key == "q":
             value = f"“{value}”"
         elif key == "filters" and isinstance(value, dict):
-            value = ", ".join(f"{name}={_listed(v)}" for name, v in value.items())
+            value = ", ".join(filter_phrase(name, v) for name, v in value.items())
         if key in _LABELS:
             return f"{_LABELS[key][index]}: {value}"
         return f"{key}={value}"
