@@ -37,11 +37,12 @@ from sqlalchemy import Engine, bindparam, func, select, text
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from analysis_queries import populate  # noqa: E402  (the 1M-document workspace builder)
 
-from duluan.search import SearchQuery, reindex, search_documents  # noqa: E402
+from duluan.search import SearchQuery, count_matches, reindex, search_documents  # noqa: E402
 from duluan.search.normalise import parse_query  # noqa: E402
 from duluan.simulate import SimulationOptions, simulate  # noqa: E402
 from duluan.store.db import make_engine, migrate, sqlite_url  # noqa: E402
 from duluan.store.schema import UTCDateTime, document_places, documents  # noqa: E402
+from duluan.web.pages.search import COUNT_CAP  # noqa: E402
 
 CHUNK = 20_000
 
@@ -169,6 +170,8 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="benchmark this database instead (built if empty)")
     parser.add_argument("--repeat", type=int, default=20, help="runs of each query (the LIKE scan: a quarter)")
     parser.add_argument("--reindex", action="store_true", help="rebuild the index of a kept workspace first (timed)")
+    parser.add_argument("--counts", action="store_true",
+                        help="also time the search page's count (count_matches, up to 1,001 documents)")
     args = parser.parse_args()
     if args.database_url:
         engine = make_engine(args.database_url)
@@ -203,6 +206,16 @@ def main() -> None:
               f"{like_med / new_med:8.1f}x  {'yes' if same else 'no'}")
     print(f"{'median over queries':<30} {statistics.median(ours_all):7.1f} {'':23} {statistics.median(like_all):7.1f}")
     print(f"{'slowest query':<30} {max(ours_all):7.1f} {'':23} {max(like_all):7.1f}")
+    if args.counts:
+        # The search page's first page also counts its matches (up to COUNT_CAP + 1),
+        # in the same process: the count against the page it sits on.
+        print(f"\nthe search page's count (count_matches, cap {COUNT_CAP + 1:,}); ms, median and p95 of {args.repeat}")
+        print(f"{'query':<30} {'page':>7} {'count':>15} {'matches':>9} {'count/page':>10}")
+        for name, query in cases(engine):
+            page_med, _, _ = timed(lambda q=query: search_documents(engine, q), args.repeat)
+            count_med, count_p95, found = timed(lambda q=query: count_matches(engine, q, COUNT_CAP + 1), args.repeat)
+            print(f"{name:<30} {page_med:7.1f} {count_med:7.1f} {count_p95:7.1f} {found.documents:9,} "
+                  f"{count_med / page_med:9.1f}x")
     print(f"(measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC)")
 
 

@@ -295,6 +295,10 @@ def test_a_topic_links_to_all_its_documents(site: Site) -> None:
     count = re.search(r'<p class="matches">([\d.]+) tài liệu khớp, thuộc ([\d.]+) câu chuyện</p>', found)
     assert count and count.group(1) == "136"  # the topic page's own figure (EXPECTED above)
     assert f'name="topic" value="{site.topic_id}" checked' in found
+    # On the search form: a topic that merged says where it went, an unknown one says so.
+    gone = analyst.get(f"/search?topic={site.merged_topic_id}")
+    assert gone.status_code == 400 and f"đã gộp vào chủ đề {site.topic_id}" in gone.text
+    assert "không có chủ đề số 999999" in analyst.get("/search?topic=999999").text
 
 
 def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:

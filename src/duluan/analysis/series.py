@@ -115,10 +115,11 @@ def check_topic(engine: Engine, topic_id: int) -> None:
     with engine.connect() as conn:
         row = conn.execute(select(topics.c.status, topics.c.merged_into).where(topics.c.id == topic_id)).first()
     if row is None:
-        raise TopicNotFound(f"no topic {topic_id}; `duluan topics` lists them")
+        raise TopicNotFound(f"no topic {topic_id}; `duluan topics` lists them", vi=f"không có chủ đề số {topic_id}")
     if row.status == "merged" and row.merged_into is not None:
         raise TopicMerged(
-            f"topic {topic_id} merged into topic {row.merged_into}; ask for {row.merged_into}", row.merged_into
+            f"topic {topic_id} merged into topic {row.merged_into}; ask for {row.merged_into}", row.merged_into,
+            vi=f"chủ đề {topic_id} đã gộp vào chủ đề {row.merged_into}; hãy xem chủ đề {row.merged_into}",
         )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from ...analysis.evidence import evidence_documents
 from ...analysis.periods import Period
 from ...analysis.places import resolve_place_filter
+from ...analysis.series import check_topic
 from ...errors import NotFound
 from ...search import Hit, SearchQuery, export_documents, search_documents
 from ...store.schema import documents, stories
@@ -81,6 +82,8 @@ def build_query(
             province = flt.codes[0]
         else:
             wards = flt.codes
+    if topic is not None:
+        check_topic(state.engine, topic)  # a topic that no longer exists says what it became
     # "social": posts and comments together, what the alerts and the case desk count.
     kinds = tuple(dict.fromkeys(k for name in kind for k in (SOCIAL_KINDS if name == "social" else (name,))))
     return SearchQuery(
