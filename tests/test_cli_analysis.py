@@ -41,6 +41,11 @@ def test_trends_alerts_and_a_case_from_the_shell(tmp_path: Path) -> None:
     ward = runner.invoke(main, ["trends", "--concern", "waste", "--place", "phường Bạch Mai", "--days", "10", *ws],
                          terminal_width=200).output
     assert "< 5" in ward and "No like-with-like total: days under k authors are hidden" in ward
+    # A hidden total says what "< 5" would not: it counts authors, not documents.
+    quiet = runner.invoke(main, ["trends", "--concern", "waste", "--place", "phường Bạch Mai", "--days", "1",
+                                 "--to", (today_in(SETTINGS_BY_NAME["timezone"].default) - timedelta(days=20)).isoformat(),
+                                 *ws], terminal_width=200).output
+    assert "Total documents hidden (their posts come from fewer than 5 authors)" in quiet, quiet
     # Today is under way: marked, and the hours still to come are not rows of zeros.
     today = today_in(SETTINGS_BY_NAME["timezone"].default).isoformat()
     daily = runner.invoke(main, ["trends", "--days", "3", *ws], terminal_width=200).output

@@ -102,7 +102,8 @@ def test_pages_work_without_any_filter_and_ask_strangers_to_log_in(site: Site) -
 def test_suppressed_figures_show_below_k_never_zero(site: Site) -> None:
     # Four posts about prices from two authors: the concern is counted, but shown "< 5".
     page = site.client("analyst").get(f"/places/{'26956'}?{PERIOD}").text
-    assert '<span class="suppressed">&lt; 5</span>' in page
+    # ... with a tooltip saying "< 5" counts authors, not documents.
+    assert re.search(r'<span class="suppressed" title="Ẩn: phần bài đăng, bình luận[^"]*dưới 5 tác giả[^"]*">&lt; 5</span>', page)
     assert "Giá cả, chi phí sinh hoạt" in page
 
 

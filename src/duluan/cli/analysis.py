@@ -129,14 +129,17 @@ def trends(concern: str | None, place: str | None, category: str | None, kind: s
         label = f"{p.bucket} (so far)" if p.bucket == current else p.bucket
         table.add_row(label, p.documents.show(), "" if p.expected is None else f"{p.expected:.1f}")
     console.print(table)
-    total = result.total.show() if result.total else "0"
+    total = f"{result.total.show() if result.total else '0'} documents"
+    if result.total and result.total.suppressed and not result.total.secondary:
+        # "< 5" would read as fewer than five documents: it counts the posts' authors.
+        total = f"documents hidden (their posts come from fewer than {result.total.k} authors)"
     if shares:
         voices = Table("topic", "label", "stories", "share", title="Share of voice")
         for s in shares:
             voices.add_row(str(s.topic_id), s.label, str(s.stories), f"{s.share:.1%}")
         console.print(voices)
     under_way = current is not None
-    console.print(f"Total {total} documents{' (the day under way so far)' if under_way else ''}; expected "
+    console.print(f"Total {total}{' (the day under way so far)' if under_way else ''}; expected "
                   f"{result.expected_total if result.expected_total is not None else '—'} on the days with a baseline"
                   f"{', whole days' if under_way and result.expected_total is not None else ''}. {result.method}")
     if result.compared_observed is not None:

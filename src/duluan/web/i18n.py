@@ -44,10 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role_editor": ("Biên tập viên", "Editor"),
     "role_admin": ("Quản trị", "Admin"),
     "privacy_note": (
-        "Số liệu dựa trên dưới {k} tác giả được ẩn (hiện “< {k}”); “ẩn” là số liệu bị ẩn kèm "
-        "để không suy ra được số dưới {k} bằng phép trừ.",
-        "Figures resting on fewer than {k} authors are hidden (shown “< {k}”); “hidden” marks a figure "
-        "hidden beside one, so that no subtraction gives a figure under {k} back.",
+        "Số liệu có bài đăng, bình luận của dưới {k} tác giả được ẩn (hiện “< {k}”: số tác giả, "
+        "không phải số tài liệu); “ẩn” là số liệu bị ẩn kèm để không suy ra được số dưới {k} bằng phép trừ.",
+        "Figures with posts from fewer than {k} authors are hidden (shown “< {k}”: authors, not "
+        "documents); “hidden” marks a figure hidden beside one, so that no subtraction gives a figure under {k} back.",
     ),
     # shared by the pages
     "all": ("Tất cả", "All"),
@@ -87,6 +87,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} whole days with a baseline: {observed} observed, {expected} expected",
     ),
     "secondary_hidden": ("ẩn", "hidden"),
+    "under_k_title": (
+        "Ẩn: phần bài đăng, bình luận của số liệu này đến từ dưới {k} tác giả; “< {k}” nói về số tác giả, "
+        "không phải số tài liệu (tin báo cùng số liệu cũng bị ẩn theo)",
+        "Hidden: the posts and comments in this figure come from fewer than {k} authors; “< {k}” counts "
+        "authors, not documents (news in the same figure is hidden with them)",
+    ),
     "secondary_title": (
         "Ẩn dù có thể dựa trên từ {k} tác giả trở lên: hiện số này thì tổng trừ đi các phần được hiển thị sẽ làm lộ một phần bị ẩn vì có ít hơn {k} tác giả.",
         "Hidden although it may rest on {k} or more authors: shown, the total minus the parts shown would give away a part hidden for resting on fewer than {k} authors.",
