@@ -40,6 +40,20 @@ def test_daily_counts_baseline_and_suppression(engine: Engine) -> None:
     assert result.compared_observed is None
 
 
+def test_hidden_days_of_one_post_each_are_not_left_to_be_worked_out(engine: Engine) -> None:
+    add_background(engine, START, 6, 6, ward=BACH_MAI)
+    for day in range(6, 12):  # six quiet days, one post each, six authors in all
+        add_posts(engine, START + timedelta(days=day), 1, ward=BACH_MAI)
+    period = Period(START + timedelta(days=4), START + timedelta(days=11), TZ)
+    result = trend(engine, make_filter(concern="waste", place="phường Bạch Mai"), period, k=5)
+    shown = [p.documents.as_json() for p in result.points]
+    assert shown.count("< 5") == 6
+    # Together they rest on six authors, but the total minus the days shown (6, over six
+    # days that each hold a post) would say every one of them is exactly 1: so one more
+    # day is hidden beside them.
+    assert "hidden" in shown and result.total is not None and result.total.as_json() == 6 * 2 + 6
+
+
 def test_like_with_like_leaves_out_the_day_under_way(engine: Engine) -> None:
     today = today_in(TZ)
     add_background(engine, today - timedelta(days=40), 40, 6, ward=BACH_MAI)  # to yesterday

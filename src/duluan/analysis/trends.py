@@ -123,7 +123,13 @@ def trend(
     # already rest on k or more authors need nothing more (a week of quiet days keeps the
     # surge day shown); one hidden day alone never does, so it costs no query.
     hidden = [name for name, figure in zip(counts.names, figures, strict=True) if figure.suppressed]
-    together = granularity == "day" and len(hidden) >= 2 and authors_on_days(engine, flt, period, hidden) >= k
+    # Every hidden day holds a post at least: hidden days whose documents add up to their
+    # number would each be exactly 1, whatever their authors together, so they are not exempt.
+    hidden_documents = sum(n for n, figure in zip(counts.documents, figures, strict=True) if figure.suppressed)
+    together = (
+        granularity == "day" and len(hidden) >= 2 and hidden_documents > len(hidden)
+        and authors_on_days(engine, flt, period, hidden) >= k
+    )
     result.total = total
     if not together:
         figures, result.total = hide_complement(figures, counts.social, total)
