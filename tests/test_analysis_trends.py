@@ -54,6 +54,15 @@ def test_hidden_days_of_one_post_each_are_not_left_to_be_worked_out(engine: Engi
     assert "hidden" in shown and result.total is not None and result.total.as_json() == 6 * 2 + 6
 
 
+def test_a_slice_with_nothing_before_expects_nothing(engine: Engine) -> None:
+    add_background(engine, START, 30, 6, ward=BACH_MAI)  # waste in Bạch Mai; nothing on flooding
+    period = Period(START + timedelta(days=20), START + timedelta(days=29), TZ)
+    empty = trend(engine, make_filter(concern="flooding", place="phường Bạch Mai"), period, k=5)
+    assert {p.expected for p in empty.points} == {0.0} and empty.compared_expected == 0.0
+    busy = trend(engine, make_filter(concern="waste", place="phường Bạch Mai"), period, k=5)
+    assert busy.points[-1].expected == pytest.approx(6.0)
+
+
 def test_like_with_like_leaves_out_the_day_under_way(engine: Engine) -> None:
     today = today_in(TZ)
     add_background(engine, today - timedelta(days=40), 40, 6, ward=BACH_MAI)  # to yesterday

@@ -198,6 +198,11 @@ def _daily_baseline(
         if t - options.guard - window_start < options.min_history:
             out.append(None)
             continue
+        if not counts[0, window_start : t - options.guard].any():
+            # Nothing in the window: expect nothing. (The tests' floor, a small count so
+            # that a first post is not infinitely surprising, read as 0.5 a day here.)
+            out.append(0.0)
+            continue
         shifted = counts[:, window_start:]
         exp = expect(shifted, factors[window_start:], t - window_start, None, options)
         out.append(round(float(exp.expected[0]), 2))
