@@ -349,6 +349,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search_title": ("Tìm kiếm tài liệu", "Search documents"),
     "search_words": ("Từ khóa", "Words"),
     "search_placeholder": ("VD: ngập nước Thủ Đức (không dấu cũng được)", "e.g. ngập nước Thủ Đức (diacritics optional)"),
+    "search_hint": (
+        "Các từ được tìm ở bất kỳ đâu trong tài liệu; đặt cụm từ trong ngoặc kép để tìm đúng cụm "
+        "(\"Thủ Đức\"), thêm * để tìm theo đầu từ (ket xe*).",
+        "The words are found anywhere in a document; put a phrase in quotes to find it as written "
+        "(\"Thủ Đức\"), add * to match the start of a word (ket xe*).",
+    ),
     "complaints_only": ("Chỉ phản ánh của người dân", "Citizens' complaints only"),
     "results": ("Kết quả", "Results"),
     "no_results": ("Không tìm thấy tài liệu nào.", "No documents found."),

@@ -7,11 +7,13 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import Engine, select
 
 from ...analysis.series import DOCUMENT_KINDS, SENTIMENTS
 from ...enrich.concerns import CONCERN_IDS
 from ...errors import UsageError
 from ...search import count_matches, search_documents
+from ...store.schema import topics
 from ..api.documents import build_query, search_audit
 from ..auth import Principal, needs
 from ..state import app_state
@@ -63,8 +65,8 @@ def search_page(
             limit=PAGE_SIZE, cursor=cursor or None,
         )
         page = search_documents(state.engine, query)
-        # Counted on the first page only: later pages say where they are by their links.
-        matches = None if cursor else count_matches(state.engine, query, COUNT_CAP + 1)
+        # Every page says how many match in all (the count ignores the cursor).
+        matches = count_matches(state.engine, query, COUNT_CAP + 1)
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
         return render(request, "search.html", context, status=400)
@@ -72,7 +74,16 @@ def search_page(
                        search_audit(query, documents=[h.document_id for h in page.hits]))
     context["page"] = page
     context["matches"] = matches
+    context["topic_label"] = _topic_label(state.engine, query.topic_id)
     context["count_cap"] = COUNT_CAP
     if page.next_cursor:
         context["next_link"] = f"/search?{urlencode({**kept, 'cursor': page.next_cursor})}"
     return render(request, "search.html", context)
+
+
+def _topic_label(engine: Engine, topic_id: int | None) -> str | None:
+    """A topic filter's label, for the box that shows it ("Chủ đề 46: phường · rác")."""
+    if topic_id is None:
+        return None
+    with engine.connect() as conn:
+        return conn.execute(select(topics.c.label).where(topics.c.id == topic_id)).scalar_one_or_none()
