@@ -304,15 +304,17 @@ def test_a_topic_links_to_all_its_documents(site: Site) -> None:
 
 def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:
     for lang, path, status, message in (
-        ("vi", "/places/99999999", 404, "không có tỉnh, phường hay xã nào mang mã &#39;99999999&#39;"),
+        ("vi", "/places/99999999", 404, "Không có tỉnh, phường hay xã nào mang mã &#39;99999999&#39;"),
         ("vi", "/cases/abc", 422, "Giá trị «abc» của mã hồ sơ trong địa chỉ trang phải là một số nguyên"),
         ("vi", "/places/abc", 422, "Giá trị «abc» của mã địa bàn trong địa chỉ trang không đúng dạng"),
-        ("vi", "/khong-co", 404, "không có trang nào ở /khong-co"),
-        ("en", "/places/99999999", 404, "no province or ward has the code &#39;99999999&#39;"),
-        ("en", "/cases/abc", 422, "path.case_id: Input should be a valid integer"),
+        ("vi", "/khong-co", 404, "Không có trang nào ở /khong-co"),
+        ("en", "/places/99999999", 404, "No province or ward has the code &#39;99999999&#39;"),
+        ("en", "/cases/abc", 422, "Path.case_id: Input should be a valid integer"),
     ):
         answer = site.client("analyst", lang=lang).get(path)
         assert answer.status_code == status and message in answer.text, (lang, path, answer.text[-600:])
+        heading = MESSAGES[f"error_{status}"][0 if lang == "vi" else 1]
+        assert f"<h1>{heading} <span" in answer.text
     api = site.client("analyst").get("/api/v1/cases/abc", headers={"accept": "application/json"})
     assert api.json()["error"]["message"].startswith("path.case_id:")  # the API stays in English
 
@@ -456,8 +458,8 @@ def test_wrong_filters_come_back_with_a_message_in_the_readers_language(site: Si
         ("/?from=2999-01-01", "nằm trong tương lai", "is in the future"),
         ("/alerts?from=2026-06-10&to=2026-06-01", "Khoảng thời gian 10/06/2026 – 01/06/2026 trống", "it ends before it starts"),
         ("/places?q=Xứ Sở Thần Tiên", "không có đơn vị hành chính nào tên", "no administrative unit is called"),
-        ("/alerts/999999", "không có cảnh báo số 999999", "no alert 999999"),
-        ("/cases/999999", "không có hồ sơ số 999999", "no case 999999"),
+        ("/alerts/999999", "Không có cảnh báo số 999999", "No alert 999999"),
+        ("/cases/999999", "Không có hồ sơ số 999999", "No case 999999"),
     ],
 )
 def test_the_librarys_errors_reach_the_page_in_its_language(site: Site, path: str, vietnamese: str, english: str) -> None:
@@ -541,3 +543,10 @@ def test_a_lower_bound_reads_at_least_with_its_reason() -> None:
         assert 'class="lower-bound"' in html and "≥ 1.234" in html
         assert "ít hơn 5 tác giả" in html and "{k}" not in html
     assert 'class="suppressed"' in str(macros.fig(Figure(None, 5))) and str(macros.fig(Figure(7, 5))) == "7"
+
+
+def test_every_page_names_its_icon_and_the_icon_is_served(site: Site) -> None:
+    page = site.client("analyst").get("/").text
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    icon = site.client().get("/static/favicon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")

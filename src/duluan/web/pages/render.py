@@ -154,4 +154,8 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
 
 
 def render_error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> HTMLResponse:
-    return render(request, "error.html", {"status": status, "message": message}, status=status, headers=headers)
+    key = f"error_{status}" if f"error_{status}" in MESSAGES else "error_title"
+    heading = translate(language(request), key)
+    return render(
+        request, "error.html", {"status": status, "message": message, "heading": heading}, status=status, headers=headers
+    )
