@@ -110,7 +110,11 @@ def test_suppressed_figures_show_below_k_never_zero(site: Site) -> None:
 def test_a_merged_topic_leads_to_the_topic_that_holds_it(site: Site) -> None:
     answer = site.client("analyst").get(f"/topics/{site.merged_topic_id}?{PERIOD}", follow_redirects=False)
     assert answer.status_code == 303
-    assert answer.headers["location"] == f"/topics/{site.topic_id}?{PERIOD}"
+    assert answer.headers["location"] == f"/topics/{site.topic_id}?{PERIOD}&merged={site.merged_topic_id}"
+    # ... and says so there.
+    landed = site.client("analyst").get(answer.headers["location"]).text
+    said = f"Chủ đề {site.merged_topic_id} đã được gộp vào chủ đề {site.topic_id}"
+    assert said in landed and said not in site.client("analyst").get(f"/topics/{site.topic_id}?{PERIOD}").text
     assert site.client("analyst").get("/topics/999").status_code == 404
 
 

@@ -224,6 +224,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score": ("Điểm", "Score"),
     "score_threshold": ("Điểm / ngưỡng", "Score / threshold"),
     "see_also": ("Xem thêm", "See also"),
+    "topic_merged_here": (
+        "Chủ đề {old} đã được gộp vào chủ đề {id}: đây là trang của chủ đề {id}.",
+        "Topic {old} was merged into topic {id}: this is topic {id}'s page.",
+    ),
     "documents_of_topic": ("Xem mọi tài liệu của chủ đề trong khoảng thời gian này", "Every document of the topic in this period"),
     "documents_of_alert": (
         "mọi bài đăng, bình luận của vấn đề và địa bàn này trong các ngày cảnh báo",

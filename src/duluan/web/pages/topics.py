@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -47,14 +48,17 @@ def topic_show(
     principal: Principal = Depends(needs("view_aggregates")),
 ) -> Response:
     state = app_state(request)
-    context: dict[str, Any] = {"form": scope.values(), "topic_id": topic_id, "error": None}
+    merged_from = request.query_params.get("merged", "")
+    context: dict[str, Any] = {"form": scope.values(), "topic_id": topic_id, "error": None,
+                               "merged_from": int(merged_from) if merged_from.isdigit() else None}
     try:
         period = read_period(state, scope)
         page = state.topic_page(topic_id, period)
     except TopicMerged as merged:
-        # The topic lives on inside another: go there, with the same period.
-        target = f"/topics/{merged.merged_into}"
-        return RedirectResponse(f"{target}?{request.url.query}" if request.url.query else target, status_code=303)
+        # The topic lives on inside another: go there, with the same period, and say so.
+        query = urlencode([*((k, v) for k, v in request.query_params.multi_items() if k != "merged"),
+                           ("merged", str(topic_id))])
+        return RedirectResponse(f"/topics/{merged.merged_into}?{query}", status_code=303)
     except NotFound:
         raise
     except UsageError as exc:
