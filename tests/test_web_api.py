@@ -227,7 +227,11 @@ def test_security_headers_on_api_and_pages(world: World) -> None:
 def test_viewing_document_text_and_exporting_are_audited(world: World) -> None:
     client = world.client("analyst")
     doc = world.doc_ids[1]
-    assert client.get(f"/api/v1/documents/{doc}").status_code == 200
+    shown = client.get(f"/api/v1/documents/{doc}")
+    assert shown.status_code == 200
+    # Its labels come with it, as the route says ("its redacted text, source, story and labels").
+    labels = shown.json()["labels"]
+    assert labels["concern"] and 0 <= labels["complaint_p"] <= 1 and "keywords" in labels
     export = client.get("/api/v1/exports/documents", params={"q": "rac", "format": "csv"})
     assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
     assert "author" not in export.text.splitlines()[0]

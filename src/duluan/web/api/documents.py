@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from ...analysis.evidence import evidence_documents
 from ...analysis.periods import Period
@@ -20,7 +20,7 @@ from ...analysis.places import resolve_place_filter
 from ...analysis.series import check_topic
 from ...errors import NotFound
 from ...search import Hit, SearchQuery, export_documents, search_documents
-from ...store.schema import documents, stories
+from ...store.schema import documents, enrichments, stories
 from ..auth import Principal, needs
 from ..state import app_state
 from .params import MAX_ID, record_id
@@ -111,7 +111,18 @@ def documents_show(request: Request, document_id: int = record_id(), principal: 
     if not found:
         raise NotFound(f"no document {document_id}")
     state.audit.record(principal.user, "view_documents", f"document:{document_id}")
-    return found[0].as_json()
+    return {**found[0].as_json(), "labels": document_labels(state.engine, document_id)}
+
+
+def document_labels(engine: Engine, document_id: int) -> dict[str, Any] | None:
+    """What enrichment said of a document (None before it ran): the labels and their scores."""
+    names = ("model_version", "category", "category_p", "sentiment", "p_negative", "p_neutral", "p_positive",
+             "toxicity", "toxicity_score", "complaint_p", "concern", "concern_p", "keywords")
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(*(enrichments.c[name] for name in names)).where(enrichments.c.document_id == document_id)
+        ).first()
+    return None if row is None else dict(row._mapping)
 
 
 @router.get("/stories/{story_id}", summary="One story: the documents that tell the same event")
