@@ -88,7 +88,7 @@ def test_bad_input_exits_2_naming_the_fix(tmp_path: Path) -> None:
         (["--limit", "0"], "choose 1 to 200"),
         (["--cursor", "xyz"], "bad cursor; start again without one"),
         (["--export", str(tmp_path / "a.xlsx")], "name it *.csv or *.jsonl"),
-        (["--concern", "weather"], "unknown concern"),
+        (["--concern", "weather"], "'weather' is not a concern; choose one of: flooding"),
         (["--from", "2026-11-10", "--to", "2026-11-01"], "ends before it starts"),
     ]
     for args, message in cases:

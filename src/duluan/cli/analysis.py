@@ -13,7 +13,7 @@ import click
 from rich.table import Table
 
 from ..workspace import Workspace
-from .common import console, fixed, open_workspace, workspace_options
+from .common import concern_value, console, fixed, open_workspace, workspace_options
 
 
 def _local(moment: str, zone: ZoneInfo) -> str:
@@ -49,19 +49,6 @@ def _period(ws: Workspace, start: str | None, end: str | None, days: int | None)
     return make_period(str(ws.settings["timezone"]), start, end, days)
 
 
-def _concern(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A concern typed by id or name ("ngap nuoc"), as the analysis wants it: its id."""
-    if value is None:
-        return None
-    from ..enrich.concerns import resolve_concern
-    from ..errors import UsageError
-
-    try:
-        return resolve_concern(value)
-    except UsageError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
 def _default_actor() -> str:
     try:
         return getpass.getuser()
@@ -77,7 +64,7 @@ actor_option = click.option("--by", "actor", default=_default_actor, show_defaul
 
 
 @click.command()
-@click.option("--concern", default=None, callback=_concern, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
+@click.option("--concern", default=None, callback=concern_value, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
 @click.option("--place", default=None, help="Province or ward, by name or code; old names resolve to new units.")
 @click.option("--category", default=None, help="A news category (e.g. 'Pháp luật' or 'Phap luat').")
 @click.option("--kind", default=None, help="Document kind: news, page, post, comment.")
@@ -193,7 +180,7 @@ def _alert_row(view: Any) -> list[str]:
 
 @alerts.command("list")
 @click.option("--status", default=None, help="new, acknowledged, dismissed or case; open = new or acknowledged.")
-@click.option("--concern", default=None, callback=_concern, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
+@click.option("--concern", default=None, callback=concern_value, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
 @click.option("--place", default=None, help="Province or ward, by name or code.")
 @period_options
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
@@ -312,7 +299,7 @@ def _due(value: str | None) -> date | None:
 @click.option("--alert", "alert_id", type=int, default=None, help="Open the case from this alert.")
 @click.option("--document", "document_ids", type=int, multiple=True, help="Link this document (repeatable).")
 @click.option("--title", default=None)
-@click.option("--concern", default=None, callback=_concern, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
+@click.option("--concern", default=None, callback=concern_value, help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
 @click.option("--place", default=None, help="Province or ward, by name or code.")
 @click.option("--unit", "assigned_unit", default=None, help="The unit responsible, e.g. 'UBND phường Bạch Mai'.")
 @click.option("--priority", default="normal", show_default=True, help="low, normal, high or urgent.")

@@ -102,3 +102,16 @@ def parse_time(value: str | None, name: str) -> datetime | None:
 def fixed(value: float | None, digits: int) -> str:
     """A number with `digits` decimals, or "–" where there is none (a figure withheld)."""
     return "–" if value is None else f"{value:.{digits}f}"
+
+
+def concern_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A concern typed by id or name ("ngap nuoc"), as the analysis wants it: its id."""
+    if value is None:
+        return None
+    from ..enrich.concerns import resolve_concern
+    from ..errors import UsageError
+
+    try:
+        return resolve_concern(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from None

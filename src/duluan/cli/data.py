@@ -220,7 +220,9 @@ def status(workspace: Path | None, database_url: str | None) -> None:
 @workspace_options
 def export(path: Path, fmt: str | None, since: str | None, until: str | None, kinds: tuple[str, ...],
            workspace: Path | None, database_url: str | None) -> None:
-    """Export documents to PATH as CSV, JSON Lines or Parquet (authors are never exported)."""
+    """Export documents to PATH as CSV, JSON Lines or Parquet (the authors of posts and
+    comments are never exported; a news article's byline is). For a filtered export with
+    labels (concern, place, topic, words…), use `duluan search … --export FILE`."""
     fmt = fmt or {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}.get(path.suffix.lower())
     if fmt is None:
         raise click.UsageError("cannot tell the format from the file name; pass --format csv|jsonl|parquet")

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ..errors import UsageError
 from .analysis import period_options
-from .common import console, open_workspace, progress_bar, workspace_options
+from .common import concern_value, console, open_workspace, progress_bar, workspace_options
 
 
 def _export_format(path: Path) -> str:
@@ -29,7 +29,8 @@ def _export_format(path: Path) -> str:
 @click.argument("words", nargs=-1)
 @click.option("--kind", "kinds", multiple=True, help="Document kind: news, page, post, comment (repeat for several).")
 @click.option("--source-kind", "source_kinds", multiple=True, help="Source kind: feed, page, jsonl, csv, folder.")
-@click.option("--concern", default=None, help="A concern id: flooding, traffic, waste, … (see `duluan models`).")
+@click.option("--concern", default=None, callback=concern_value,
+              help="A concern by id or name, marks optional: flooding, 'ngập nước', 'ngap'.")
 @click.option("--category", default=None, help="A news category (e.g. 'Pháp luật' or 'Phap luat').")
 @click.option("--sentiment", default=None, help="negative, neutral or positive.")
 @click.option("--complaints", is_flag=True, help="Only texts read as citizen complaints.")

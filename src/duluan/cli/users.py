@@ -67,8 +67,9 @@ def users() -> None:
 
     Roles, from least to most trusted: viewer (aggregates only), analyst (documents,
     search, export, alert triage), case_officer (also the case desk), editor, admin (also
-    users). Start with `duluan users add NAME --role admin`; a user without a password
-    gets in with `duluan users login-link NAME`. Changes made here go in the audit log.
+    users). Start with `duluan users add NAME --role admin`; someone who forgot a password,
+    or the first admin of `duluan serve`, gets in once with `duluan users login-link NAME`.
+    Changes made here go in the audit log.
 
     \b
     Examples:
