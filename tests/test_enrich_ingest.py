@@ -64,6 +64,15 @@ def test_label_streams_json_lines_without_a_workspace() -> None:
     assert set(second["labels"]["sentiment"]["probabilities"]) == {"negative", "neutral", "positive"}
 
 
+def test_label_writes_the_lines_before_a_bad_one_and_skips_empty_text() -> None:
+    stdin = json.dumps({"text": COMPLAINT}, ensure_ascii=False) + '\n{"text": " "}\n{bad\n'
+    result = CliRunner().invoke(main, ["label"], input=stdin)  # one batch of 256: all three in it
+    assert result.exit_code == 2 and "line 3 looks like JSON but is not valid" in result.output
+    written = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
+    assert written[0]["labels"]["concern"]["label"] == "flooding"
+    assert written[1]["labels"] is None and written[1]["skipped"] == "text shorter than 3 characters"
+
+
 def test_label_reads_a_kind_as_ingestion_does() -> None:
     records = [{"text": SPORT, "kind": "news"}, {"text": SPORT, "kind": "comment"}, {"text": SPORT, "kind": 7}]
     stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

@@ -36,24 +36,40 @@ def label(texts: tuple[str, ...], source: TextIO | None, batch_size: int) -> Non
       duluan label -i binh-luan.jsonl > co-nhan.jsonl
       cat posts.jsonl | duluan label | jq .labels.concern
     """
+    from ..config import SETTINGS_BY_NAME
     from ..enrich.pipeline import enrich_texts
+    from ..errors import UsageError
     from ..text.normalize import normalize_text
 
+    shortest = int(SETTINGS_BY_NAME["min_document_chars"].default)
     batch: list[dict[str, Any]] = []
 
     def flush() -> None:
-        kinds = [r.get("kind") if r.get("kind") in DOCUMENT_KINDS else None for r in batch]
         texts = [normalize_text(r["text"]) for r in batch]
-        for record, found in zip(batch, enrich_texts(texts, kinds), strict=True):
-            record["labels"] = found.as_dict()
+        # Too short to mean anything (ingestion rejects them): said, not labelled.
+        kept = [i for i, text in enumerate(texts) if len(text.strip()) >= shortest]
+        kinds = [batch[i].get("kind") if batch[i].get("kind") in DOCUMENT_KINDS else None for i in kept]
+        found = dict(zip(kept, enrich_texts([texts[i] for i in kept], kinds), strict=True))
+        for i, record in enumerate(batch):
+            if i in found:
+                record["labels"] = found[i].as_dict()
+            else:
+                record["labels"] = None
+                record["skipped"] = f"text shorter than {shortest} characters"
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
         batch.clear()
 
-    for record, _ in _records(texts, source):
-        batch.append(record)
-        if len(batch) >= batch_size:
+    try:
+        for record, _ in _records(texts, source):
+            batch.append(record)
+            if len(batch) >= batch_size:
+                flush()
+    except UsageError:
+        # A bad line stops the run, but the lines before it are labelled and written first.
+        if batch:
             flush()
+        raise
     if batch:
         flush()
 
