@@ -54,3 +54,25 @@ def test_audit_targets_and_details_read_as_words_and_unknown_ones_as_stored() ->
 def test_p_values_too_small_for_four_places_say_so() -> None:
     assert p_formatter("vi")(0.00001) == "< 0,0001" and p_formatter("en")(0.00001) == "< 0.0001"
     assert p_formatter("vi")(0.0123) == "0,0123" and p_formatter("vi")(None) == "–"
+
+
+def test_a_topics_history_puts_one_days_absorptions_on_one_line() -> None:
+    from datetime import UTC, datetime
+
+    from duluan.analysis.topic_report import TopicEvent
+    from duluan.web.pages.topics import timeline
+
+    def at(day: int, hour: int) -> datetime:
+        return datetime(2026, 11, day, hour, tzinfo=UTC)
+
+    events = [
+        TopicEvent("born", at(9, 1), None, {}),
+        *(TopicEvent("absorbed", at(9, h), 60 + h, {}) for h in (2, 3, 4)),
+        TopicEvent("absorbed", at(9, 20), 90, {}),  # 03:00 on the 10th in Hồ Chí Minh City: another day
+        TopicEvent("split_off", at(10, 5), 95, {}),
+        TopicEvent("absorbed", at(10, 6), 97, {}),
+    ]
+    lines = timeline(events, "Asia/Ho_Chi_Minh")
+    assert [(e.kind, e.absorbed) for e in lines] == [
+        ("born", []), ("absorbed", [62, 63, 64]), ("absorbed", [90]), ("split_off", []), ("absorbed", [97]),
+    ]

@@ -206,6 +206,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "topic_event_revived": ("Chủ đề trở lại", "The topic came back"),
     "topic_event_merged": ("Được gộp vào", "Merged into"),
     "topic_event_absorbed": ("Gộp thêm", "Absorbed"),
+    "topic_event_absorbed_many": ("Gộp thêm {n} chủ đề", "Absorbed {n} topics"),
+    "history_more": ("{n} mục tiếp theo", "{n} later entries"),
     "topic_event_split": ("Tách ra từ", "Split from"),
     "topic_event_split_off": ("Tách ra", "Split off"),
     # alerts

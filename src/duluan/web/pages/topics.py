@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts import can
 from ...analysis.overview import StoryItem
-from ...analysis.topic_report import TopicMerged
+from ...analysis.topic_report import TopicEvent, TopicMerged
 from ...errors import NotFound, UsageError
 from ..api.params import record_id
 from ..auth import Principal, needs
@@ -72,5 +76,36 @@ def topic_show(
     context.update({
         "page": page, "summary": page.detail.summary, "stories": stories, "period": period,
         "chart": volume_chart(page.volume, language(request)), "query": period_query(period),
+        "timeline": timeline(page.detail.events, period.timezone),
     })
     return render(request, "topic.html", context)
+
+
+@dataclass
+class TimelineEntry:
+    """One line of a topic's history: an event, or the topics it absorbed on one day."""
+
+    kind: str
+    at: datetime
+    other_topic_id: int | None
+    absorbed: list[int] = field(default_factory=list)
+
+
+def timeline(events: Sequence[TopicEvent], timezone: str) -> list[TimelineEntry]:
+    """The events in order, the absorptions of one local day on one line: a topic that
+    grew by swallowing fifty small ones read as fifty lines of "Gộp thêm Chủ đề N"."""
+    zone = ZoneInfo(timezone)
+    out: list[TimelineEntry] = []
+    for event in events:
+        last = out[-1] if out else None
+        if (
+            event.kind == "absorbed" and last is not None and last.kind == "absorbed"
+            and last.at.astimezone(zone).date() == event.at.astimezone(zone).date()
+        ):
+            last.absorbed.append(int(event.other_topic_id or 0))
+            continue
+        entry = TimelineEntry(event.kind, event.at, event.other_topic_id)
+        if event.kind == "absorbed":
+            entry.absorbed.append(int(event.other_topic_id or 0))
+        out.append(entry)
+    return out
