@@ -6,6 +6,7 @@ import json
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
@@ -285,6 +286,11 @@ def test_cli_lists_topics_as_json_and_explains_errors(tmp_path: Path) -> None:
     first = data["topics"][0]["id"]
     shown = runner.invoke(main, ["topics", "--id", str(first), "--json", "--no-update", "-w", str(ws)])
     assert shown.exit_code == 0 and json.loads(shown.stdout)["evidence"]
+    # As text: times on the workspace's clock, and the range its figures count said.
+    detail = json.loads(shown.stdout)
+    text = runner.invoke(main, ["topics", "--id", str(first), "--no-update", "-w", str(ws)], terminal_width=200).output
+    born = datetime.fromisoformat(detail["events"][0]["at"]).astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert "all time:" in text and "when (Asia/Ho_Chi_Minh)" in text and f"{born:%Y-%m-%d %H:%M}" in text
     table = runner.invoke(main, ["topics", "--from", days(0), "--to", days(2), "--no-update", "-w", str(ws)])
     assert table.exit_code == 0 and "Topics" in table.output
     missing = runner.invoke(main, ["topics", "--id", "4242", "--no-update", "-w", str(ws)])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import click
 from rich.markup import escape
@@ -63,15 +65,20 @@ def _print_table(summaries: list[Any], start: Any, end: Any) -> None:
                   "− / = / +: negative, neutral, positive documents[/dim]")
 
 
-def _print_detail(detail: Any) -> None:
+def _print_detail(detail: Any, zone: ZoneInfo, over: str) -> None:
+    """One topic, its times on the workspace's clock; `over`: the range its figures count."""
     s = detail.summary
     k = s.k_anonymity
+
+    def local(moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        return moment.astimezone(zone).strftime(fmt)
+
     console.print(f"[bold]Topic {s.id}[/bold] ({s.status}): {s.label}")
     if s.headline:
         console.print(f"  headline: {s.headline}", markup=False)
     console.print(f"  keywords: {', '.join(s.keywords)}", markup=False)
-    console.print(f"  born {s.born_at:%Y-%m-%d}, last story {s.last_seen_at:%Y-%m-%d}; "
-                  f"{_shown(s.stories, k)} stories, {_shown(s.documents, k)} documents"
+    console.print(f"  first story {local(s.born_at, '%Y-%m-%d')}, last story {local(s.last_seen_at, '%Y-%m-%d')}; "
+                  f"{over}: {_shown(s.stories, k)} stories, {_shown(s.documents, k)} documents"
                   + (f", growth {_growth(s)}" if s.compared else ""))
     console.print(f"  sentiment (− / = / +): {_mix(s)}")
     if s.places:
@@ -80,21 +87,21 @@ def _print_detail(detail: Any) -> None:
         console.print("  concerns: " + ", ".join(f"{c} {_shown(n, k)}" for c, n in s.concerns))
     if detail.split_from is not None:
         at = next((e.at for e in detail.events if e.kind == "split"), None)
-        console.print(f"  split from topic {detail.split_from}" + (f" on {at:%Y-%m-%d}" if at else ""))
+        console.print(f"  split from topic {detail.split_from}" + (f" on {local(at, '%Y-%m-%d')}" if at else ""))
     if detail.split_off:
         console.print("  topics split off: " + ", ".join(map(str, detail.split_off)))
     if detail.merged_from:
         console.print("  absorbed topics: " + ", ".join(map(str, detail.merged_from)))
     if detail.events:
-        table = Table("when", "event", "other topic", title="History", title_justify="left")
+        table = Table(f"when ({zone.key})", "event", "other topic", title="History", title_justify="left")
         for e in detail.events:
-            table.add_row(f"{e.at:%Y-%m-%d %H:%M}", e.kind.replace("_", " "),
+            table.add_row(local(e.at), e.kind.replace("_", " "),
                           "" if e.other_topic_id is None else str(e.other_topic_id))
         console.print(table)
     if detail.evidence:
         table = Table("story", "kind", "published", "copies", "text", title="Evidence (nearest the centre)", title_justify="left")
         for e in detail.evidence:
-            table.add_row(str(e.story_id), e.kind, f"{e.published_at:%Y-%m-%d}", str(e.documents),
+            table.add_row(str(e.story_id), e.kind, local(e.published_at, "%Y-%m-%d"), str(e.documents),
                           (f"{e.title} — " if e.title else "") + e.snippet)
         console.print(table)
 
@@ -150,7 +157,8 @@ def topics(start: str | None, end: str | None, days: int | None, limit: int, top
         if as_json:
             click.echo(json.dumps(detail.as_dict(), ensure_ascii=False, indent=2, default=str))
         else:
-            _print_detail(detail)
+            over = f"{period.start} to {period.end}" if period else "all time"
+            _print_detail(detail, ZoneInfo(tz), over)
         return
     assert period is not None
     found = topic_summaries(ws.engine, period.start, period.end, tz, limit, k_anonymity=k)
