@@ -286,6 +286,12 @@ def test_an_alert_links_to_the_documents_it_counted(site: Site) -> None:
     rows = analyst.get(export.group(1).replace("&amp;", "&"), headers={"accept": "text/csv"})
     assert rows.status_code == 200, rows.text
     assert len(list(csv.reader(io.StringIO(rows.text)))) == alert.observed + 1  # and the header
+    # The same for Excel: a byte-order mark first, or it garbles every diacritic.
+    excel = re.search(r'<a href="(/api/v1/exports/documents\?[^"]+excel=1)">CSV cho Excel</a>', found)
+    assert excel, "an Excel link beside the plain CSV"
+    marked = analyst.get(excel.group(1).replace("&amp;", "&"))
+    assert marked.content.startswith(b"\xef\xbb\xbf") and not rows.content.startswith(b"\xef\xbb\xbf")
+    assert marked.content[3:] == rows.content
     assert f'href="/places/{alert.place_code}?from={alert.started_on}&amp;to={alert.last_on}"' in page
     viewer = site.client("viewer").get(f"/alerts/{alert.id}").text
     assert MESSAGES["documents_of_alert"][0] not in viewer  # no search for who may not read documents

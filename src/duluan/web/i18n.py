@@ -226,6 +226,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score": ("Điểm", "Score"),
     "score_threshold": ("Điểm / ngưỡng", "Score / threshold"),
     "see_also": ("Xem thêm", "See also"),
+    "export_excel": ("CSV cho Excel", "CSV for Excel"),
     "topic_merged_here": (
         "Chủ đề {old} đã được gộp vào chủ đề {id}: đây là trang của chủ đề {id}.",
         "Topic {old} was merged into topic {id}: this is topic {id}'s page.",

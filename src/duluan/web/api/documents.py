@@ -151,6 +151,7 @@ EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson
 def documents_export(
     request: Request,
     format: str = Query("csv", pattern="^(csv|jsonl)$"),
+    excel: bool = Query(False, description="Start a CSV with a UTF-8 byte-order mark: Excel then reads its diacritics."),
     query: SearchQuery = Depends(build_query),
     principal: Principal = Depends(needs("export")),
 ) -> StreamingResponse:
@@ -158,6 +159,8 @@ def documents_export(
     # Spooled: a small export stays in memory, a large one goes to a temporary file,
     # and either is sent in chunks.
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+b")  # noqa: SIM115  (closed by the stream)
+    if excel and format == "csv":
+        spool.write("\ufeff".encode())  # without it Excel reads UTF-8 as the local code page
     rows = export_documents(state.engine, query, format, spool)
     state.audit.record(principal.user, "export", "documents", search_audit(query, format=format, rows=rows))
     stamp = datetime.now().strftime("%Y%m%d-%H%M")

@@ -53,7 +53,8 @@ def search_page(
     context: dict[str, Any] = {
         "form": form, "kinds": (*DOCUMENT_KINDS, SOCIAL), "concerns": CONCERN_IDS, "sentiments": SENTIMENTS,
         "page": None, "error": None, "next_link": None,
-        "exports": {fmt: f"{EXPORT_PATH}?{urlencode({**kept, 'format': fmt})}" for fmt in ("csv", "jsonl")},
+        "exports": {fmt: f"{EXPORT_PATH}?{urlencode({**kept, 'format': fmt})}" for fmt in ("csv", "jsonl")}
+        | {"excel": f"{EXPORT_PATH}?{urlencode({**kept, 'format': 'csv', 'excel': '1'})}"},
     }
     if not kept and not cursor:
         return render(request, "search.html", context)
