@@ -314,6 +314,9 @@ def test_export_csv_and_jsonl_round_trip(engine: Engine, corpus: dict[str, int])
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [int(r["id"]) for r in rows] == [corpus["news"], corpus["flood"]]
     assert rows[1]["text"].startswith(FLOOD) and rows[1]["concern"] == "flooding"
+    # The codes for programs, and their names for people, after them.
+    assert rows[1]["concern_name"] == "Ngập nước, thoát nước"
+    assert list(rows[1])[-2:] == ["category_name", "concern_name"]
     assert not any("author" in column for column in rows[0])
 
     binary = io.BytesIO()

@@ -13,6 +13,8 @@ from typing import IO, Any
 from sqlalchemy import Engine
 
 from ..analysis.privacy import public_url
+from ..enrich.concerns import CONCERNS
+from ..enrich.pipeline import CATEGORY_NAMES
 from ..errors import UsageError
 from .normalise import parse_query
 from .query import SearchQuery, check_query, cursor_after, find_ids, load_rows, order_of
@@ -27,7 +29,11 @@ EXPORT_COLUMNS = (
     "id", "published_at", "kind", "source", "source_kind", "url", "title", "text", "lang",
     "story_id", "category", "sentiment", "concern", "complaint_p",
 )
+# The labels' display names, for people opening the file (the codes stay for programs):
+# added after the columns above so that readers by position keep working.
+NAME_COLUMNS = ("category_name", "concern_name")
 PAGE = 1000
+CONCERN_NAMES = {c.id: c.name_vi for c in CONCERNS}
 
 
 def _rows(engine: Engine, query: SearchQuery, max_rows: int) -> Iterator[dict[str, Any]]:
@@ -46,7 +52,11 @@ def _rows(engine: Engine, query: SearchQuery, max_rows: int) -> Iterator[dict[st
         for document_id, _ in found:
             if document_id in rows:
                 row = rows[document_id]
-                yield {name: getattr(row, name) for name in EXPORT_COLUMNS} | {"url": public_url(row.kind, row.url)}
+                yield {name: getattr(row, name) for name in EXPORT_COLUMNS} | {
+                    "url": public_url(row.kind, row.url),
+                    "category_name": CATEGORY_NAMES.get(row.category or "", row.category),
+                    "concern_name": CONCERN_NAMES.get(row.concern or "", row.concern),
+                }
         sent += len(found)
         if len(found) < PAGE or not found:
             return
@@ -75,7 +85,7 @@ def export_documents(
     count = 0
     try:
         if fmt == "csv":
-            writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
+            writer = csv.DictWriter(handle, fieldnames=(*EXPORT_COLUMNS, *NAME_COLUMNS))
             writer.writeheader()
             for row in _rows(engine, query, max_rows):
                 writer.writerow({key: _plain(value) for key, value in row.items()})
