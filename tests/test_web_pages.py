@@ -312,6 +312,17 @@ def test_a_topic_links_to_all_its_documents(site: Site) -> None:
     assert "không có chủ đề số 999999" in analyst.get("/search?topic=999999").text
 
 
+def test_a_topics_documents_are_counted_to_the_end(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from duluan.web.pages import search as search_page
+
+    monkeypatch.setattr(search_page, "COUNT_CAP", 50)  # as if the topic held more than the cap
+    analyst = site.client("analyst")
+    broad = analyst.get(f"/search?{PERIOD}&q=rac").text
+    assert "Hơn 50 tài liệu khớp" in broad
+    topic = analyst.get(f"/search?{PERIOD}&topic={site.topic_id}").text
+    assert "136 tài liệu khớp" in topic  # the topic page's own figure, not "Hơn 50"
+
+
 def test_bad_addresses_are_explained_in_the_page_language(site: Site) -> None:
     for lang, path, status, message in (
         ("vi", "/places/99999999", 404, "Không có tỉnh, phường hay xã nào mang mã &#39;99999999&#39;"),

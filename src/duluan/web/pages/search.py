@@ -25,6 +25,7 @@ PAGE_SIZE = 20
 # One choice for posts and comments together (the API reads it): what alerts count.
 SOCIAL = "social"
 COUNT_CAP = 1000  # "1.000 or more": a common word is not worth a scan of every match
+TOPIC_COUNT_CAP = 100_000
 EXPORT_PATH = "/api/v1/exports/documents"
 
 
@@ -66,8 +67,11 @@ def search_page(
             limit=PAGE_SIZE, cursor=cursor or None,
         )
         page = search_documents(state.engine, query)
-        # Every page says how many match in all (the count ignores the cursor).
-        matches = count_matches(state.engine, query, COUNT_CAP + 1)
+        # Every page says how many match in all (the count ignores the cursor). A topic
+        # holds a known number of documents, which its page shows: counted to the end, so
+        # that its link from there finds the same figure.
+        cap = TOPIC_COUNT_CAP if query.topic_id is not None else COUNT_CAP
+        matches = count_matches(state.engine, query, cap + 1)
     except UsageError as exc:
         context["error"] = error_text(exc, language(request))
         return render(request, "search.html", context, status=400)
@@ -76,7 +80,7 @@ def search_page(
     context["page"] = page
     context["matches"] = matches
     context["topic_label"] = _topic_label(state.engine, query.topic_id)
-    context["count_cap"] = COUNT_CAP
+    context["count_cap"] = cap
     if page.next_cursor:
         context["next_link"] = f"/search?{urlencode({**kept, 'cursor': page.next_cursor})}"
     return render(request, "search.html", context)
