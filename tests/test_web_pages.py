@@ -182,6 +182,12 @@ def test_pages_with_document_text_are_audited(site: Site) -> None:
     start, end = RANGE["from"].split("-"), RANGE["to"].split("-")
     shown = f"lọc: từ {start[2]}/{start[1]}/{start[0]}, đến {end[2]}/{end[1]}/{end[0]}, loại Bài đăng/Bình luận"
     assert shown in site.client("admin").get("/account").text
+    # Narrowed to one person and one action.
+    narrowed = site.client("admin").get("/account?audit_user=analyst&audit_action=search").text
+    table = narrowed.split('id="audit"')[1].split("<table>")[1]
+    actions = re.findall(r'<td title="([a-z_]+)">(?:Tìm kiếm|Xem tài liệu|Đăng nhập)</td>', table)
+    assert actions and set(actions) == {"search"}  # the analyst also viewed documents and logged in
+    assert '<option value="search" selected>Tìm kiếm</option>' in narrowed
     english = site.client("admin", lang="en").get("/account").text
     assert f">Alert {alert}</a>" in english and "words: “ngap nuoc”" in english
 

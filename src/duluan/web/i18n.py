@@ -452,6 +452,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "user_active": ("Đang hoạt động", "Active"),
     "user_disabled": ("Đã khóa", "Disabled"),
     "create_user": ("Tạo người dùng", "Create a user"),
+    "log_more": (
+        "Toàn bộ nhật ký, lọc theo người và thao tác: duluan users audit --user TÊN --action THAO_TÁC",
+        "The whole log, by person and action: duluan users audit --user NAME --action ACTION",
+    ),
     "audit_log": ("Nhật ký truy cập (50 dòng gần nhất)", "Audit log (last 50 entries)"),
     "action": ("Hành động", "Action"),
     "target": ("Đối tượng", "Target"),

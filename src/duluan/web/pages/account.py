@@ -25,6 +25,7 @@ from ...accounts import (
 from ...errors import AuthenticationFailed, NotFound, UsageError
 from ..api.params import record_id
 from ..auth import Principal, needs
+from ..i18n import MESSAGES
 from ..login import client_key, set_session_cookie
 from ..state import app_state
 from .audit_text import audit_namers
@@ -53,7 +54,16 @@ def account_page(
     if can(user.role, "manage_users"):
         context["users"] = list_users(state.engine)
         app_state(request).audit.flush()  # the queued rows too
-        context["audit"] = list_audit(state.engine, limit=AUDIT_SHOWN)
+        # Narrowed to one person or one action: the 50 latest of everything is soon only
+        # the last minutes of a busy desk.
+        who = request.query_params.get("audit_user", "").strip()[:60]
+        what = request.query_params.get("audit_action", "").strip()[:40]
+        context["audit_filter"] = {"user": who, "action": what}
+        # Every action the page can name (MESSAGES "audit_<action>"), "audit_log" being the title.
+        context["audit_actions"] = sorted(
+            key.removeprefix("audit_") for key in MESSAGES if key.startswith("audit_") and key != "audit_log"
+        )
+        context["audit"] = list_audit(state.engine, limit=AUDIT_SHOWN, action=what or None, username=who or None)
         context["audit_target"], context["audit_details"] = audit_namers(
             language(request), str(state.settings["timezone"])
         )
