@@ -209,5 +209,8 @@ def test_a_phone_wide_screen_scrolls_tables_inside_their_cards(browser: Any, ser
             assert width <= 392, f"{path} is {width} px wide on a 390 px screen"
         analyst.go("/alerts")
         analyst.shot("phone-alerts")
+        # No console error on the way: no blocked script or style, no missing file (the
+        # favicon was a 404 on every page).
+        assert not analyst.errors, analyst.errors
     finally:
         analyst.close()
