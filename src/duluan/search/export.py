@@ -12,8 +12,8 @@ from typing import IO, Any
 
 from sqlalchemy import Engine
 
+from ..analysis.alerts import CONCERN_NAMES
 from ..analysis.privacy import public_url
-from ..enrich.concerns import CONCERNS
 from ..enrich.pipeline import CATEGORY_NAMES
 from ..errors import UsageError
 from .normalise import parse_query
@@ -33,7 +33,6 @@ EXPORT_COLUMNS = (
 # added after the columns above so that readers by position keep working.
 NAME_COLUMNS = ("category_name", "concern_name")
 PAGE = 1000
-CONCERN_NAMES = {c.id: c.name_vi for c in CONCERNS}
 
 
 def _rows(engine: Engine, query: SearchQuery, max_rows: int) -> Iterator[dict[str, Any]]:

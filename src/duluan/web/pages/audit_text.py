@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ...analysis.places import place_name
-from ...enrich.concerns import CONCERNS
 from ..i18n import MESSAGES, translate
+from .render import concern_namer
 
 __all__ = ["AuditTarget", "audit_namers"]
 
@@ -60,7 +60,6 @@ _FILTER_FLAGS = {
     "complaint": ("chỉ phản ánh", "complaints only"),
     "dated": ("chỉ tài liệu có ngày đăng riêng", "own dates only"),
 }
-CONCERN_LABELS = {c.id: (c.name_vi, c.name_en) for c in CONCERNS}
 
 
 def _listed(value: object) -> str:
@@ -99,7 +98,7 @@ def audit_namers(
             prefix = "kind_" if name == "kind" else "source_kind_"
             shown = "/".join(coded(prefix.rstrip("_"), v) for v in values)
         elif name == "concern":
-            shown = CONCERN_LABELS.get(str(value), (str(value), str(value)))[index]
+            shown = concern_namer(lang)(str(value))
         elif name == "sentiment":
             shown = coded("sentiment", value)
         elif name == "province":
