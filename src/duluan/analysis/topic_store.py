@@ -11,10 +11,11 @@ import scipy.sparse as sp
 from sqlalchemy import Connection, func, insert, select, update
 
 from ..store.repository import IN_CHUNK, utcnow
-from ..store.schema import documents, stories, story_topics, topic_events, topics
+from ..store.schema import documents, enrichments, stories, story_topics, topic_events, topics
+from .series import SOCIAL_KINDS
 from .topic_model import ClusterOptions, TopicChange, TopicClusterer, TopicState
 from .topic_split import Members
-from .topic_vectors import TopicVectorizer
+from .topic_vectors import TopicVectorizer, with_concerns
 
 # How much of a story's founding document is read for its vector and its placeholder label.
 TEXT_CHARS = 3000
@@ -31,6 +32,7 @@ class StoryInput:
     text: str
     parent_external_id: str | None
     platform: str | None
+    concern: str | None = None  # a post's or comment's concern from its enrichment, unless "other"
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -57,14 +59,21 @@ def story_inputs(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryI
             select(
                 stories.c.id, stories.c.first_published_at, documents.c.kind, documents.c.title,
                 func.substr(documents.c.text, 1, TEXT_CHARS).label("text"),
-                documents.c.parent_external_id, documents.c.platform,
+                documents.c.parent_external_id, documents.c.platform, enrichments.c.concern,
             )
-            .select_from(stories.join(documents, documents.c.content_hash == stories.c.founder_hash))
+            .select_from(
+                stories.join(documents, documents.c.content_hash == stories.c.founder_hash)
+                .outerjoin(enrichments, enrichments.c.document_id == documents.c.id)
+            )
             .where(stories.c.id.in_(chunk))
         )
         for r in conn.execute(query):
             text = f"{r.title}.\n{r.text}" if r.title else r.text
-            out[r.id] = StoryInput(r.id, r.first_published_at, r.kind, text, r.parent_external_id, r.platform)
+            # Only posts and comments: short texts that share how people write about their
+            # ward. News articles have words enough, and on VNTC dev a concern term mixed
+            # its categories (benchmarks/RESULTS.md, "a story's concern as a term").
+            concern = r.concern if r.kind in SOCIAL_KINDS and r.concern and r.concern != "other" else None
+            out[r.id] = StoryInput(r.id, r.first_published_at, r.kind, text, r.parent_external_id, r.platform, concern)
     return out
 
 
@@ -169,8 +178,14 @@ def write_change(
         ])
 
 
+def story_rows(vectorizer: TopicVectorizer, inputs: Sequence[StoryInput], concern_weight: float = 0.0) -> sp.csr_matrix:
+    """The stories' rows, each with the concern its founding document names as one more
+    term of weight `concern_weight` (`topic_vectors.with_concerns`)."""
+    return with_concerns(vectorizer.transform([s.text for s in inputs]), [s.concern for s in inputs], concern_weight)
+
+
 def recent_members(
-    conn: Connection, vectorizer: TopicVectorizer, topic_ids: Sequence[int], window: int,
+    conn: Connection, vectorizer: TopicVectorizer, topic_ids: Sequence[int], window: int, concern_weight: float = 0.0,
 ) -> dict[int, Members]:
     """The `window` most recent stories of each topic, oldest first, with their rows; a
     comment whose post is among them follows that post (`topic_split`)."""
@@ -188,9 +203,10 @@ def recent_members(
         inputs = story_inputs(conn, ids)
         parents = parent_stories(conn, [inputs[i] for i in ids if i in inputs and inputs[i].kind == "comment"])
         inside = set(ids)
-        texts = [inputs[i].text if i in inputs else "" for i in ids]
+        found = [inputs.get(i) or StoryInput(i, r.first_published_at, "", "", None, None) for i, r in zip(ids, recent, strict=True)]
+        texts = [s.text for s in found]
         out[topic_id] = Members(
-            story_ids=ids, times=[r.first_published_at for r in recent], rows=vectorizer.transform(texts),
+            story_ids=ids, times=[r.first_published_at for r in recent], rows=story_rows(vectorizer, found, concern_weight),
             followers={c: p for c, p in parents.items() if p in inside}, texts=texts,
         )
     return out

@@ -76,6 +76,7 @@ class TopicOptions:
     similarity_threshold: float = 0.1
     merge_threshold: float = 0.13
     split_threshold: float = 0.08
+    concern_weight: float = 0.2
     min_stories: int = 3
     fade_days: int = 7
     revive_days: int = 30
@@ -87,6 +88,7 @@ class TopicOptions:
             similarity_threshold=float(settings["topic_similarity_threshold"]),
             merge_threshold=float(settings["topic_merge_threshold"]),
             split_threshold=float(settings["topic_split_threshold"]),
+            concern_weight=float(settings["topic_concern_weight"]),
             min_stories=int(settings["topic_min_stories"]),
             fade_days=int(settings["topic_fade_days"]),
             revive_days=int(settings["topic_revive_days"]),
@@ -104,6 +106,8 @@ class TopicOptions:
                 f"setting 'topic_split_threshold' must be below 'topic_merge_threshold' ({self.merge_threshold}) "
                 f"and at least -1 (never split), got {self.split_threshold}"
             )
+        if not 0.0 <= self.concern_weight < 1.0:
+            raise UsageError(f"setting 'topic_concern_weight' must be at least 0 and below 1, got {self.concern_weight}")
         for name in ("min_stories", "fade_days", "revive_days"):
             if getattr(self, name) < 1:
                 raise UsageError(f"setting 'topic_{name}' must be at least 1, got {getattr(self, name)}")
@@ -168,7 +172,7 @@ def update_topics(
     touched: set[int] = set()
     for batch in _batches(pending, options.timezone):
         with engine.begin() as conn:
-            changes, placeholders = _update_batch(conn, clusterer, vectorizer, [s for s, _ in batch], summary)
+            changes, placeholders = _update_batch(conn, clusterer, vectorizer, [s for s, _ in batch], summary, options)
             for change in changes:
                 topic_store.write_change(conn, clusterer, change, stored, placeholders)
                 _count(change, summary)
@@ -176,7 +180,7 @@ def update_topics(
             # Splits read the topics' recent stories as written, this batch's included.
             due = clusterer.due_for_split(changes)
             if due:
-                members = topic_store.recent_members(conn, vectorizer, due, cluster_options.split_window)
+                members = topic_store.recent_members(conn, vectorizer, due, cluster_options.split_window, options.concern_weight)
                 cut = clusterer.split(members, max(published for _, published in batch))
                 labels = {t: topic_store.placeholder_label(text) for t, text in cut_texts(cut, members).items()}
                 topic_store.write_change(conn, clusterer, cut, stored, labels)
@@ -201,7 +205,7 @@ def update_topics(
 
 def _update_batch(
     conn: Connection, clusterer: TopicClusterer, vectorizer: TopicVectorizer, story_ids: list[int],
-    summary: TopicUpdateSummary,
+    summary: TopicUpdateSummary, options: TopicOptions,
 ) -> tuple[list[TopicChange], dict[int, str]]:
     """The changes of one batch, in order (stories by their text, comments that follow
     their post, comments whose post has no topic), and first labels for new topics."""
@@ -210,7 +214,7 @@ def _update_batch(
     summary.skipped += len(story_ids) - len(ordered)
     parents = topic_store.parent_stories(conn, [s for s in ordered if s.kind == "comment"])
     content = [s for s in ordered if s.story_id not in parents]
-    rows = vectorizer.transform([s.text for s in content])
+    rows = topic_store.story_rows(vectorizer, content, options.concern_weight)
     first = clusterer.add_batch(rows, [s.story_id for s in content], [s.published_at for s in content])
     changes = [first]
     # Comments follow what they answer: in this batch, or stored before.
@@ -227,12 +231,12 @@ def _update_batch(
             orphans.append(comment)
     if follow:
         changes.append(clusterer.attach(
-            vectorizer.transform([c.text for c in follow]), [c.story_id for c in follow], targets,
+            topic_store.story_rows(vectorizer, follow, options.concern_weight), [c.story_id for c in follow], targets,
             [c.published_at for c in follow],
         ))
     if orphans:
         changes.append(clusterer.add_batch(
-            vectorizer.transform([c.text for c in orphans]), [c.story_id for c in orphans],
+            topic_store.story_rows(vectorizer, orphans, options.concern_weight), [c.story_id for c in orphans],
             [c.published_at for c in orphans],
         ))
     assigned = {s for change in changes for s, _, _ in change.assignments}
