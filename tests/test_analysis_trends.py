@@ -80,6 +80,16 @@ def test_like_with_like_leaves_out_the_day_under_way(engine: Engine) -> None:
     assert trend(engine, make_filter(concern="waste", place="phường Bạch Mai"), past, k=1).under_way is None
 
 
+def test_hours_still_to_come_are_not_listed(engine: Engine) -> None:
+    today = today_in(TZ)
+    add_posts(engine, today, 3, ward=BACH_MAI, authors=3, hour=0)
+    result = trend(engine, make_filter(), Period(today - timedelta(days=1), today, TZ), granularity="hour", k=1)
+    buckets = [p.bucket for p in result.points]
+    # Yesterday's 24 hours, then today's up to the hour under way, which is the last point.
+    assert buckets[-1] == result.under_way and len(buckets) == 24 + int(result.under_way[-2:]) + 1
+    assert buckets[0] == f"{today - timedelta(days=1)} 00" and result.total.as_json() == 3
+
+
 def test_broad_slices_count_by_hour_and_still_suppress_few_authors(engine: Engine) -> None:
     add_posts(engine, START, 20, ward=None, province=None)  # 20 authors
     add_posts(engine, START + timedelta(days=1), 12, ward=None, province=None, authors=3)

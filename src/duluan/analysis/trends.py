@@ -61,7 +61,7 @@ class Trend:
     compared_observed: int | None = None
     compared_expected: float | None = None
     # The bucket under way (today, or this hour), when the period reaches it: its count is
-    # so far, and the buckets after it are still to come (their 0 is not a fall).
+    # so far, and it is the last point (the hours after it are still to come).
     under_way: str | None = None
     method: str = ""
 
@@ -134,6 +134,8 @@ def trend(
     if not together:
         figures, result.total = hide_complement(figures, counts.social, total)
     for bucket, figure, expect_of in zip(counts.names, figures, expected, strict=True):
+        if result.under_way is not None and bucket > result.under_way:
+            break  # an hour still to come is no observation: its 0 would read as a fall
         result.points.append(TrendPoint(bucket, figure, expect_of))
     known = [e for e in expected if e is not None]
     result.expected_total = round(sum(known), 1) if known else None
