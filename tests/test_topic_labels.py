@@ -1,4 +1,13 @@
-from duluan.analysis.topic_labels import Sample, pooled_keywords
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, select, update
+
+from duluan.analysis import topic_store
+from duluan.analysis.topic_labels import Sample, pooled_keywords, samples_of
+from duluan.analysis.topic_model import ClusterOptions
+from duluan.analysis.topic_vectors import TopicVectorizer
+from duluan.analysis.topics import _closeness, update_topics
+from duluan.store.schema import documents, story_topics
 from duluan.text.keywords import label_form
 
 
@@ -22,3 +31,33 @@ def test_topic_keywords_read_with_diacritics_when_any_member_wrote_them() -> Non
     samples = [_sample(i, ["lam giay to", "phuong Linh Xuan"]) for i in range(8)]
     samples += [_sample(8, ["làm giấy tờ", "Linh Xuân"]), _sample(9, ["Làm giấy tờ"])]
     assert pooled_keywords(samples)[0] == "làm giấy tờ"
+
+
+def test_a_label_reads_the_stories_nearest_the_centroid_now_not_the_openers(sqlite_engine: Engine) -> None:
+    """Every story that opened a topic keeps similarity 1.0, so after merges the stored
+    similarity ranks the openers of absorbed topics first; the label ranks the topic's
+    recent stories by their cosine with the centroid as it is now."""
+    from test_topics import load, themed_days
+
+    load(sqlite_engine, themed_days(range(3)))
+    update_topics(sqlite_engine)
+    with sqlite_engine.begin() as conn:
+        flood = conn.execute(
+            select(story_topics.c.topic_id).join(documents, documents.c.story_id == story_topics.c.story_id)
+            .where(documents.c.origin.like("flood:%"))
+        ).scalars().first()
+        members = conn.execute(select(story_topics.c.story_id).where(story_topics.c.topic_id == flood)).scalars().all()
+        # An off-topic story with a stored similarity of 1.0, as an absorbed opener has.
+        stray = conn.execute(
+            select(documents.c.story_id).where(documents.c.origin.like("football:%"))
+        ).scalars().first()
+        conn.execute(update(story_topics).where(story_topics.c.story_id == stray).values(topic_id=flood, similarity=1.0))
+        conn.execute(update(story_topics).where(story_topics.c.story_id.in_(members)).values(similarity=0.2))
+        assert samples_of(conn, flood)[0].story_id == stray  # what the stored similarity gives
+        vectorizer = TopicVectorizer()
+        clusterer = topic_store.load_clusterer(conn, ClusterOptions(), datetime(2000, 1, 1, tzinfo=UTC), vectorizer.background())
+        nearest = _closeness(clusterer, vectorizer, 0.2)
+        ranked = samples_of(conn, flood, nearest=nearest)
+    assert ranked[-1].story_id == stray and len(ranked) == len(members) + 1
+    assert ranked[0].similarity > 0.3 > ranked[-1].similarity
+    assert [s.similarity for s in ranked] == sorted((s.similarity for s in ranked), reverse=True)

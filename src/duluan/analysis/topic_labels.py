@@ -1,9 +1,13 @@
 """Readable labels for topics: multi-word keywords and a representative headline.
 
 A label is worked out from the stories nearest the topic's centroid (their founding
-documents): the keywords the enrichment already stored for each document are pooled, and
-a phrase scores by the share of those stories that use it times its rarity in the
-background (the weights of `text.keywords`), so "ngập nước" beats "người dân". Documents
+documents), chosen among its most recent stories by their cosine with the centroid as it
+is now (`nearest`): the similarity stored when a story joined is 1.0 for every story that
+opened a topic, so after merges it would pick the openers of every absorbed topic, some
+far from what the topic became. The keywords the enrichment already stored for each
+of those documents are pooled, and a phrase scores by the share of the stories that use
+it times its rarity in the background (the weights of `text.keywords`), so "ngập nước"
+beats "người dân". Documents
 not yet enriched are read with `group_keywords` instead. The headline is the title of the
 most widely syndicated article among them, else the opening of the nearest post: stored,
 redacted text only, never an author.
@@ -13,8 +17,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, select, update
 
@@ -23,6 +27,7 @@ from ..text.fold import fold
 from ..text.keywords import _background, group_keywords, label_form
 
 SAMPLE = 100
+POOL = 300  # the most recent stories read for a label; the SAMPLE nearest the centroid are kept
 MIN_SHARE = 0.08  # a label phrase is used by at least this share of the sampled stories
 KEYWORDS = 6
 LABEL_KEYWORDS = 3
@@ -38,6 +43,7 @@ class Sample:
     size: int
     similarity: float
     keywords: list[str] | None  # None: not enriched
+    concern: str | None = None  # the enrichment's concern
 
 
 def _weight(key: str) -> float:
@@ -98,12 +104,19 @@ def label_of(keywords: Sequence[str], head: str | None, topic_id: int) -> str:
     return head or f"topic {topic_id}"
 
 
-def samples_of(conn: Connection, topic_id: int, limit: int = SAMPLE) -> list[Sample]:
-    """The stories nearest the centroid (comments only when there is nothing else)."""
+def samples_of(
+    conn: Connection, topic_id: int, limit: int = SAMPLE,
+    nearest: Callable[[int, Sequence[Sample]], Sequence[float]] | None = None,
+) -> list[Sample]:
+    """The stories nearest the centroid (comments only when there is nothing else).
+
+    With `nearest` (topic id and candidates → their cosines with the centroid now), the
+    POOL most recent stories are ranked by it; without, by the similarity stored when each
+    joined."""
     query = (
         select(
             stories.c.id, documents.c.kind, documents.c.title, documents.c.text, stories.c.size,
-            story_topics.c.similarity, enrichments.c.keywords,
+            story_topics.c.similarity, enrichments.c.keywords, enrichments.c.concern,
         )
         .select_from(
             story_topics.join(stories, stories.c.id == story_topics.c.story_id)
@@ -111,19 +124,34 @@ def samples_of(conn: Connection, topic_id: int, limit: int = SAMPLE) -> list[Sam
             .outerjoin(enrichments, enrichments.c.document_id == documents.c.id)
         )
         .where(story_topics.c.topic_id == topic_id)
-        .order_by((documents.c.kind == "comment"), story_topics.c.similarity.desc(), stories.c.id)
-        .limit(limit)
     )
-    return [
-        Sample(r.id, r.kind, r.title, r.text[:2000], r.size, r.similarity, list(r.keywords) if r.keywords is not None else None)
+    if nearest is None:
+        query = query.order_by((documents.c.kind == "comment"), story_topics.c.similarity.desc(), stories.c.id).limit(limit)
+    else:
+        query = query.order_by(
+            (documents.c.kind == "comment"), stories.c.first_published_at.desc(), stories.c.id.desc(),
+        ).limit(POOL)
+    found = [
+        Sample(r.id, r.kind, r.title, r.text[:2000], r.size, r.similarity,
+               list(r.keywords) if r.keywords is not None else None, r.concern)
         for r in conn.execute(query)
     ]
+    if nearest is None or not found:
+        return found
+    if found[0].kind != "comment":  # comments only when the topic has nothing else
+        found = [s for s in found if s.kind != "comment"]
+    ranked = [replace(s, similarity=float(c)) for s, c in zip(found, nearest(topic_id, found), strict=True)]
+    ranked.sort(key=lambda s: (-s.similarity, s.story_id))
+    return ranked[:limit]
 
 
-def relabel(conn: Connection, topic_ids: Sequence[int]) -> None:
-    """Recompute keywords, headline and label of these topics."""
+def relabel(
+    conn: Connection, topic_ids: Sequence[int],
+    nearest: Callable[[int, Sequence[Sample]], Sequence[float]] | None = None,
+) -> None:
+    """Recompute keywords, headline and label of these topics (`nearest`: see `samples_of`)."""
     for topic_id in topic_ids:
-        samples = samples_of(conn, topic_id)
+        samples = samples_of(conn, topic_id, nearest=nearest)
         if not samples:
             continue
         keywords = pooled_keywords(samples)

@@ -51,6 +51,14 @@ def pending_stories(conn: Connection) -> list[tuple[int, datetime]]:
     return [(r.id, r.first_published_at) for r in conn.execute(query)]
 
 
+def topic_concern(kind: str, concern: str | None) -> str | None:
+    """The concern a story's topic vector carries: only posts and comments, short texts that
+    share how people write about their ward, and never "other". News articles have words
+    enough, and on VNTC dev a concern term mixed their categories (benchmarks/RESULTS.md,
+    "A post's concern as a term of its topic vector")."""
+    return concern if kind in SOCIAL_KINDS and concern and concern != "other" else None
+
+
 def story_inputs(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryInput]:
     """The founding document of each story (the one whose hash opened it)."""
     out: dict[int, StoryInput] = {}
@@ -69,11 +77,9 @@ def story_inputs(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryI
         )
         for r in conn.execute(query):
             text = f"{r.title}.\n{r.text}" if r.title else r.text
-            # Only posts and comments: short texts that share how people write about their
-            # ward. News articles have words enough, and on VNTC dev a concern term mixed
-            # its categories (benchmarks/RESULTS.md, "a story's concern as a term").
-            concern = r.concern if r.kind in SOCIAL_KINDS and r.concern and r.concern != "other" else None
-            out[r.id] = StoryInput(r.id, r.first_published_at, r.kind, text, r.parent_external_id, r.platform, concern)
+            out[r.id] = StoryInput(
+                r.id, r.first_published_at, r.kind, text, r.parent_external_id, r.platform, topic_concern(r.kind, r.concern),
+            )
     return out
 
 

@@ -38,7 +38,7 @@ from ..text.hashing import splitmix64
 from ..text.keywords import DATA, _background, _stopwords
 from ..text.teencode import TEENCODE
 
-__all__ = ["N_FEATURES", "TopicVectorizer", "story_terms"]
+__all__ = ["N_FEATURES", "TopicVectorizer", "concern_column", "story_terms", "with_concerns"]
 
 N_FEATURES = 1 << 20
 # Punctuation, digits, underscores, emoji end a piece of text: no term spans them.
@@ -362,22 +362,25 @@ def concern_column(concern: str, n_features: int = N_FEATURES) -> int:
 def with_concerns(rows: sp.csr_matrix, concerns: Sequence[str | None], weight: float) -> sp.csr_matrix:
     """Rows with one more term for the concern each story names, still of unit length.
 
-    A row with a concern becomes sqrt(1 - weight²) · row + weight · e(concern), so two
-    stories naming the same concern gain weight² of cosine, and a complaint about rubbish
-    and one about a school that share only how people write about their ward ("phường",
-    "hẻm", "mấy bữa nay") lose as much of it. Rows without a concern, or with no terms
-    at all, are unchanged."""
+    A row with a concern becomes sqrt(1 - w²) · row + w · e(concern). Two stories naming
+    the same concern go from cosine c to (1 - w²) · c + w² (a gain of w² · (1 - c)); two
+    naming different ones lose w² · c. So a complaint about rubbish and one about a school
+    that share only how people write about their ward ("phường", "hẻm", "mấy bữa nay")
+    drift apart, and two about rubbish come closer. Rows without a concern, or with no
+    terms at all, are unchanged."""
+    if len(concerns) != rows.shape[0]:
+        raise ValueError(f"{len(concerns)} concerns for {rows.shape[0]} rows")
     if weight <= 0 or not any(concerns):
         return rows
     rows = rows.tocsr(copy=True)
-    keep = math.sqrt(1.0 - weight * weight)
     has_terms = np.diff(rows.indptr) > 0
-    named = np.array([bool(c) for c in concerns]) & has_terms
-    scale = np.where(named, keep, 1.0)
-    rows = sp.diags(scale).dot(rows).tocsr()
-    index = np.flatnonzero(named)
-    columns = np.array([concern_column(concerns[i], rows.shape[1]) for i in index], dtype=np.int64)
-    extra = sp.csr_matrix((np.full(len(index), weight, dtype=rows.dtype), (index, columns)), shape=rows.shape)
-    out = (rows + extra).tocsr()
+    named = [(i, c) for i, c in enumerate(concerns) if c and has_terms[i]]
+    scale = np.ones(rows.shape[0], dtype=rows.dtype)
+    index = np.array([i for i, _ in named], dtype=np.int64)
+    scale[index] = math.sqrt(1.0 - weight * weight)
+    rows = sp.csr_matrix(sp.diags(scale).dot(rows), dtype=rows.dtype)
+    columns = np.array([concern_column(c, rows.shape[1]) for _, c in named], dtype=np.int64)
+    extra = sp.csr_matrix((np.full(len(named), weight, dtype=rows.dtype), (index, columns)), shape=rows.shape)
+    out = sp.csr_matrix(rows + extra)
     out.sum_duplicates()
     return out
