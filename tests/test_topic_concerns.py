@@ -59,14 +59,14 @@ def _item(kind: str, text: str, n: int, day: int) -> RawItem:
                    title="Ngập nước ở Thủ Đức" if kind == "news" else None)
 
 
-def test_posts_carry_their_concern_and_news_do_not(sqlite_engine: Engine) -> None:
+def test_posts_carry_their_concern_and_news_do_not(engine: Engine) -> None:
     items = [
         _item("post", TEXTS[0] + ", bà con phải lội nước về nhà.", 1, 0),
         _item("news", TEXTS[0] + ". Chính quyền phường cho biết sẽ nạo vét cống trong tuần tới.", 2, 0),
         _item("post", TEXTS[2] + " trên khắp các ngả đường.", 3, 0),
     ]
-    ingest(sqlite_engine, FakeSource(items), IngestOptions(prepare=PrepareOptions(secret=SECRET, now=NOW)), label="test")
-    with sqlite_engine.connect() as conn:
+    ingest(engine, FakeSource(items), IngestOptions(prepare=PrepareOptions(secret=SECRET, now=NOW)), label="test")
+    with engine.connect() as conn:
         story_of = dict(conn.execute(select(documents.c.external_id, documents.c.story_id)).all())
         inputs = topic_store.story_inputs(conn, list(conn.execute(select(stories.c.id)).scalars()))
     assert inputs[story_of["post-1"]].concern == "flooding"

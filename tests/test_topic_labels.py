@@ -33,15 +33,15 @@ def test_topic_keywords_read_with_diacritics_when_any_member_wrote_them() -> Non
     assert pooled_keywords(samples)[0] == "làm giấy tờ"
 
 
-def test_a_label_reads_the_stories_nearest_the_centroid_now_not_the_openers(sqlite_engine: Engine) -> None:
+def test_a_label_reads_the_stories_nearest_the_centroid_now_not_the_openers(engine: Engine) -> None:
     """Every story that opened a topic keeps similarity 1.0, so after merges the stored
     similarity ranks the openers of absorbed topics first; the label ranks the topic's
     recent stories by their cosine with the centroid as it is now."""
     from test_topics import load, themed_days
 
-    load(sqlite_engine, themed_days(range(3)))
-    update_topics(sqlite_engine)
-    with sqlite_engine.begin() as conn:
+    load(engine, themed_days(range(3)))
+    update_topics(engine)
+    with engine.begin() as conn:
         flood = conn.execute(
             select(story_topics.c.topic_id).join(documents, documents.c.story_id == story_topics.c.story_id)
             .where(documents.c.origin.like("flood:%"))
