@@ -67,6 +67,17 @@ def test_group_keywords_label_what_members_share() -> None:
     assert found[0].count == 4
 
 
+def test_how_people_talk_is_never_a_keyword() -> None:
+    """Intensifiers, "my household" and "these few days" come with complaints of every
+    kind; a topic of price complaints was labelled "giật mình · … · quá trời"."""
+    text = "Giá thịt heo tăng quá trời, nhà em giật mình khi đi chợ. Mấy bữa nay giá rau cũng tăng quá trời."
+    found = [k.key for k in document_keywords(text)]
+    assert "gia thit" in found and "gia rau" in found
+    assert not {"qua troi", "nha em", "giat minh", "may bua"} & set(found)
+    posts = [f"Mấy bữa nay giá xăng tăng quá trời, nhà em giật mình lần {n}." for n in range(6)]
+    assert not {"qua troi", "nha em", "giat minh", "may bua"} & {k.key for k in group_keywords(posts)}
+
+
 def test_bad_input_gives_empty_results() -> None:
     for text in ("", "😀😀", "!!! ...", "\u200f\u200e", "\ud800 lỗi"):
         assert isinstance(document_keywords(text), list)

@@ -3,7 +3,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, select, update
 
 from duluan.analysis import topic_store
-from duluan.analysis.topic_labels import Sample, pooled_keywords, samples_of
+from duluan.analysis.topic_labels import Sample, pooled_keywords, relabel, samples_of
+from duluan.analysis.topic_report import _evidence
 from duluan.analysis.topic_model import ClusterOptions
 from duluan.analysis.topic_vectors import TopicVectorizer
 from duluan.analysis.topics import _closeness, update_topics
@@ -58,6 +59,11 @@ def test_a_label_reads_the_stories_nearest_the_centroid_now_not_the_openers(engi
         clusterer = topic_store.load_clusterer(conn, ClusterOptions(), datetime(2000, 1, 1, tzinfo=UTC), vectorizer.background())
         nearest = _closeness(clusterer, vectorizer, 0.2)
         ranked = samples_of(conn, flood, nearest=nearest)
+        # The evidence a reader sees is ranked the same way once the topic is relabelled.
+        assert next(iter(_evidence(conn, flood, 50))).story_id == stray
+        relabel(conn, [flood], nearest=nearest)
+        evidence = [e.story_id for e in _evidence(conn, flood, 50)]
+    assert evidence == [s.story_id for s in ranked]
     assert ranked[-1].story_id == stray and len(ranked) == len(members) + 1
     assert ranked[0].similarity > 0.3 > ranked[-1].similarity
     assert [s.similarity for s in ranked] == sorted((s.similarity for s in ranked), reverse=True)

@@ -19,8 +19,9 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Select, bindparam, select, update
 
 from ..store.schema import documents, enrichments, stories, story_topics, topics
 from ..text.fold import fold
@@ -104,16 +105,23 @@ def label_of(keywords: Sequence[str], head: str | None, topic_id: int) -> str:
     return head or f"topic {topic_id}"
 
 
-def samples_of(
-    conn: Connection, topic_id: int, limit: int = SAMPLE,
-    nearest: Callable[[int, Sequence[Sample]], Sequence[float]] | None = None,
-) -> list[Sample]:
-    """The stories nearest the centroid (comments only when there is nothing else).
+def recent_pool(topic_id: int) -> Select[tuple[int]]:
+    """The ids of the topic's POOL most recent stories, articles and posts before comments:
+    where its labels and its evidence are chosen, by their cosine with the centroid."""
+    return (
+        select(story_topics.c.story_id)
+        .select_from(
+            story_topics.join(stories, stories.c.id == story_topics.c.story_id)
+            .join(documents, documents.c.content_hash == stories.c.founder_hash)
+        )
+        .where(story_topics.c.topic_id == topic_id)
+        .order_by((documents.c.kind == "comment"), stories.c.first_published_at.desc(), stories.c.id.desc())
+        .limit(POOL)
+    )
 
-    With `nearest` (topic id and candidates → their cosines with the centroid now), the
-    POOL most recent stories are ranked by it; without, by the similarity stored when each
-    joined."""
-    query = (
+
+def _sample_query(topic_id: int) -> Select[Any]:
+    return (
         select(
             stories.c.id, documents.c.kind, documents.c.title, documents.c.text, stories.c.size,
             story_topics.c.similarity, enrichments.c.keywords, enrichments.c.concern,
@@ -125,33 +133,63 @@ def samples_of(
         )
         .where(story_topics.c.topic_id == topic_id)
     )
-    if nearest is None:
-        query = query.order_by((documents.c.kind == "comment"), story_topics.c.similarity.desc(), stories.c.id).limit(limit)
-    else:
-        query = query.order_by(
-            (documents.c.kind == "comment"), stories.c.first_published_at.desc(), stories.c.id.desc(),
-        ).limit(POOL)
-    found = [
+
+
+def _samples(conn: Connection, query: Select[Any]) -> list[Sample]:
+    return [
         Sample(r.id, r.kind, r.title, r.text[:2000], r.size, r.similarity,
                list(r.keywords) if r.keywords is not None else None, r.concern)
         for r in conn.execute(query)
     ]
-    if nearest is None or not found:
+
+
+def ranked_pool(
+    conn: Connection, topic_id: int, nearest: Callable[[int, Sequence[Sample]], Sequence[float]],
+) -> list[Sample]:
+    """The topic's recent stories (`recent_pool`; comments only when it has nothing else),
+    each with its cosine with the centroid now (`nearest`), nearest first."""
+    found = _samples(conn, _sample_query(topic_id).where(story_topics.c.story_id.in_(recent_pool(topic_id))))
+    if not found:
         return found
-    if found[0].kind != "comment":  # comments only when the topic has nothing else
+    if any(s.kind != "comment" for s in found):
         found = [s for s in found if s.kind != "comment"]
     ranked = [replace(s, similarity=float(c)) for s, c in zip(found, nearest(topic_id, found), strict=True)]
     ranked.sort(key=lambda s: (-s.similarity, s.story_id))
-    return ranked[:limit]
+    return ranked
+
+
+def samples_of(
+    conn: Connection, topic_id: int, limit: int = SAMPLE,
+    nearest: Callable[[int, Sequence[Sample]], Sequence[float]] | None = None,
+) -> list[Sample]:
+    """The stories nearest the centroid (comments only when there is nothing else): with
+    `nearest` (topic id and candidates → their cosines with the centroid now), the nearest
+    of `ranked_pool`; without, by the similarity stored."""
+    if nearest is not None:
+        return ranked_pool(conn, topic_id, nearest)[:limit]
+    query = _sample_query(topic_id).order_by((documents.c.kind == "comment"), story_topics.c.similarity.desc(), stories.c.id)
+    return _samples(conn, query.limit(limit))
 
 
 def relabel(
     conn: Connection, topic_ids: Sequence[int],
     nearest: Callable[[int, Sequence[Sample]], Sequence[float]] | None = None,
 ) -> None:
-    """Recompute keywords, headline and label of these topics (`nearest`: see `samples_of`)."""
+    """Recompute keywords, headline and label of these topics. With `nearest` (see
+    `samples_of`), the recent stories' stored similarity becomes their cosine with the
+    centroid now, so the evidence that `topic_report` lists from them is what the label
+    was read from."""
     for topic_id in topic_ids:
-        samples = samples_of(conn, topic_id, nearest=nearest)
+        if nearest is None:
+            samples = samples_of(conn, topic_id)
+        else:
+            pool = ranked_pool(conn, topic_id, nearest)
+            if pool:
+                conn.execute(
+                    update(story_topics).where(story_topics.c.story_id == bindparam("story")).values(similarity=bindparam("near")),
+                    [{"story": s.story_id, "near": round(s.similarity, 6)} for s in pool],
+                )
+            samples = pool[:SAMPLE]
         if not samples:
             continue
         keywords = pooled_keywords(samples)

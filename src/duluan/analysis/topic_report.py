@@ -28,6 +28,7 @@ from ..store.schema import (
 )
 from .periods import Period, make_period, today_in
 from .privacy import guarded
+from .topic_labels import recent_pool
 
 SOCIAL = ("post", "comment")
 SENTIMENTS = ("negative", "neutral", "positive")
@@ -450,7 +451,11 @@ def topic_detail(
 
 
 def _evidence(conn: Connection, topic_id: int, limit: int) -> Iterable[TopicEvidence]:
-    """The stories nearest the topic's centre (articles and posts before comments)."""
+    """The stories nearest the topic's centre (articles and posts before comments), among
+    its recent ones (`topic_labels.recent_pool`), whose similarity the last update set to
+    their cosine with the centroid then (`topic_labels.relabel`). Older stories keep the
+    similarity they joined with, 1.0 for every story that opened a topic since absorbed,
+    so they are not ranked beside them."""
     query = (
         select(
             stories.c.id, documents.c.kind, stories.c.first_published_at, documents.c.title,
@@ -460,7 +465,7 @@ def _evidence(conn: Connection, topic_id: int, limit: int) -> Iterable[TopicEvid
             story_topics.join(stories, stories.c.id == story_topics.c.story_id)
             .join(documents, documents.c.content_hash == stories.c.founder_hash)
         )
-        .where(story_topics.c.topic_id == topic_id)
+        .where(story_topics.c.topic_id == topic_id, story_topics.c.story_id.in_(recent_pool(topic_id)))
         .order_by(documents.c.kind == "comment", story_topics.c.similarity.desc(), stories.c.id)
         .limit(limit)
     )

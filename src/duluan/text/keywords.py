@@ -45,6 +45,17 @@ BOILERPLATE = frozenset(
         "hai ngày", "nay", "đây", "đó", "này", "kia", "rồi", "nữa", "hết", "chưa", "bị",
     )
 )  # fmt: skip
+# How people talk in posts whatever they are about: intensifiers, "my household", "these
+# few days" as the South says it. Never keywords; but not stopwords of the topic vectors
+# either (`_stopwords` is theirs too), whose clusters were measured without them.
+DISCOURSE = frozenset(
+    fold(w)
+    for w in (
+        "quá trời", "quá chừng", "dữ lắm", "thiệt tình", "nhà em", "nhà mình", "nhà tui", "nhà tôi",
+        "giật mình", "bà con", "anh chị em", "cả nhà", "mọi người ơi",
+        "mấy bữa", "mấy hôm", "bữa nay", "hôm bữa", "bữa hổm",
+    )
+)  # fmt: skip
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass takes 3x as long to build
@@ -111,7 +122,7 @@ def _word_reading(text: str) -> _Reading:
     """How `_candidates` reads a word token's text (see `_Reading`); remembered."""
     written = " ".join(text.split())
     key = fold(written)
-    content = key not in _stopwords() and len(key) > 1 and _only_letters(key)
+    content = key not in _stopwords() and key not in DISCOURSE and len(key) > 1 and _only_letters(key)
     # A capital that only starts a sentence does not make a name ("Mưa lớn"), but an
     # acronym ("UBND") or a word whose other syllables are capitalised ("Thủ Đức") is one.
     others = written.partition(" ")[2]
@@ -361,6 +372,8 @@ def _keywords(candidates: list[tuple[str, str]], top: int) -> list[Keyword]:
     scored = {}
     known = _WEIGHTS.get
     for key, n in counts.items():
+        if key in DISCOURSE:  # a phrase of two words ("mấy" "bữa") the word check let through
+            continue
         weight, once_is_enough, _ = known(key) or _background_weight(key)
         # A two-syllable name ("Linh Xuân") is a name however rarely news wrote it.
         if once_is_enough or n > 1 or (key.count(" ") == 1 and _is_name(written_of[key])):
@@ -405,7 +418,7 @@ def group_keywords(texts: Iterable[str], top: int = 8, min_share: float = 0.05) 
     scored = {
         key: (n / members) * _weight(key, df, documents)
         for key, n in doc_freq.items()
-        if n >= floor
+        if n >= floor and key not in DISCOURSE
     }
     return [
         Keyword(label_form(surfaces[key]), key, round(scored[key], 4), doc_freq[key])
