@@ -77,9 +77,13 @@ def test_the_demo_summary_says_when_it_shows_only_some_alerts(
 def test_the_demo_topics_table_names_its_week_and_what_growth_compares(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    topic = SimpleNamespace(id=3, label="ngập nước · triều cường", n_stories=40, growth=0.5, is_new=False)
-    analysis = DemoAnalysis(topics=[topic], topics_period=(date(2026, 11, 30), date(2026, 12, 6)))
+    topic = SimpleNamespace(id=3, label="ngập nước · triều cường", n_stories=40, documents=173, k_anonymity=5,
+                            growth=0.5, is_new=False)
+    hidden = SimpleNamespace(id=4, label="xe rác", n_stories="< 5", documents=None, k_anonymity=5, growth=None, is_new=False)
+    analysis = DemoAnalysis(topics=[topic, hidden], topics_period=(date(2026, 11, 30), date(2026, 12, 6)))
     print_demo_analysis(analysis, tmp_path)
     out = capsys.readouterr().out
-    assert "30/11–06/12" in out and "against the 7 days before" in out
+    assert "30/11–06/12" in out and "against the 7 days before" in out and "by documents" in out
     assert "+50%" in out and "ngập nước" in out
+    # The table is ordered by documents, so it shows them beside the stories.
+    assert "173" in out and "documents" in out and out.count("< 5") == 2

@@ -160,13 +160,14 @@ def print_demo_analysis(analysis: Any, root: Path, timezone: str = "Asia/Ho_Chi_
         if analysis.topics_period is not None:
             first, last = analysis.topics_period
             days = (last - first).days + 1
-            heading = (f"Top topics, {first:%d/%m}–{last:%d/%m} (growth: documents against the "
-                       f"{days} days before)")
-        table = Table("topic", "label", "stories", "growth", title=heading)
+            heading = (f"Top topics by documents, {first:%d/%m}–{last:%d/%m} (growth: documents "
+                       f"against the {days} days before)")
+        table = Table("topic", "label", "documents", "stories", "growth", title=heading)
         for topic in analysis.topics:
             growth = "new" if getattr(topic, "is_new", False) else (
                 "" if topic.growth is None else f"{topic.growth:+.0%}")
-            table.add_row(str(topic.id), topic.label, str(topic.n_stories), growth)
+            documents = f"< {topic.k_anonymity}" if topic.documents is None else str(topic.documents)
+            table.add_row(str(topic.id), topic.label, documents, str(topic.n_stories), growth)
         console.print(table)
     elif analysis.topics_note:
         console.print(analysis.topics_note)
