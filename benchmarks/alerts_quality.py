@@ -105,17 +105,22 @@ def matches(event: PlantedEvent, start: date, key_text: str, surge_days: tuple[d
     return key_text in keys
 
 
-def update_topics_if_built(workspace: Workspace) -> None:
-    """Topics are assigned incrementally: only stories not yet in a topic are read."""
+def update_topics_if_built(workspace: Workspace, concern_weight: float | None = None) -> None:
+    """Topics are assigned incrementally: only stories not yet in a topic are read.
+    `concern_weight` replaces the setting topic_concern_weight when given."""
     try:
         from duluan.analysis.topics import update_topics  # type: ignore[attr-defined]
     except ImportError:
         return
-    update_topics(workspace.engine, workspace.settings)
+    settings = dict(workspace.settings)
+    if concern_weight is not None:
+        settings["topic_concern_weight"] = concern_weight
+    update_topics(workspace.engine, settings)
 
 
-def evaluate(workspace: Workspace, sim_dir: Path, seed: int, scale: float, options: SurgeOptions) -> Outcome:
-    update_topics_if_built(workspace)
+def evaluate(workspace: Workspace, sim_dir: Path, seed: int, scale: float, options: SurgeOptions,
+             concern_weight: float | None = None) -> Outcome:
+    update_topics_if_built(workspace, concern_weight)
     truth = load_truth(sim_dir / "truth.json")
     start = date.fromisoformat(truth.options["start"])
     days = int(truth.options["days"])
@@ -158,6 +163,8 @@ def main() -> None:
     parser.add_argument("--spans", type=int, nargs="+", default=list(SurgeOptions.spans))
     parser.add_argument("--cache", type=Path, default=None, help="keep workspaces here and reuse them")
     parser.add_argument("--show-false", action="store_true", help="list every false alert")
+    parser.add_argument("--topic-concern-weight", type=float, default=None,
+                        help="the setting topic_concern_weight for the topics (default: the workspace's)")
     args = parser.parse_args()
     options = SurgeOptions(q=args.q, min_count=args.min_count, topic_min_count=args.topic_min_count, spans=tuple(args.spans))
     root = args.cache or Path(tempfile.mkdtemp(prefix="duluan-alerts-"))
@@ -167,7 +174,7 @@ def main() -> None:
         for scale in args.scales:
             began = time.perf_counter()
             workspace, sim_dir = build(root, seed, scale, args.days)
-            outcome = evaluate(workspace, sim_dir, seed, scale, options)
+            outcome = evaluate(workspace, sim_dir, seed, scale, options, args.topic_concern_weight)
             outcomes.append(outcome)
             for event_id, delay in outcome.events.items():
                 label = f"{event_id} {outcome.event_types[event_id]}"
