@@ -3,9 +3,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, select, update
 
 from duluan.analysis import topic_store
-from duluan.analysis.topic_labels import Sample, pooled_keywords, relabel, samples_of
-from duluan.analysis.topic_report import _evidence
+from duluan.analysis.topic_labels import Sample, headline, pooled_keywords, relabel, samples_of
 from duluan.analysis.topic_model import ClusterOptions
+from duluan.analysis.topic_report import _evidence
 from duluan.analysis.topic_vectors import TopicVectorizer
 from duluan.analysis.topics import _closeness, update_topics
 from duluan.store.schema import documents, story_topics
@@ -67,3 +67,12 @@ def test_a_label_reads_the_stories_nearest_the_centroid_now_not_the_openers(engi
     assert ranked[-1].story_id == stray and len(ranked) == len(members) + 1
     assert ranked[0].similarity > 0.3 > ranked[-1].similarity
     assert [s.similarity for s in ranked] == sorted((s.similarity for s in ranked), reverse=True)
+
+
+def test_a_headline_prefers_a_post_written_with_diacritics() -> None:
+    plain = Sample(1, "post", None, "Troi oi, nuoc chay ra vang khe, khong dam nau an", 1, 0.9, [])
+    marked = Sample(2, "post", None, "Nước máy chảy ra vàng khè, không dám nấu ăn", 1, 0.8, [])
+    assert headline([plain, marked]) == marked.text
+    assert headline([plain]) == plain.text  # nothing better near: the nearest
+    article = Sample(3, "news", "Nước máy ở phường Bạch Mai có mùi lạ", "…", 4, 0.5, [])
+    assert headline([plain, marked, article]) == article.title

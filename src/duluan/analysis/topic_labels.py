@@ -33,6 +33,7 @@ MIN_SHARE = 0.08  # a label phrase is used by at least this share of the sampled
 KEYWORDS = 6
 LABEL_KEYWORDS = 3
 HEADLINE_CHARS = 140
+HEADLINE_LOOK = 10  # how far down the nearest posts a headline looks for one with diacritics
 
 
 @dataclass
@@ -86,14 +87,17 @@ def pooled_keywords(samples: Sequence[Sample], top: int = KEYWORDS) -> list[str]
 
 
 def headline(samples: Sequence[Sample]) -> str | None:
-    """The title of the largest article story nearest the centre, else a post's opening."""
+    """The title of the largest article story nearest the centre, else the opening of the
+    nearest post written with diacritics (among the HEADLINE_LOOK nearest; else the nearest)."""
     titled = [s for s in samples if s.title and s.kind in ("news", "page")]
     if titled:
         best = min(titled, key=lambda s: (-s.size, -s.similarity, s.story_id))
         return " ".join((best.title or "").split())
     if not samples:
         return None
-    text = " ".join(samples[0].text.split())
+    # A post written with diacritics reads better than one typed without, if one is near.
+    nearest = next((s for s in samples[:HEADLINE_LOOK] if fold(s.text[:200]) != s.text[:200].lower()), samples[0])
+    text = " ".join(nearest.text.split())
     if len(text) <= HEADLINE_CHARS:
         return text
     return text[: HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"

@@ -42,6 +42,13 @@ def _short_place(name: str) -> str:
     return name
 
 
+def _concern(code: str) -> str:
+    """A concern by its Vietnamese name, as alerts and the dashboard show it."""
+    from ..analysis.alerts import CONCERN_NAMES
+
+    return CONCERN_NAMES.get(code, code)
+
+
 def _cut(text: str, size: int = 80) -> str:
     return text if len(text) <= size else text[: size - 1].rsplit(" ", 1)[0] + "…"
 
@@ -57,7 +64,7 @@ def _print_table(summaries: list[Any], start: Any, end: Any) -> None:
         table.add_row(
             str(s.id), label, _shown(s.stories, k), _shown(s.documents, k), _growth(s), _mix(s),
             "\n".join(f"{_short_place(p.name)} {_shown(p.documents, k)}" for p in s.places),
-            "\n".join(f"{c} {_shown(n, k)}" for c, n in s.concerns),
+            "\n".join(f"{_concern(c)} {_shown(n, k)}" for c, n in s.concerns),
         )
     console.print(table)
     console.print("[dim]growth: documents against the range of equal length before "
@@ -84,7 +91,7 @@ def _print_detail(detail: Any, zone: ZoneInfo, over: str) -> None:
     if s.places:
         console.print("  places: " + ", ".join(f"{p.name} {_shown(p.documents, k)}" for p in s.places))
     if s.concerns:
-        console.print("  concerns: " + ", ".join(f"{c} {_shown(n, k)}" for c, n in s.concerns))
+        console.print("  concerns: " + ", ".join(f"{_concern(c)} {_shown(n, k)}" for c, n in s.concerns))
     if detail.split_from is not None:
         at = next((e.at for e in detail.events if e.kind == "split"), None)
         console.print(f"  split from topic {detail.split_from}" + (f" on {local(at, '%Y-%m-%d')}" if at else ""))
