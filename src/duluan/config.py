@@ -40,7 +40,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("topic_similarity_threshold", 0.1, "Cosine (TF-IDF, the mean story removed) at which a story joins a topic; below it, it starts one."),
     Setting("topic_merge_threshold", 0.13, "Cosine of two topic centroids (the mean removed) at which the younger topic merges into the older."),
     Setting("topic_split_threshold", 0.08, "Cosine of the two parts of a topic's recent stories (the mean removed) below which it splits; must be below the merge threshold."),
-    Setting("topic_concern_weight", 0.2, "Weight (0 to below 1) of the citizen concern a post or comment names (its enrichment), as one more term of its topic vector: posts on different concerns that share only how people write about their ward stay apart. 0 turns it off."),
+    Setting("topic_concern_weight", 0.0, "Weight (0 to below 1) of the citizen concern a post or comment names (its enrichment, not \"other\"), as one more term of its topic vector; news never carry it. 0.2 keeps complaints on different concerns that share only how people write about their ward out of one catch-all topic, but a small rumour then joins its concern's topic and its surge is missed more often (benchmarks/RESULTS.md). Applies to stories read after it is set."),
     Setting("topic_min_stories", 3, "Stories a topic needs to be born and listed; smaller groups wait as candidates."),
     Setting("topic_fade_days", 7, "A topic with no new story for this many days fades; a new story revives it."),
     Setting("topic_revive_days", 30, "How long after fading a topic can still be revived; later stories start a new topic."),

@@ -78,7 +78,7 @@ class TopicOptions:
     similarity_threshold: float = 0.1
     merge_threshold: float = 0.13
     split_threshold: float = 0.08
-    concern_weight: float = 0.2
+    concern_weight: float = 0.0
     min_stories: int = 3
     fade_days: int = 7
     revive_days: int = 30
