@@ -61,8 +61,12 @@ Value: TypeAlias = Figure | int | float | str | None
 WIDTH = 640
 LINE_HEIGHT = 260
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 52, 16, 28, 30
-BAR_ROW = 26
-BAR_LABEL_WIDTH = 230
+# Bars with their label above them, in a narrow drawing: labels beside the bars in a
+# 640-wide one shrank to about 5 px on a phone (topic labels are long).
+BAR_WIDTH = 400
+BAR_ROW = 38  # a label line, then the bar
+BAR_HEIGHT = 16
+BAR_MARGIN = 4
 MAX_X_LABELS = 8
 SHARE_WIDTH = 320  # the stacked share bar's drawing, for a narrow card
 LEGEND_LINE = 16
@@ -463,41 +467,42 @@ def bar_chart(
     points = [_point(v) for _, v in items]
     ticks = nice_ticks(max([p.value for p in points if p.value is not None] + [0.0]))
     top = ticks[-1] or 1.0
-    left = BAR_LABEL_WIDTH
-    right = WIDTH - MARGIN_RIGHT - 56  # room for the value after the longest bar
+    left = BAR_MARGIN
+    right = BAR_WIDTH - BAR_MARGIN - 48  # room for the value after the longest bar
     scale = (right - left) / top
-    first = 8.0
-    height = first + BAR_ROW * len(items) + 24
+    first = 4.0
+    height = first + BAR_ROW * len(items) + 20
     body: list[str] = []
     for tick in ticks:
         x = left + tick * scale
         body.append(
-            f'<line class="grid" x1="{_f(x)}" y1="{_f(first)}" x2="{_f(x)}" y2="{_f(height - 20)}"/>'
+            f'<line class="grid" x1="{_f(x)}" y1="{_f(first)}" x2="{_f(x)}" y2="{_f(height - 18)}"/>'
         )
-        body.append(_text(x, height - 6, format_number(tick), "tick-label", "middle"))
+        body.append(_text(x, height - 4, format_number(tick), "tick-label", "middle"))
     for i, ((label, _), p) in enumerate(zip(items, points, strict=True)):
         y = first + BAR_ROW * i
-        row = [_text(left - 8, y + BAR_ROW / 2 + 4, label, "bar-label", "end")]
+        bar_y = y + BAR_ROW - BAR_HEIGHT - 4
+        row = [_text(left + 2, bar_y - 5, label, "bar-label", "start")]
         if p.suppressed:
             row.append(
                 _suppressed_box(
                     left,
-                    y + 3,
+                    bar_y,
                     SUPPRESSED_BAR,
-                    BAR_ROW - 6,
+                    BAR_HEIGHT,
                     f"{label}: {p.text} ({chart_words().hidden})",
                     p.text,
                 )
             )
         elif p.value is None:
-            row.append(_text(left + 4, y + BAR_ROW / 2 + 4, p.text, "bar-value"))
+            row.append(_text(left + 4, bar_y + BAR_HEIGHT - 4, p.text, "bar-value"))
         else:
             w = max(p.value * scale, 1.0 if p.value > 0 else 0.0)
             row.append(
-                f'<rect class="bar" x="{left}" y="{_f(y + 3)}" width="{_f(w)}" height="{BAR_ROW - 6}">'
+                f'<rect class="bar" x="{left}" y="{_f(bar_y)}" width="{_f(w)}" height="{BAR_HEIGHT}">'
                 f"{_title(f'{label}: {p.text}')}</rect>"
             )
-            row.append(_text(left + w + 6, y + BAR_ROW / 2 + 4, p.text, "bar-value"))
+            row.append(_text(left + w + 6, bar_y + BAR_HEIGHT - 4, p.text, "bar-value"))
         content = "".join(row)
         href = hrefs[i] if hrefs is not None else None
         if href:
@@ -505,9 +510,9 @@ def bar_chart(
         else:
             body.append(f'<g class="bar-row">{content}</g>')
     body.append(
-        f'<line class="axis" x1="{left}" y1="{_f(first)}" x2="{left}" y2="{_f(height - 20)}"/>'
+        f'<line class="axis" x1="{left}" y1="{_f(first)}" x2="{left}" y2="{_f(height - 18)}"/>'
     )
-    return _svg("bar", height, title, body, chart_words().items.format(n=len(items)))
+    return _svg("bar", height, title, body, chart_words().items.format(n=len(items)), width=BAR_WIDTH)
 
 
 def stacked_share(parts: list[tuple[str, Value]], title: str, total: float | None = None) -> Markup:
