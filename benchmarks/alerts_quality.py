@@ -164,7 +164,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="keep workspaces here and reuse them")
     parser.add_argument("--show-false", action="store_true", help="list every false alert")
     parser.add_argument("--topic-concern-weight", type=float, default=None,
-                        help="the setting topic_concern_weight for the topics (default: the workspace's)")
+                        help="the setting topic_concern_weight for the topics (default: the workspace's); "
+                             "a workspace kept by --cache keeps the topics it was built with")
     args = parser.parse_args()
     options = SurgeOptions(q=args.q, min_count=args.min_count, topic_min_count=args.topic_min_count, spans=tuple(args.spans))
     root = args.cache or Path(tempfile.mkdtemp(prefix="duluan-alerts-"))

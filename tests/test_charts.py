@@ -203,3 +203,11 @@ def test_an_alert_chart_marks_the_day_its_counts_were_read_on() -> None:
     # Counts read after the chart's last day: every day was over.
     assert "point-partial" not in str(alert_chart({**stats, "read_on": "2026-12-01"}, "vi"))
     assert "point-partial" not in str(alert_chart(stats, "vi"))  # alerts stored before read_on
+
+
+def test_a_long_bar_label_is_cut_and_kept_whole_in_the_title() -> None:
+    label = "Người dân phường Bạch Mai phản ánh rác thải chất đống ở cổng chợ suốt nhiều ngày liền"
+    root = parse(bar_chart([(label, 12)], "Chủ đề"))
+    [shown] = [t.text or "" for t in with_class(root, "bar-label")]
+    assert len(shown) <= 60 and shown.endswith("…") and label.startswith(shown[:-1])
+    assert [b.findtext(SVG + "title") for b in with_class(root, "bar")] == [f"{label}: 12"]

@@ -7,7 +7,7 @@ from duluan.analysis.topic_labels import Sample, headline, pooled_keywords, rela
 from duluan.analysis.topic_model import ClusterOptions
 from duluan.analysis.topic_report import _evidence
 from duluan.analysis.topic_vectors import TopicVectorizer
-from duluan.analysis.topics import _closeness, update_topics
+from duluan.analysis.topics import TopicOptions, _closeness, update_topics
 from duluan.store.schema import documents, story_topics
 from duluan.text.keywords import label_form
 
@@ -57,7 +57,7 @@ def test_a_label_reads_the_stories_nearest_the_centroid_now_not_the_openers(engi
         assert samples_of(conn, flood)[0].story_id == stray  # what the stored similarity gives
         vectorizer = TopicVectorizer()
         clusterer = topic_store.load_clusterer(conn, ClusterOptions(), datetime(2000, 1, 1, tzinfo=UTC), vectorizer.background())
-        nearest = _closeness(clusterer, vectorizer, 0.2)
+        nearest = _closeness(clusterer, vectorizer, TopicOptions().concern_weight)
         ranked = samples_of(conn, flood, nearest=nearest)
         # The evidence a reader sees is ranked the same way once the topic is relabelled.
         assert next(iter(_evidence(conn, flood, 50))).story_id == stray
@@ -76,3 +76,8 @@ def test_a_headline_prefers_a_post_written_with_diacritics() -> None:
     assert headline([plain]) == plain.text  # nothing better near: the nearest
     article = Sample(3, "news", "Nước máy ở phường Bạch Mai có mùi lạ", "…", 4, 0.5, [])
     assert headline([plain, marked, article]) == article.title
+
+
+def test_keywords_stored_before_the_discourse_list_do_not_label_a_topic() -> None:
+    samples = [_sample(i, ["quá trời", "giá thịt heo", "nhà em"]) for i in range(10)]
+    assert pooled_keywords(samples) == ["giá thịt heo"]

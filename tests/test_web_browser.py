@@ -208,7 +208,7 @@ def test_a_phone_wide_screen_scrolls_tables_inside_their_cards(browser: Any, ser
             width = analyst.page.evaluate("document.documentElement.scrollWidth")
             assert width <= 392, f"{path} is {width} px wide on a 390 px screen"
         # The topics' bar labels stay legible: drawn beside the bars in a 640-wide chart
-        # they were about 5 px tall here.
+        # they were 6-7 px tall here.
         analyst.go("/topics")
         heights = analyst.page.evaluate(
             "[...document.querySelectorAll('svg.chart-bar text.bar-label')].map(t => t.getBoundingClientRect().height)"

@@ -53,6 +53,7 @@ from .periods import Period, local_day, today_in
 from .places import PlaceFilter, place_name, place_rows, wards_of
 from .privacy import Figure, guarded, hide_complement, public_url
 from .series import SENTIMENTS, SOCIAL_KINDS, SeriesFilter, filtered
+from .topic_labels import recent_pool
 from .topic_report import (
     COMPLAINT_AT,
     SNIPPET_CHARS,
@@ -618,8 +619,12 @@ def _snippet(text: str) -> str:
 
 
 def _stories(conn: Connection, topic_id: int, period: Period) -> tuple[StoryItem, ...]:
-    """The topic's stories alive in the period nearest its centre (comments last)."""
+    """The topic's stories alive in the period nearest its centre (comments last): its
+    recent stories first, whose similarity the last update set to their cosine with the
+    centroid then (`topic_labels.relabel`), then older ones by the similarity they joined
+    with (1.0 for every opener of a topic since absorbed)."""
     low, high = period.utc_bounds()
+    recent = case((story_topics.c.story_id.in_(recent_pool(topic_id)), 0), else_=1)
     query = (
         select(
             stories.c.id, documents.c.kind, documents.c.title, func.substr(documents.c.text, 1, SNIPPET_CHARS + 40).label("text"),
@@ -631,7 +636,7 @@ def _stories(conn: Connection, topic_id: int, period: Period) -> tuple[StoryItem
             .outerjoin(sources, sources.c.id == documents.c.source_id)
         )
         .where(story_topics.c.topic_id == topic_id, stories.c.first_published_at < high, stories.c.last_published_at >= low)
-        .order_by(documents.c.kind == "comment", story_topics.c.similarity.desc(), stories.c.size.desc(), stories.c.id)
+        .order_by(documents.c.kind == "comment", recent, story_topics.c.similarity.desc(), stories.c.size.desc(), stories.c.id)
         .limit(STORIES)
     )
     return tuple(

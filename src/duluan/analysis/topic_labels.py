@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Select, bindparam, select, update
 
 from ..store.schema import documents, enrichments, stories, story_topics, topics
 from ..text.fold import fold
-from ..text.keywords import _background, group_keywords, label_form
+from ..text.keywords import DISCOURSE, _background, group_keywords, label_form
 
 SAMPLE = 100
 POOL = 300  # the most recent stories read for a label; the SAMPLE nearest the centroid are kept
@@ -65,6 +65,8 @@ def pooled_keywords(samples: Sequence[Sample], top: int = KEYWORDS) -> list[str]
         seen = set()
         for phrase in sample.keywords or []:
             key = fold(phrase)
+            if key in DISCOURSE:  # stored by an enrichment before the list had it
+                continue
             forms.setdefault(key, Counter())[phrase] += 1
             seen.add(key)
         share.update(seen)
@@ -95,7 +97,8 @@ def headline(samples: Sequence[Sample]) -> str | None:
         return " ".join((best.title or "").split())
     if not samples:
         return None
-    # A post written with diacritics reads better than one typed without, if one is near.
+    # A post written with diacritics reads better than one typed without, if one is near
+    # (one marked letter in its opening counts: a text typed without marks has none).
     nearest = next((s for s in samples[:HEADLINE_LOOK] if fold(s.text[:200]) != s.text[:200].lower()), samples[0])
     text = " ".join(nearest.text.split())
     if len(text) <= HEADLINE_CHARS:

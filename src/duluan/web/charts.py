@@ -62,11 +62,12 @@ WIDTH = 640
 LINE_HEIGHT = 260
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 52, 16, 28, 30
 # Bars with their label above them, in a narrow drawing: labels beside the bars in a
-# 640-wide one shrank to about 5 px on a phone (topic labels are long).
+# 640-wide one were 6-7 px tall on a 390 px phone (topic labels are long).
 BAR_WIDTH = 400
 BAR_ROW = 38  # a label line, then the bar
 BAR_HEIGHT = 16
 BAR_MARGIN = 4
+BAR_LABEL_CHARS = 60
 MAX_X_LABELS = 8
 SHARE_WIDTH = 320  # the stacked share bar's drawing, for a narrow card
 LEGEND_LINE = 16
@@ -482,7 +483,9 @@ def bar_chart(
     for i, ((label, _), p) in enumerate(zip(items, points, strict=True)):
         y = first + BAR_ROW * i
         bar_y = y + BAR_ROW - BAR_HEIGHT - 4
-        row = [_text(left + 2, bar_y - 5, label, "bar-label", "start")]
+        # The full label is in the bar's title; one line holds about 60 characters.
+        shown = label if len(label) <= BAR_LABEL_CHARS else label[: BAR_LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        row = [_text(left + 2, bar_y - 5, shown, "bar-label", "start")]
         if p.suppressed:
             row.append(
                 _suppressed_box(
