@@ -46,6 +46,7 @@ from ..store.schema import (
     story_topics,
     topics,
 )
+from ..text.shorten import shorten
 from .alerts import OPEN_ALERT_STATUSES, AlertView, get_alert
 from .cases import OPEN_CASE_STATUSES, CaseView, get_case
 from .options import baseline_options
@@ -615,7 +616,7 @@ def overview(engine: Engine, settings: Mapping[str, Any], period: Period, place:
 
 def _snippet(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return shorten(text, SNIPPET_CHARS)
 
 
 def _stories(conn: Connection, topic_id: int, period: Period) -> tuple[StoryItem, ...]:

@@ -7,10 +7,9 @@ opened a topic, so after merges it would pick the openers of every absorbed topi
 far from what the topic became. The keywords the enrichment already stored for each
 of those documents are pooled, and a phrase scores by the share of the stories that use
 it times its rarity in the background (the weights of `text.keywords`), so "ngập nước"
-beats "người dân". Documents
-not yet enriched are read with `group_keywords` instead. The headline is the title of the
-most widely syndicated article among them, else the opening of the nearest post: stored,
-redacted text only, never an author.
+beats "người dân". Documents not yet enriched are read with `group_keywords` instead.
+The headline is the title of the most widely syndicated article among them, else the
+opening of the nearest post: stored, redacted text only, never an author.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from sqlalchemy import Connection, Select, bindparam, select, update
 from ..store.schema import documents, enrichments, stories, story_topics, topics
 from ..text.fold import fold
 from ..text.keywords import DISCOURSE, _background, group_keywords, label_form
+from ..text.shorten import shorten
 
 SAMPLE = 100
 POOL = 300  # the most recent stories read for a label; the SAMPLE nearest the centroid are kept
@@ -101,9 +101,7 @@ def headline(samples: Sequence[Sample]) -> str | None:
     # (one marked letter in its opening counts: a text typed without marks has none).
     nearest = next((s for s in samples[:HEADLINE_LOOK] if fold(s.text[:200]) != s.text[:200].lower()), samples[0])
     text = " ".join(nearest.text.split())
-    if len(text) <= HEADLINE_CHARS:
-        return text
-    return text[: HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return shorten(text, HEADLINE_CHARS)
 
 
 def label_of(keywords: Sequence[str], head: str | None, topic_id: int) -> str:
@@ -165,40 +163,22 @@ def ranked_pool(
     return ranked
 
 
-def samples_of(
-    conn: Connection, topic_id: int, limit: int = SAMPLE,
-    nearest: Callable[[int, Sequence[Sample]], Sequence[float]] | None = None,
-) -> list[Sample]:
-    """The stories nearest the centroid (comments only when there is nothing else): with
-    `nearest` (topic id and candidates → their cosines with the centroid now), the nearest
-    of `ranked_pool`; without, by the similarity stored."""
-    if nearest is not None:
-        return ranked_pool(conn, topic_id, nearest)[:limit]
-    query = _sample_query(topic_id).order_by((documents.c.kind == "comment"), story_topics.c.similarity.desc(), stories.c.id)
-    return _samples(conn, query.limit(limit))
-
-
 def relabel(
-    conn: Connection, topic_ids: Sequence[int],
-    nearest: Callable[[int, Sequence[Sample]], Sequence[float]] | None = None,
+    conn: Connection, topic_ids: Sequence[int], nearest: Callable[[int, Sequence[Sample]], Sequence[float]],
 ) -> None:
-    """Recompute keywords, headline and label of these topics. With `nearest` (see
-    `samples_of`), the recent stories' stored similarity becomes their cosine with the
-    centroid now, so the evidence that `topic_report` lists from them is what the label
-    was read from."""
+    """Recompute keywords, headline and label of these topics from the SAMPLE stories of
+    `ranked_pool` nearest the centroid (`nearest`: topic id and candidates → their cosines
+    with it now). Those cosines become the recent stories' stored similarity, so the
+    evidence that `topic_report` lists from them is what the label was read from."""
     for topic_id in topic_ids:
-        if nearest is None:
-            samples = samples_of(conn, topic_id)
-        else:
-            pool = ranked_pool(conn, topic_id, nearest)
-            if pool:
-                conn.execute(
-                    update(story_topics).where(story_topics.c.story_id == bindparam("story")).values(similarity=bindparam("near")),
-                    [{"story": s.story_id, "near": round(s.similarity, 6)} for s in pool],
-                )
-            samples = pool[:SAMPLE]
-        if not samples:
+        pool = ranked_pool(conn, topic_id, nearest)
+        if not pool:
             continue
+        conn.execute(
+            update(story_topics).where(story_topics.c.story_id == bindparam("story")).values(similarity=bindparam("near")),
+            [{"story": s.story_id, "near": round(s.similarity, 6)} for s in pool],
+        )
+        samples = pool[:SAMPLE]
         keywords = pooled_keywords(samples)
         head = headline(samples)
         conn.execute(update(topics).where(topics.c.id == topic_id).values(

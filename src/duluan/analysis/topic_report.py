@@ -26,6 +26,7 @@ from ..store.schema import (
     topic_events,
     topics,
 )
+from ..text.shorten import shorten
 from .periods import Period, make_period, today_in
 from .privacy import guarded
 from .topic_labels import recent_pool
@@ -471,5 +472,5 @@ def _evidence(conn: Connection, topic_id: int, limit: int) -> Iterable[TopicEvid
     )
     for r in conn.execute(query):
         text = " ".join(r.text.split())
-        snippet = text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        snippet = shorten(text, SNIPPET_CHARS)
         yield TopicEvidence(r.id, r.kind, r.first_published_at, r.title, snippet, r.size, round(r.similarity, 4))

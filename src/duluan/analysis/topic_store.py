@@ -12,6 +12,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from ..store.repository import IN_CHUNK, utcnow
 from ..store.schema import documents, enrichments, stories, story_topics, topic_events, topics
+from ..text.shorten import shorten
 from .series import SOCIAL_KINDS
 from .topic_model import ClusterOptions, TopicChange, TopicClusterer, TopicState
 from .topic_split import Members
@@ -238,4 +239,4 @@ def refresh_counts(conn: Connection) -> None:
 def placeholder_label(text: str) -> str:
     """A label for a topic before its keywords are worked out: its first words."""
     first = " ".join(text.split())
-    return first if len(first) <= LABEL_CHARS else first[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return shorten(first, LABEL_CHARS)

@@ -49,7 +49,7 @@ from .topic_report import (
     topic_summaries,
 )
 from .topic_split import Members
-from .topic_vectors import TopicVectorizer
+from .topic_vectors import TopicVectorizer, with_concerns
 
 __all__ = [
     "PlaceCount",
@@ -218,13 +218,13 @@ def _closeness(
 
     def nearest(topic_id: int, samples: Sequence[Sample]) -> list[float]:
         topic = clusterer.topics[topic_id]
-        inputs = [topic_store.StoryInput(s.story_id, utcnow(), s.kind, f"{s.title}.\n{s.text[:CLOSENESS_CHARS]}" if s.title else s.text[:CLOSENESS_CHARS],
-                                         None, None, topic_store.topic_concern(s.kind, s.concern)) for s in samples]
-        rows = topic_store.story_rows(vectorizer, inputs, concern_weight)
+        texts = [f"{s.title}.\n{s.text[:CLOSENESS_CHARS]}" if s.title else s.text[:CLOSENESS_CHARS] for s in samples]
+        concerns = [topic_store.topic_concern(s.kind, s.concern) for s in samples]
+        rows = with_concerns(vectorizer.transform(texts), concerns, concern_weight)
         centroid = sp.csr_matrix(
             (topic.values.astype(np.float64), topic.indices, [0, len(topic.indices)]), shape=(1, rows.shape[1]),
         )
-        norm = float(np.sqrt(centroid.multiply(centroid).sum())) or 1.0
+        norm = float(np.linalg.norm(topic.values)) or 1.0
         return [float(c) for c in (rows @ centroid.T).toarray().ravel() / norm]
 
     return nearest

@@ -12,6 +12,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
+from ..text.shorten import shorten
 from .common import console, err_console, open_workspace, progress_bar, workspace_options
 
 
@@ -50,7 +51,7 @@ def _concern(code: str) -> str:
 
 
 def _cut(text: str, size: int = 80) -> str:
-    return text if len(text) <= size else text[: size - 1].rsplit(" ", 1)[0] + "…"
+    return shorten(text, size)
 
 
 def _print_table(summaries: list[Any], start: Any, end: Any) -> None:

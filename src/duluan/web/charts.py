@@ -38,6 +38,7 @@ from markupsafe import Markup, escape
 
 from ..analysis.privacy import Figure
 from ..analysis.trends import Trend
+from ..text.shorten import shorten
 
 __all__ = [
     "CHART_WORDS",
@@ -484,8 +485,7 @@ def bar_chart(
         y = first + BAR_ROW * i
         bar_y = y + BAR_ROW - BAR_HEIGHT - 4
         # The full label is in the bar's title; one line holds about 60 characters.
-        shown = label if len(label) <= BAR_LABEL_CHARS else label[: BAR_LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
-        row = [_text(left + 2, bar_y - 5, shown, "bar-label", "start")]
+        row = [_text(left + 2, bar_y - 5, shorten(label, BAR_LABEL_CHARS), "bar-label", "start")]
         if p.suppressed:
             row.append(
                 _suppressed_box(
